@@ -1,0 +1,22 @@
+import type { z } from 'zod';
+import { appMethods } from './app-methods';
+
+/**
+ * Every call the renderer can make to main. Main registers exactly these methods and
+ * nothing else; add a method by adding it to one of the domain maps merged here.
+ */
+export const rpcContract = {
+  ...appMethods,
+};
+
+export type RpcContract = typeof rpcContract;
+export type MethodName = keyof RpcContract;
+/** What the caller may send (before defaults and coercions). */
+export type RpcInput<M extends MethodName> = z.input<RpcContract[M]['input']>;
+/** What the handler receives, after its schema passed. */
+export type RpcParsedInput<M extends MethodName> = z.output<RpcContract[M]['input']>;
+export type RpcOutput<M extends MethodName> = NonNullable<RpcContract[M]['output']>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(rpcContract, name);
+}
