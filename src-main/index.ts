@@ -1,0 +1,58 @@
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { rpcContract } from '../src-shared/rpc/contract';
+import { appName, appVersion } from './app/app-identity';
+import { resolveDataDir } from './app/data-dir';
+import { createHandlers } from './rpc/create-handlers';
+import { createDispatch } from './rpc/dispatch';
+import { rpcChannel } from './preload/rpc-channel';
+import { isOwnWindowCall, lockDownSession, lockDownWindow, secureWebPreferences } from './window-security';
+
+/**
+ * The Electron shell, kept thin: one window, locked down, and the RPC table wired to IPC.
+ * Everything behind it runs and is tested without Electron.
+ */
+let mainWindow: BrowserWindow | null = null;
+const rendererFile = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
+const appUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(rendererFile).href;
+
+export async function startElectronShell(): Promise<void> {
+  if (process.env.RESKONTRA_DATA_DIR === undefined) process.env.RESKONTRA_DATA_DIR = app.getPath('userData');
+  const dataDir = resolveDataDir();
+  await mkdir(dataDir, { recursive: true });
+  const dispatch = createDispatch(
+    createHandlers({ name: appName, version: appVersion, transport: 'electron', dataDir }),
+    (line) => console.error(line),
+  );
+
+  for (const method of Object.keys(rpcContract)) {
+    ipcMain.handle(rpcChannel(method), async (event, input: unknown) => {
+      if (!isOwnWindowCall(event, mainWindow, appUrl)) {
+        return { ok: false, error: { code: 'forbidden', message: 'Calls are only answered for Reskontra’s own window.' } };
+      }
+      return dispatch(method, input);
+    });
+  }
+
+  lockDownSession(session.defaultSession);
+  mainWindow = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    title: appName,
+    show: false,
+    webPreferences: secureWebPreferences(fileURLToPath(new URL('../preload/index.cjs', import.meta.url))),
+  });
+  lockDownWindow(mainWindow);
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  await mainWindow.loadURL(appUrl);
+}
+
+app.on('window-all-closed', () => app.quit());
+app.whenReady().then(startElectronShell, (error: unknown) => {
+  console.error(`Reskontra could not start: ${error instanceof Error ? error.message : String(error)}`);
+  app.exit(1);
+});

@@ -1,0 +1,47 @@
+import { isRpcErrorBody, type RpcResult } from '../../src-shared/rpc/rpc-error';
+
+/** How a call reaches main: Electron's preload bridge or browser mode's loopback HTTP. */
+export type Transport = (method: string, input: unknown) => Promise<RpcResult<unknown>>;
+
+export interface PreloadBridge {
+  call(method: string, input: unknown): Promise<unknown>;
+}
+
+export function preloadTransport(bridge: PreloadBridge): Transport {
+  return async (method, input) => {
+    try {
+      return toResult(await bridge.call(method, input));
+    } catch {
+      return { ok: false, error: { code: 'unknown_method', message: `Unknown method "${method}".` } };
+    }
+  };
+}
+
+export function httpTransport(token: string | null, fetchImpl: typeof fetch = fetch): Transport {
+  return async (method, input) => {
+    let response: Response;
+    try {
+      response = await fetchImpl(`/rpc/${encodeURIComponent(method)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-reskontra-token': token ?? '' },
+        body: JSON.stringify(input ?? {}),
+      });
+    } catch {
+      return { ok: false, error: { code: 'offline', message: 'Reskontra’s background process is not answering.' } };
+    }
+    try {
+      return toResult(await response.json());
+    } catch {
+      return { ok: false, error: { code: 'internal', message: `Unexpected answer (HTTP ${response.status}).` } };
+    }
+  };
+}
+
+function toResult(value: unknown): RpcResult<unknown> {
+  if (typeof value === 'object' && value !== null && 'ok' in value) {
+    const candidate = value as { ok: unknown; value?: unknown; error?: unknown };
+    if (candidate.ok === true) return { ok: true, value: candidate.value };
+    if (candidate.ok === false && isRpcErrorBody(candidate.error)) return { ok: false, error: candidate.error };
+  }
+  return { ok: false, error: { code: 'internal', message: 'Unexpected answer from Reskontra’s background process.' } };
+}

@@ -1,0 +1,26 @@
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
+import CasesView from './views/CasesView.vue';
+import ConnectionsView from './views/ConnectionsView.vue';
+import DashboardView from './views/DashboardView.vue';
+import EventsView from './views/EventsView.vue';
+import InvoicesView from './views/InvoicesView.vue';
+import SettingsView from './views/SettingsView.vue';
+
+/** Hash history: the same addresses work from a file:// page in Electron and from the loopback host. */
+export const sections = [
+  { name: 'dashboard', path: '/dashboard', component: DashboardView },
+  { name: 'invoices', path: '/invoices', component: InvoicesView },
+  { name: 'events', path: '/events', component: EventsView },
+  { name: 'cases', path: '/cases', component: CasesView },
+  { name: 'connections', path: '/connections', component: ConnectionsView },
+  { name: 'settings', path: '/settings', component: SettingsView },
+] as const satisfies readonly RouteRecordRaw[];
+
+export type SectionName = (typeof sections)[number]['name'];
+
+export function createAppRouter() {
+  return createRouter({
+    history: createWebHashHistory(),
+    routes: [{ path: '/', redirect: '/dashboard' }, ...sections, { path: '/:rest(.*)*', redirect: '/dashboard' }],
+  });
+}

@@ -1,0 +1,18 @@
+/**
+ * The one Content-Security-Policy of the app, sent by the browser-mode host as a header and
+ * written into index.html for the Electron window. Nothing may load from elsewhere, no inline
+ * script or eval, no frames, no plugins; provider APIs are only ever reached by main.
+ */
+export const contentSecurityPolicy = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ');
