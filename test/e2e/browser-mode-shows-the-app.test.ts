@@ -111,6 +111,10 @@ describe('npm run demo in browser mode', () => {
     await page.goto(`${app.origin}/`);
     const status = await page.evaluate(async () => (await fetch('/rpc/app.info', { method: 'POST', body: '{}' })).status);
     expect(status).toBe(401);
+    await page.goto(`${app.origin}/#/settings`);
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('opened without Reskontra\'s launch link');
     await page.close();
   });
 });

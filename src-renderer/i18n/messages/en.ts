@@ -47,6 +47,7 @@ const en = {
   },
   settings: {
     title: 'Settings',
+    languageSection: 'Language and formats',
     language: 'Language',
     languageHelp: 'Dates and amounts follow the language you choose.',
     about: 'About',
@@ -57,6 +58,14 @@ const en = {
     dataFolder: 'Data folder',
     loading: 'Loading…',
     loadFailed: 'Could not read the app details: {message}',
+  },
+  errors: {
+    unauthorized: "This window was opened without Reskontra's launch link. Open the address Reskontra printed when it started.",
+    forbidden: 'Reskontra refused a request that did not come from its own window.',
+    offline: "Reskontra's background process is not answering. Start Reskontra again.",
+    internal: 'Something went wrong inside Reskontra. Nothing you had was changed.',
+    payload_too_large: 'That is too much data to send at once.',
+    unknown_method: 'This version of Reskontra cannot do that.',
   },
   languages: {
     en: 'English',

@@ -48,6 +48,7 @@ const fi: Messages = {
   },
   settings: {
     title: 'Asetukset',
+    languageSection: 'Kieli ja muotoilu',
     language: 'Kieli',
     languageHelp: 'Päivämäärät ja summat noudattavat valitsemaasi kieltä.',
     about: 'Tietoja',
@@ -58,6 +59,14 @@ const fi: Messages = {
     dataFolder: 'Tietokansio',
     loading: 'Ladataan…',
     loadFailed: 'Sovelluksen tietoja ei voitu lukea: {message}',
+  },
+  errors: {
+    unauthorized: 'Ikkuna avattiin ilman Reskontran käynnistyslinkkiä. Avaa osoite, jonka Reskontra tulosti käynnistyessään.',
+    forbidden: 'Reskontra hylkäsi pyynnön, joka ei tullut sen omasta ikkunasta.',
+    offline: 'Reskontran taustaprosessi ei vastaa. Käynnistä Reskontra uudelleen.',
+    internal: 'Reskontrassa tapahtui virhe. Mitään tietojasi ei muutettu.',
+    payload_too_large: 'Tietoa on liikaa lähetettäväksi kerralla.',
+    unknown_method: 'Tämä Reskontran versio ei osaa tehdä sitä.',
   },
   languages: {
     en: 'English',

@@ -48,6 +48,7 @@ const nl: Messages = {
   },
   settings: {
     title: 'Instellingen',
+    languageSection: 'Taal en notatie',
     language: 'Taal',
     languageHelp: 'Datums en bedragen volgen de taal die u kiest.',
     about: 'Over de app',
@@ -58,6 +59,14 @@ const nl: Messages = {
     dataFolder: 'Gegevensmap',
     loading: 'Laden…',
     loadFailed: 'Kon de app-gegevens niet lezen: {message}',
+  },
+  errors: {
+    unauthorized: 'Dit venster is geopend zonder de startlink van Reskontra. Open het adres dat Reskontra bij het starten toonde.',
+    forbidden: 'Reskontra weigerde een verzoek dat niet uit het eigen venster kwam.',
+    offline: 'Het achtergrondproces van Reskontra reageert niet. Start Reskontra opnieuw.',
+    internal: 'Er ging iets mis in Reskontra. Er is niets van uw gegevens veranderd.',
+    payload_too_large: 'Dat is te veel gegevens om in één keer te versturen.',
+    unknown_method: 'Deze versie van Reskontra kan dat niet.',
   },
   languages: {
     en: 'English',

@@ -48,6 +48,7 @@ const sv: Messages = {
   },
   settings: {
     title: 'Inställningar',
+    languageSection: 'Språk och format',
     language: 'Språk',
     languageHelp: 'Datum och belopp följer språket du väljer.',
     about: 'Om appen',
@@ -58,6 +59,14 @@ const sv: Messages = {
     dataFolder: 'Datamapp',
     loading: 'Läser in…',
     loadFailed: 'Kunde inte läsa appens uppgifter: {message}',
+  },
+  errors: {
+    unauthorized: 'Fönstret öppnades utan Reskontras startlänk. Öppna adressen som Reskontra skrev ut när den startade.',
+    forbidden: 'Reskontra avvisade en begäran som inte kom från dess eget fönster.',
+    offline: 'Reskontras bakgrundsprocess svarar inte. Starta Reskontra igen.',
+    internal: 'Något gick fel i Reskontra. Inget av det du hade har ändrats.',
+    payload_too_large: 'Det är för mycket data att skicka på en gång.',
+    unknown_method: 'Den här versionen av Reskontra kan inte göra det.',
   },
   languages: {
     en: 'English',
