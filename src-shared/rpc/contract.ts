@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { appMethods } from './app-methods';
+import { connectionsMethods } from './connections-methods';
+import { syncMethods } from './sync-methods';
 
 /**
  * Every call the renderer can make to main. Main registers exactly these methods and
@@ -7,6 +9,8 @@ import { appMethods } from './app-methods';
  */
 export const rpcContract = {
   ...appMethods,
+  ...connectionsMethods,
+  ...syncMethods,
 };
 
 export type RpcContract = typeof rpcContract;

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import type { Connection } from '../../../src-shared/domain/connection';
+import type { SyncRecord } from '../../../src-shared/domain/records';
+import type { SyncPage } from '../../../src-shared/rpc/sync-methods';
+import { clientCredentialsAuth } from '../client-credentials-auth';
+import type { HttpOptions } from '../http-options';
+import type { ProviderClient, SecretAccess } from '../provider-client';
+import { redactor } from '../provider-failure';
+import { createProviderHttp, validatePage, type ProviderHttp } from '../provider-http';
+import { mapLimited } from '../map-limited';
+import { decodeCursor, encodeCursor, unknownStream } from '../sync-cursor';
+import { normalizeApticFinancialDetails, normalizeApticInvoice, normalizeApticTransaction } from './normalize';
+import {
+  apticFinancialDetailsSchema,
+  apticInvoiceListSchema,
+  apticTransactionListSchema,
+  type ApticListItem,
+} from './schema';
+
+type ApticConnection = Extract<Connection, { provider: 'aptic' }>;
+
+/** Aptic caps `$top` at 100. */
+export const apticInvoicePageSize = 100;
+/** Invoices per `invoice-details` page: each costs two calls (transactions, financial details). */
+export const apticDetailsBatchSize = 20;
+const detailsConcurrency = 5;
+
+const skipCursor = z.object({ skip: z.number().int().nonnegative() }).strict();
+
+/**
+ * Aptic API Gateway, Invoices v1.0. OAuth client credentials at the token path (a setting),
+ * `$skip`/`$top` paging. Streams: `invoices` (100 per page) and `invoice-details` (for a batch
+ * of invoices: their transactions and the purchase/recourse from their financial details).
+ */
+export function createApticClient(connection: ApticConnection, secrets: SecretAccess, options: HttpOptions): ProviderClient {
+  const known: string[] = [];
+  const redact = redactor(() => known);
+  const auth = clientCredentialsAuth({
+    provider: 'aptic',
+    baseUrl: connection.baseUrl,
+    tokenPath: connection.settings.tokenPath,
+    credentials: async () => {
+      const secret = (await secrets.read()) as { clientId: string; clientSecret: string };
+      known.push(secret.clientId, secret.clientSecret);
+      return secret;
+    },
+    options,
+    redact,
+    onToken: (token) => known.push(token),
+  });
+  const http = createProviderHttp({ provider: 'aptic', baseUrl: connection.baseUrl, options, auth, redact });
+
+  const listInvoices = (skip: number, top: number) =>
+    http.getJson(
+      'v1/Invoices',
+      (body) => {
+        const list = validatePage(apticInvoiceListSchema, body, `invoices from ${skip}`);
+        return { list, invoices: list.value.map((item) => normalizeApticInvoice(connection.id, item)) };
+      },
+      { $skip: skip, $top: top },
+    );
+
+  return {
+    provider: 'aptic',
+    async test() {
+      await http.getJson('v1/Invoices/Ping', () => undefined);
+      return { ok: true };
+    },
+    async page(stream, cursor) {
+      const { skip } = cursor === null ? { skip: 0 } : decodeCursor(cursor, skipCursor, stream);
+      if (stream === 'invoices') {
+        const { list, invoices } = await listInvoices(skip, apticInvoicePageSize);
+        return pageOf(invoices, skip, list.value.length, list.total);
+      }
+      if (stream === 'invoice-details') {
+        const { list } = await listInvoices(skip, apticDetailsBatchSize);
+        const perInvoice = await mapLimited(list.value, detailsConcurrency, (item) => detailsOf(http, connection.id, item));
+        return pageOf(perInvoice.flat(), skip, list.value.length, list.total);
+      }
+      throw unknownStream('Aptic', stream);
+    },
+  };
+}
+
+function pageOf(records: SyncRecord[], skip: number, count: number, total: number): SyncPage {
+  const done = skip + count;
+  const more = count > 0 && done < total;
+  return { records, nextCursor: more ? encodeCursor({ skip: done }) : null, progress: { done: more ? done : Math.max(done, total), total } };
+}
+
+async function detailsOf(http: ProviderHttp, connectionId: string, item: ApticListItem): Promise<SyncRecord[]> {
+  const base = `v1/Invoices/${encodeURIComponent(item.invoiceGuid)}`;
+  const records: SyncRecord[] = [];
+  for (let skip = 0; ; ) {
+    const page = await http.getJson(
+      `${base}/Transactions`,
+      (body) => {
+        const list = validatePage(apticTransactionListSchema, body, `transactions of invoice ${item.invoiceNumber}`);
+        return { list, events: list.values.map((transaction) => normalizeApticTransaction(connectionId, item, transaction)) };
+      },
+      { $skip: skip, $top: apticInvoicePageSize },
+    );
+    records.push(...page.events);
+    skip += page.list.values.length;
+    if (page.list.values.length === 0 || skip >= page.list.total) break;
+  }
+  const financial = await http.getJson(`${base}/FinancialDetails`, (body) =>
+    normalizeApticFinancialDetails(
+      connectionId,
+      item,
+      validatePage(apticFinancialDetailsSchema, body, `financial details of invoice ${item.invoiceNumber}`),
+    ),
+  );
+  records.push(...financial);
+  return records;
+}

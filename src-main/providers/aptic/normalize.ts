@@ -1,0 +1,151 @@
+import type { FinancingState, Invoice, InvoiceStatus, LedgerEvent, LedgerEventType } from '../../../src-shared/domain/records';
+import { recordId } from '../../../src-shared/domain/records';
+import { parseMinorUnits } from '../../../src-shared/money/parse-amount';
+import { InvalidPageError } from '../provider-failure';
+import { isoDay, rawFields } from '../raw-fields';
+import type { ApticFinancialDetails, ApticListItem, ApticTransaction } from './schema';
+
+/** `status` bit flags (third-party documentation). */
+const flag = { paid: 1, unpaid: 2, overdue: 4, reminderSent: 8, collection: 16, credited: 64 } as const;
+
+function statusOf(item: ApticListItem): InvoiceStatus {
+  if (item.status & flag.credited) return 'credited';
+  if (item.disputed) return 'disputed';
+  if (item.status & flag.paid) return 'paid';
+  if (item.status & flag.collection) return 'in-collection';
+  if (item.status & flag.overdue) return 'overdue';
+  return 'open';
+}
+
+/** financeStatus: 0 OwnLedger, 1 Service, 2 without recourse, 3 with recourse, 4 Recoursed, 5 Pledged. */
+function financingOf(financeStatus: number): FinancingState {
+  switch (financeStatus) {
+    case 2:
+      return 'factored';
+    case 3:
+      return 'factored-with-recourse';
+    case 4:
+      return 'recoursed';
+    default:
+      return 'own-ledger';
+  }
+}
+
+/**
+ * An Aptic list item as an invoice: `total` is the original principal, `paid` and
+ * `outstanding` are Aptic's paidSum and remainingSum (both include collection interest and
+ * costs); the principal-only figures stay in `raw`.
+ */
+export function normalizeApticInvoice(connectionId: string, item: ApticListItem): Invoice {
+  const currency = item.currencyCode;
+  const record = `Aptic invoice ${item.invoiceNumber}`;
+  const money = (field: 'originalPrincipal' | 'paidSum' | 'remainingSum') =>
+    parseMinorUnits(item[field], currency, { record, field });
+  return {
+    kind: 'invoice',
+    id: recordId(connectionId, item.invoiceGuid),
+    connectionId,
+    provider: 'aptic',
+    providerRef: item.invoiceGuid,
+    number: item.invoiceNumber,
+    customer: { name: item.customerName ?? null, number: item.customerNumber ?? null },
+    issueDate: isoDay(item.invoiceDate),
+    dueDate: isoDay(item.dueDate),
+    currency,
+    total: money('originalPrincipal'),
+    paid: money('paidSum'),
+    outstanding: money('remainingSum'),
+    status: statusOf(item),
+    financing: financingOf(item.financeStatus),
+    raw: rawFields(item),
+  };
+}
+
+/** Transaction types whose Aptic sign (what the customer owes) is flipped to the movement's own. */
+const transactionTypes: Record<string, { type: LedgerEventType; sign: 1 | -1 }> = {
+  Debt: { type: 'invoiced', sign: 1 },
+  Credit: { type: 'credited', sign: -1 },
+  Payment: { type: 'payment', sign: -1 },
+  CollectionPayment: { type: 'payment', sign: -1 },
+  Interest: { type: 'interest', sign: 1 },
+  CollectionFee: { type: 'fee', sign: 1 },
+  Fee: { type: 'fee', sign: 1 },
+};
+
+export function normalizeApticTransaction(
+  connectionId: string,
+  invoice: ApticListItem,
+  transaction: ApticTransaction,
+): LedgerEvent {
+  const record = `Aptic transaction ${transaction.transactionGuid} of invoice ${invoice.invoiceNumber}`;
+  const kind = transactionTypes[transaction.transactionType];
+  if (!kind) throw new InvalidPageError(`${record}: field transactionType: unknown type "${transaction.transactionType}"`);
+  const currency = transaction.currencyCode ?? invoice.currencyCode;
+  const date = isoDay(transaction.transactionDate);
+  if (!date) throw new InvalidPageError(`${record}: field transactionDate: expected a date`);
+  const amount = parseMinorUnits(transaction.amount, currency, { record, field: 'amount' });
+  return {
+    ...eventBase(connectionId, invoice, `${invoice.invoiceGuid}/${transaction.transactionGuid}`),
+    type: kind.type,
+    date,
+    currency,
+    amount: kind.sign * amount,
+    description: transaction.description ?? null,
+    raw: rawFields(transaction),
+  };
+}
+
+/** Purchase (factoring) and recourse from an invoice's financial details, as ledger events. */
+export function normalizeApticFinancialDetails(
+  connectionId: string,
+  invoice: ApticListItem,
+  details: ApticFinancialDetails,
+): LedgerEvent[] {
+  const purchase = details.purchaseInformation;
+  if (!purchase?.purchased) return [];
+  const record = `Aptic financial details of invoice ${invoice.invoiceNumber}`;
+  const amount = parseMinorUnits(purchase.purchasedAmount ?? 0, invoice.currencyCode, { record, field: 'purchasedAmount' });
+  const raw = rawFields(purchase);
+  const events: LedgerEvent[] = [];
+  const purchaseDate = isoDay(purchase.purchaseDate);
+  if (purchaseDate) {
+    events.push({
+      ...eventBase(connectionId, invoice, `${invoice.invoiceGuid}/purchase`),
+      type: 'financed',
+      date: purchaseDate,
+      currency: invoice.currencyCode,
+      amount,
+      description: null,
+      raw,
+    });
+  }
+  const recourseDate = isoDay(purchase.recourseDate);
+  if (recourseDate) {
+    events.push({
+      ...eventBase(connectionId, invoice, `${invoice.invoiceGuid}/recourse`),
+      type: 'recourse',
+      date: recourseDate,
+      currency: invoice.currencyCode,
+      amount,
+      description: null,
+      raw,
+    });
+  }
+  return events;
+}
+
+function eventBase(connectionId: string, invoice: ApticListItem, providerRef: string) {
+  return {
+    kind: 'ledger-event' as const,
+    id: recordId(connectionId, providerRef),
+    connectionId,
+    provider: 'aptic' as const,
+    providerRef,
+    invoiceNumber: invoice.invoiceNumber,
+    invoiceId: recordId(connectionId, invoice.invoiceGuid),
+    net: null,
+    vat: null,
+    breakdown: null,
+    caseRef: null,
+  };
+}

@@ -1,0 +1,158 @@
+import type { BalancePart, Case, CaseEntry, LedgerEvent } from '../../../src-shared/domain/records';
+import { recordId } from '../../../src-shared/domain/records';
+import { sumMinor } from '../../../src-shared/money/money';
+import { parseMinorUnits } from '../../../src-shared/money/parse-amount';
+import { InvalidPageError } from '../provider-failure';
+import { isoDay, rawFields } from '../raw-fields';
+import type { ConfirmaAllocation, ConfirmaCase, ConfirmaSettlement } from './schema';
+
+/** A Confirma collection case with its balance in minor units of the case currency. */
+export function normalizeConfirmaCase(connectionId: string, item: ConfirmaCase): Case {
+  const caseNumber = String(item.summary.caseId);
+  const currency = item.summary.currency;
+  const record = `Confirma case ${caseNumber}`;
+  const money = (field: string, value: unknown) => parseMinorUnits(value, currency, { record, field });
+  const b = item.balance;
+  const part = (name: 'capital' | 'interest' | 'costs'): BalancePart => ({
+    amount: money(`balance.${name}Amount`, b[`${name}Amount`]),
+    paid: money(`balance.${name}Paid`, b[`${name}Paid`]),
+    outstanding: money(`balance.${name}Outstanding`, b[`${name}Outstanding`]),
+  });
+  const entries: CaseEntry[] = [
+    ...item.events.map((event) => ({
+      kind: 'event' as const,
+      title: event.title,
+      text: event.description ?? null,
+      state: event.state ?? null,
+      occurredAt: event.occurredAt ?? null,
+    })),
+    ...item.actions.map((action) => ({
+      kind: 'action' as const,
+      title: action.type,
+      text: action.comment ?? null,
+      state: action.status ?? null,
+      occurredAt: action.occurredAt ?? null,
+    })),
+    ...item.notes.map((note) => ({
+      kind: 'note' as const,
+      title: note.title,
+      text: note.content ?? null,
+      state: null,
+      occurredAt: note.occuredAt ?? note.occurredAt ?? null,
+    })),
+  ];
+  return {
+    kind: 'case',
+    id: recordId(connectionId, caseNumber),
+    connectionId,
+    provider: 'confirma',
+    providerRef: caseNumber,
+    caseNumber,
+    status: item.summary.status,
+    stage: item.summary.stage ?? null,
+    agency: item.summary.agency ?? null,
+    creditor: item.summary.creditor ?? null,
+    openedAt: item.summary.createdAt ?? null,
+    closedAt: item.summary.closedAt ?? null,
+    currency,
+    balance: {
+      capital: part('capital'),
+      interest: part('interest'),
+      costs: part('costs'),
+      totalOutstanding: money('balance.totalOutstanding', b.totalOutstanding),
+      asOf: b.asOf ?? null,
+    },
+    invoices: item.invoices.map((invoice, n) => ({
+      invoiceNumber: invoice.invoiceNumber,
+      reference: invoice.reference ?? null,
+      invoiceDate: invoice.invoiceDate ?? null,
+      dueDate: invoice.dueDate ?? null,
+      capitalAmount: money(`invoices[${n}].capitalAmount`, invoice.capitalAmount),
+      capitalPaid: money(`invoices[${n}].capitalPaid`, invoice.capitalPaid),
+      interestAmount: money(`invoices[${n}].interestAmount`, invoice.interestAmount),
+      interestPaid: money(`invoices[${n}].interestPaid`, invoice.interestPaid),
+      interestRate: invoice.interestRate ?? null,
+      distributionChannel: invoice.distribution?.channel ?? null,
+      timeline: (invoice.timeline ?? []).map((step) => ({ type: step.type, occurredAt: step.occurredAt ?? null })),
+    })),
+    payments: item.payments.map((payment, n) => {
+      const paymentCurrency = payment.currency ?? currency;
+      return {
+        invoiceNumber: payment.invoiceNumber ?? null,
+        bankPaymentDate: payment.bankPaymentDate ?? null,
+        allocatedAt: payment.allocatedAt ?? null,
+        amount: parseMinorUnits(payment.amount, paymentCurrency, { record, field: `payments[${n}].amount` }),
+        currency: paymentCurrency,
+        description: payment.description ?? null,
+        method: payment.method ?? null,
+        status: payment.status ?? null,
+      };
+    }),
+    entries,
+    raw: { ...rawFields(item.summary), ...prefixed('balance.', rawFields(item.balance)) },
+  };
+}
+
+function prefixed(prefix: string, fields: Record<string, string | number | boolean | null>) {
+  return Object.fromEntries(Object.entries(fields).map(([key, value]) => [`${prefix}${key}`, value]));
+}
+
+/**
+ * An allocation as a ledger event. Pending ones (`/payments`) are payments; settled ones are
+ * settlement allocations dated on the settlement day. Both use the allocation id, so a
+ * settled allocation replaces its pending self in the cache. The breakdown must add up.
+ */
+export function normalizeConfirmaAllocation(
+  connectionId: string,
+  allocation: ConfirmaAllocation,
+  settlement: ConfirmaSettlement | null,
+): LedgerEvent {
+  const record = `Confirma allocation ${allocation.allocationId}`;
+  const currency = allocation.currency;
+  const money = (field: string, value: unknown) => parseMinorUnits(value, currency, { record, field });
+  const total = money('allocatedTotalAmount', allocation.allocatedTotalAmount);
+  const part = (type: 'CAPITAL' | 'INTEREST' | 'FEES') =>
+    sumMinor(
+      allocation.breakdown
+        .map((entry, n) => ({ entry, n }))
+        .filter(({ entry }) => entry.type === type)
+        .map(({ entry, n }) => money(`breakdown[${n}].amount`, entry.amount)),
+    );
+  const breakdown = { capital: part('CAPITAL'), interest: part('INTEREST'), fees: part('FEES') };
+  if (breakdown.capital + breakdown.interest + breakdown.fees !== total) {
+    throw new InvalidPageError(`${record}: field breakdown: capital, interest and fees do not add up to allocatedTotalAmount`);
+  }
+  const date = isoDay(settlement ? settlement.settlementDate : allocation.allocationDate);
+  if (!date) throw new InvalidPageError(`${record}: field ${settlement ? 'settlementDate' : 'allocationDate'}: expected a date`);
+  const providerRef = `allocation-${allocation.allocationId}`;
+  const caseRef = allocation.caseId === null || allocation.caseId === undefined ? null : String(allocation.caseId);
+  return {
+    kind: 'ledger-event',
+    id: recordId(connectionId, providerRef),
+    connectionId,
+    provider: 'confirma',
+    providerRef,
+    type: settlement ? 'settlement-allocation' : 'payment',
+    date,
+    currency,
+    amount: total,
+    invoiceNumber: allocation.originalInvoiceNumber ?? null,
+    invoiceId: null,
+    description: settlement ? `Settlement ${settlement.settlementId}` : null,
+    net: null,
+    vat: null,
+    breakdown,
+    caseRef,
+    raw: {
+      ...rawFields(allocation),
+      ...(settlement
+        ? {
+            settlementId: settlement.settlementId,
+            settlementDate: settlement.settlementDate,
+            remittanceReference: settlement.remittanceReference ?? null,
+            agency: settlement.agency ?? null,
+          }
+        : {}),
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+const decimal = z.union([z.string(), z.number()]);
+const iri = z.string().regex(/^\/[A-Za-z0-9_-]+\/[^/?#]+$/, 'expected an IRI such as /invoices/12');
+
+/** Invoice as API Platform serialises it (string decimals); fields beyond these stay in raw. */
+export const flowtlyInvoiceSchema = z.looseObject({
+  id: z.number().int(),
+  name: z.string().nullish(),
+  type: z.string().nullish(),
+  status: z.string().nullish(),
+  client: iri.nullish(),
+  clientName: z.string().nullish(),
+  amountNet: decimal.nullish(),
+  amount: decimal,
+  amountPaid: decimal.nullish(),
+  currency: z.string().min(1),
+  issueDate: z.string().nullish(),
+  saleDate: z.string().nullish(),
+  dueDate: z.string().nullish(),
+});
+export type FlowtlyInvoice = z.output<typeof flowtlyInvoiceSchema>;
+
+export const flowtlyTransactionSchema = z.looseObject({
+  id: z.number().int(),
+  invoice: iri,
+  transaction: z.string().nullish(),
+  amount: decimal.nullable(),
+  date: z.string().min(1),
+  createdAt: z.string().nullish(),
+  updatedAt: z.string().nullish(),
+});
+export type FlowtlyTransaction = z.output<typeof flowtlyTransactionSchema>;
+
+/**
+ * A collection page: JSON-LD (`hydra:member`, `hydra:totalItems`, `hydra:view.hydra:next`,
+ * or the same without the `hydra:` prefix) or a plain JSON array.
+ */
+export function flowtlyCollectionSchema<T extends z.ZodType>(item: T) {
+  const view = z.looseObject({ 'hydra:next': z.string().nullish(), next: z.string().nullish() }).nullish();
+  return z.union([
+    z.array(item).transform((members) => ({ members, total: null as number | null, next: null as string | null, plain: true })),
+    z
+      .looseObject({
+        'hydra:member': z.array(item).optional(),
+        member: z.array(item).optional(),
+        'hydra:totalItems': z.number().int().nonnegative().optional(),
+        totalItems: z.number().int().nonnegative().optional(),
+        'hydra:view': view,
+        view,
+      })
+      .refine((page) => page['hydra:member'] !== undefined || page.member !== undefined, {
+        message: 'expected hydra:member',
+        path: ['hydra:member'],
+      })
+      .transform((page) => {
+        const pageView = page['hydra:view'] ?? page.view;
+        return {
+          members: page['hydra:member'] ?? page.member ?? [],
+          total: page['hydra:totalItems'] ?? page.totalItems ?? null,
+          next: pageView?.['hydra:next'] ?? pageView?.next ?? null,
+          plain: false,
+        };
+      }),
+  ]);
+}

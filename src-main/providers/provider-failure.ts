@@ -1,0 +1,91 @@
+import { isHTTPError, isNetworkError, isTimeoutError } from 'ky';
+import { providerNames, type ProviderId } from '../../src-shared/domain/provider';
+import { RpcError } from '../../src-shared/rpc/rpc-error';
+
+/** A page the provider sent that did not match its schema (or was not JSON at all). */
+export class InvalidPageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidPageError';
+  }
+}
+
+/** Replaces every known secret (keys, client secrets, tokens) in provider-supplied text. */
+export type Redact = (text: string) => string;
+
+export function redactor(secrets: () => readonly string[]): Redact {
+  return (text) => {
+    let clean = text;
+    for (const secret of secrets()) {
+      if (secret.length >= 4) clean = clean.split(secret).join('***');
+    }
+    return clean.replace(/(bearer|basic)\s+[A-Za-z0-9._~+/=-]+/gi, '$1 ***');
+  };
+}
+
+/**
+ * Turns whatever a provider call threw into the one error the user sees: the provider's own
+ * words where it gave any (problem details title/detail, a message field), the status, and
+ * never a secret, a token or a header.
+ */
+export function toRpcError(provider: ProviderId, error: unknown, redact: Redact): RpcError {
+  const name = providerNames[provider];
+  if (error instanceof RpcError) return error;
+  if (error instanceof InvalidPageError) {
+    return new RpcError('provider_error', redact(`${name} sent data Reskontra cannot read: ${error.message}`));
+  }
+  if (isHTTPError(error)) {
+    const { status, statusText } = error.response;
+    const said = providerMessage(error.data);
+    const reason = said ? `: ${said}` : '';
+    const prefix =
+      status === 401 || status === 403
+        ? `${name} rejected the credentials (${status}${statusText ? ` ${statusText}` : ''})`
+        : `${name} answered ${status}${statusText ? ` ${statusText}` : ''}`;
+    return new RpcError('provider_error', redact(`${prefix}${reason}.`));
+  }
+  if (isTimeoutError(error)) {
+    return new RpcError('offline', `${name} did not answer in time; try again later.`);
+  }
+  if (isNetworkError(error) || isBodyReadFailure(error)) {
+    return new RpcError('offline', `Could not reach ${name}; check the network and the base URL.`);
+  }
+  return new RpcError('provider_error', `${name}: the request failed unexpectedly.`);
+}
+
+/** A connection that broke while the body was being read (undici says `terminated`). */
+export function isBodyReadFailure(error: unknown): boolean {
+  return error instanceof TypeError && /terminated|fetch failed|aborted|socket/i.test(error.message);
+}
+
+/** The provider's own reason from an error body ky already read into `error.data`. */
+function providerMessage(data: unknown): string | null {
+  if (typeof data === 'string') {
+    const plain = data.trim();
+    if (plain.startsWith('{')) {
+      try {
+        return providerMessage(JSON.parse(plain));
+      } catch {
+        return null;
+      }
+    }
+    return plain !== '' && plain.length <= 200 && !plain.startsWith('<') ? plain : null;
+  }
+  if (typeof data !== 'object' || data === null) return null;
+  const fields = data as Record<string, unknown>;
+  const parts = [
+    fields['title'],
+    fields['detail'],
+    fields['hydra:title'],
+    fields['hydra:description'],
+    fields['message'],
+    fields['Message'],
+    fields['error_description'] ?? fields['error'],
+  ].filter((part): part is string => typeof part === 'string' && part.trim() !== '');
+  const unique = [...new Set(parts.map((part) => part.trim()))];
+  return unique.length > 0 ? clip(unique.join(' — ')) : null;
+}
+
+function clip(text: string): string {
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}

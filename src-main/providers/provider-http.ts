@@ -1,0 +1,133 @@
+import ky, { isHTTPError, isTimeoutError, type KyInstance } from 'ky';
+import type { z } from 'zod';
+import type { ProviderId } from '../../src-shared/domain/provider';
+import { AmountError } from '../../src-shared/money/parse-amount';
+import { backoffDelay, jitteredBackoff, type HttpOptions } from './http-options';
+import { InvalidPageError, isBodyReadFailure, toRpcError, type Redact } from './provider-failure';
+
+/** How a connection authenticates: headers per request, and one recovery after a 401. */
+export interface Auth {
+  apply(headers: Headers): Promise<void>;
+  /** Refresh a token or renew a key after a 401; false when there is nothing to try. */
+  recover(): Promise<boolean>;
+}
+
+export interface ProviderHttp {
+  /**
+   * GETs `path` (relative to the connection's base URL), parses the body as JSON and hands it
+   * to `read`, which validates and normalises it. Statuses 408/413/429/5xx, network errors
+   * and timeouts are retried by ky with exponential backoff and jitter (Retry-After wins);
+   * a body that breaks off or fails `read` is fetched again the same way; a 401 triggers one
+   * `auth.recover()`. Whatever still fails becomes one RpcError naming the provider.
+   */
+  getJson<T>(path: string, read: (body: unknown) => T, searchParams?: Record<string, string | number>): Promise<T>;
+}
+
+export interface ProviderHttpConfig {
+  provider: ProviderId;
+  baseUrl: string;
+  options: HttpOptions;
+  auth: Auth;
+  redact: Redact;
+  accept?: string;
+}
+
+export function createProviderKy(baseUrl: string, options: HttpOptions, extra: { methods?: ('get' | 'post')[] } = {}): KyInstance {
+  return ky.create({
+    prefix: baseUrl,
+    timeout: options.timeoutMs,
+    retry: {
+      limit: options.retryLimit,
+      methods: extra.methods ?? ['get'],
+      statusCodes: [408, 413, 429, 500, 502, 503, 504],
+      afterStatusCodes: [413, 429, 503],
+      maxRetryAfter: options.maxRetryAfterMs,
+      backoffLimit: options.backoffLimitMs,
+      delay: (attempt) => backoffDelay(options, attempt),
+      jitter: true,
+      retryOnTimeout: true,
+    },
+    redirect: 'error',
+  });
+}
+
+export function createProviderHttp(config: ProviderHttpConfig): ProviderHttp {
+  const { provider, options, auth, redact } = config;
+  const api = createProviderKy(config.baseUrl, options).extend({
+    headers: { accept: config.accept ?? 'application/json' },
+    hooks: {
+      beforeRequest: [
+        async ({ request }) => {
+          await auth.apply(request.headers);
+        },
+      ],
+    },
+  });
+  return {
+    async getJson(path, read, searchParams) {
+      let recovered = false;
+      const bodyAttempts = Math.min(options.retryLimit, 3);
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          const text = await api.get(path.replace(/^\//, ''), searchParams ? { searchParams } : {}).text();
+          return read(parseJson(text));
+        } catch (error) {
+          if (!recovered && isHTTPError(error) && error.response.status === 401) {
+            recovered = true;
+            if (await auth.recover()) {
+              attempt -= 1;
+              continue;
+            }
+          }
+          if (attempt <= bodyAttempts && isRetryableAfterResponse(error)) {
+            await sleep(jitteredBackoff(options, attempt));
+            continue;
+          }
+          throw toRpcError(provider, asPageError(error), redact);
+        }
+      }
+    },
+  };
+}
+
+/** Validates with `schema`; a mismatch names the first failing field. */
+export function validatePage<S extends z.ZodType>(schema: S, body: unknown, what: string): z.output<S> {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue ? formatPath(issue.path) : '';
+  throw new InvalidPageError(`${what}: ${field === '' ? 'the body' : `field ${field}`}: ${issue?.message ?? 'unexpected shape'}`);
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`))
+    .join('');
+}
+
+function parseJson(text: string): unknown {
+  if (text.trim() === '') return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new InvalidPageError('the response is not valid JSON');
+  }
+}
+
+function asPageError(error: unknown): unknown {
+  return error instanceof AmountError ? new InvalidPageError(error.message) : error;
+}
+
+/** Failures after a response started: garbage, a body cut off, a body that stalled. */
+function isRetryableAfterResponse(error: unknown): boolean {
+  return (
+    error instanceof InvalidPageError ||
+    error instanceof AmountError ||
+    isBodyReadFailure(error) ||
+    isTimeoutError(error)
+  );
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,19 @@
+import type { RawFields } from '../../src-shared/domain/records';
+
+/** The flat, JSON-safe provider fields of a record (nested objects and arrays left out). */
+export function rawFields(source: object, only?: readonly string[]): RawFields {
+  const raw: RawFields = {};
+  for (const [key, value] of Object.entries(source)) {
+    if (only && !only.includes(key)) continue;
+    if (value === null || typeof value === 'string' || typeof value === 'boolean') raw[key] = value;
+    else if (typeof value === 'number' && Number.isFinite(value)) raw[key] = value;
+  }
+  return raw;
+}
+
+/** `2019-08-24T14:15:22Z` or `2019-08-24` → `2019-08-24`; anything else → null. */
+export function isoDay(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const match = /^(\d{4}-\d{2}-\d{2})(?:$|[T ])/.exec(value.trim());
+  return match?.[1] ?? null;
+}

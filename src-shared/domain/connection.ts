@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import { isCurrencyCode } from '../money/currency';
+import { providerIds, type ProviderId } from './provider';
+
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * A provider base URL: `https://` anywhere, plain `http://` only on this machine (the
+ * sandboxes). No credentials, query or fragment; the trailing slash is dropped.
+ */
+export const baseUrlSchema = z
+  .string()
+  .trim()
+  .max(2048)
+  .transform((text, context) => {
+    let url: URL;
+    try {
+      url = new URL(text);
+    } catch {
+      context.addIssue({ code: 'custom', message: 'Base URL is not a valid URL.' });
+      return z.NEVER;
+    }
+    const loopback = loopbackHosts.has(url.hostname);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+      context.addIssue({
+        code: 'custom',
+        message: 'Base URL must start with https:// (plain http:// is only allowed for 127.0.0.1 and localhost).',
+      });
+      return z.NEVER;
+    }
+    if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
+      context.addIssue({ code: 'custom', message: 'Base URL must not contain credentials, a query or a fragment.' });
+      return z.NEVER;
+    }
+    return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+  });
+
+const label = z.string().trim().min(1, 'Give the connection a name.').max(120);
+const currency = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(isCurrencyCode, 'Currency must be an ISO 4217 code such as SEK or EUR.');
+const path = z
+  .string()
+  .trim()
+  .regex(/^\/[A-Za-z0-9._~\-/]*$/, 'A path must start with / and contain only URL path characters.')
+  .max(300);
+const secretPart = z.string().trim().min(1, 'This field is required.').max(4096);
+
+/** Non-secret settings per provider (what the connections file holds). */
+export const providerSettingsSchemas = {
+  vettig: z
+    .object({
+      organisationNumber: z
+        .string()
+        .trim()
+        .regex(/^[0-9A-Za-z-]{4,20}$/, 'Organisation number looks wrong (digits, e.g. 5561234567).'),
+      /** Unknown in the public docs: where client id + secret are exchanged for a token. */
+      tokenPath: path.optional(),
+      /** The events carry no currency; Vettig factors in SEK unless told otherwise. */
+      currency: currency.default('SEK'),
+    })
+    .strict(),
+  flowtly: z.object({ currency: currency.default('EUR') }).strict(),
+  confirma: z.object({}).strict(),
+  aptic: z.object({ tokenPath: path.default('/login/oauth/access_token') }).strict(),
+} as const satisfies Record<ProviderId, z.ZodType>;
+
+/** What goes into the keychain per provider: never into a file, the renderer or a log. */
+export const providerSecretSchemas = {
+  vettig: z.union([
+    z.object({ apiKey: secretPart }).strict(),
+    z.object({ clientId: secretPart, clientSecret: secretPart }).strict(),
+  ]),
+  flowtly: z.object({ apiToken: secretPart }).strict(),
+  confirma: z.object({ apiKey: secretPart }).strict(),
+  aptic: z.object({ clientId: secretPart, clientSecret: secretPart }).strict(),
+} as const satisfies Record<ProviderId, z.ZodType>;
+
+export type ProviderSettings<P extends ProviderId> = z.output<(typeof providerSettingsSchemas)[P]>;
+export type ProviderSecret<P extends ProviderId> = z.output<(typeof providerSecretSchemas)[P]>;
+
+interface ConnectionOf<P extends ProviderId> {
+  id: string;
+  provider: P;
+  label: string;
+  baseUrl: string;
+  settings: ProviderSettings<P>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A configured provider account. Its secret lives in the OS keychain under `id`. */
+export type Connection = { [P in ProviderId]: ConnectionOf<P> }[ProviderId];
+
+export const connectionIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'Connection ids are letters, digits, - and _.');
+
+const isoTimestamp = z.iso.datetime();
+
+/** The connection as stored in the connections file (validated again on every read). */
+export const connectionSchema = z.discriminatedUnion('provider', [
+  connectionOf('vettig'),
+  connectionOf('flowtly'),
+  connectionOf('confirma'),
+  connectionOf('aptic'),
+]);
+
+function connectionOf<P extends ProviderId>(provider: P) {
+  return z
+    .object({
+      id: connectionIdSchema,
+      provider: z.literal(provider),
+      label,
+      baseUrl: baseUrlSchema,
+      settings: providerSettingsSchemas[provider] as (typeof providerSettingsSchemas)[P],
+      createdAt: isoTimestamp,
+      updatedAt: isoTimestamp,
+    })
+    .strict();
+}
+
+function newConnectionOf<P extends ProviderId, S extends z.ZodType, K extends z.ZodType>(provider: P, settings: S, secret: K) {
+  return z
+    .object({
+      provider: z.literal(provider),
+      label,
+      baseUrl: baseUrlSchema,
+      settings: settings.prefault({} as z.input<S>),
+      secret,
+    })
+    .strict();
+}
+
+/** `connections.add`: settings plus the secret, checked per provider. */
+export const newConnectionSchema = z.discriminatedUnion('provider', [
+  newConnectionOf('vettig', providerSettingsSchemas.vettig, providerSecretSchemas.vettig),
+  newConnectionOf('flowtly', providerSettingsSchemas.flowtly, providerSecretSchemas.flowtly),
+  newConnectionOf('confirma', providerSettingsSchemas.confirma, providerSecretSchemas.confirma),
+  newConnectionOf('aptic', providerSettingsSchemas.aptic, providerSecretSchemas.aptic),
+]);
+export type NewConnection = z.output<typeof newConnectionSchema>;
+
+/**
+ * `connections.update`: what changes. Settings and secret are checked against the
+ * connection's own provider in main (the provider itself cannot change).
+ */
+export const connectionUpdateSchema = z
+  .object({
+    id: connectionIdSchema,
+    label: label.optional(),
+    baseUrl: baseUrlSchema.optional(),
+    settings: z.record(z.string(), z.string().max(300)).optional(),
+    secret: z.record(z.string(), secretPart).optional(),
+  })
+  .strict();
+export type ConnectionUpdate = z.output<typeof connectionUpdateSchema>;
+
+export const providerIdSchema = z.enum(providerIds);

@@ -1,0 +1,162 @@
+import type { ProviderId } from './provider';
+
+/**
+ * What every synced record carries: `id` is `<connectionId>/<providerRef>`, unique across
+ * connections; `providerRef` is the provider's own id; `raw` keeps the provider fields a
+ * user might need (flat, JSON-safe) so nothing the provider said is lost.
+ */
+export interface RecordBase {
+  id: string;
+  connectionId: string;
+  provider: ProviderId;
+  providerRef: string;
+  raw: RawFields;
+}
+
+export type RawValue = string | number | boolean | null;
+export type RawFields = Record<string, RawValue>;
+
+/** YYYY-MM-DD, or null when the provider did not say. */
+export type IsoDate = string;
+
+export type InvoiceStatus =
+  | 'draft'
+  | 'open'
+  | 'overdue'
+  | 'paid'
+  | 'credited'
+  | 'disputed'
+  | 'in-collection'
+  | 'closed'
+  | 'written-off';
+
+export type FinancingState = 'own-ledger' | 'factored' | 'factored-with-recourse' | 'recoursed';
+
+/** Amounts are integer minor units of `currency`. */
+export interface Invoice extends RecordBase {
+  kind: 'invoice';
+  number: string;
+  customer: { name: string | null; number: string | null };
+  issueDate: IsoDate | null;
+  dueDate: IsoDate | null;
+  currency: string;
+  total: number;
+  paid: number;
+  outstanding: number;
+  status: InvoiceStatus;
+  financing: FinancingState;
+}
+
+/**
+ * What moved. Amounts are positive in the direction the type names (a payment of 100 is
+ * +100, a reversed payment -100), whatever sign convention the provider uses.
+ */
+export type LedgerEventType =
+  | 'invoiced'
+  | 'credited'
+  | 'interest'
+  | 'fee'
+  | 'financed'
+  | 'charge'
+  | 'payout'
+  | 'recourse'
+  | 'recourse-payment'
+  | 'payment'
+  | 'settlement-allocation';
+
+/** Split of a settlement allocation (Confirma) into what it paid off. */
+export interface AllocationBreakdown {
+  capital: number;
+  interest: number;
+  fees: number;
+}
+
+/** A dated money movement. `net` + `vat` are set for charges, `breakdown` for allocations. */
+export interface LedgerEvent extends RecordBase {
+  kind: 'ledger-event';
+  type: LedgerEventType;
+  date: IsoDate;
+  currency: string;
+  amount: number;
+  /** Invoice number as the provider wrote it; null for movements not tied to one (a payout). */
+  invoiceNumber: string | null;
+  /** Record id of the invoice in the same connection, when the provider links it. */
+  invoiceId: string | null;
+  description: string | null;
+  net: number | null;
+  vat: number | null;
+  breakdown: AllocationBreakdown | null;
+  /** Collection case id (Confirma) when the movement belongs to one. */
+  caseRef: string | null;
+}
+
+export type Payment = LedgerEvent & { type: 'payment' };
+export type SettlementAllocation = LedgerEvent & { type: 'settlement-allocation'; breakdown: AllocationBreakdown };
+
+export interface BalancePart {
+  amount: number;
+  paid: number;
+  outstanding: number;
+}
+
+export interface CaseInvoice {
+  invoiceNumber: string;
+  reference: string | null;
+  invoiceDate: string | null;
+  dueDate: string | null;
+  capitalAmount: number;
+  capitalPaid: number;
+  interestAmount: number;
+  interestPaid: number;
+  interestRate: number | null;
+  distributionChannel: string | null;
+  timeline: { type: string; occurredAt: string | null }[];
+}
+
+export interface CasePayment {
+  invoiceNumber: string | null;
+  bankPaymentDate: string | null;
+  allocatedAt: string | null;
+  amount: number;
+  currency: string;
+  description: string | null;
+  method: string | null;
+  status: string | null;
+}
+
+export interface CaseEntry {
+  kind: 'event' | 'action' | 'note';
+  title: string;
+  text: string | null;
+  state: number | null;
+  occurredAt: string | null;
+}
+
+/** A collection case. */
+export interface Case extends RecordBase {
+  kind: 'case';
+  caseNumber: string;
+  status: string;
+  stage: string | null;
+  agency: string | null;
+  creditor: string | null;
+  openedAt: string | null;
+  closedAt: string | null;
+  currency: string;
+  balance: {
+    capital: BalancePart;
+    interest: BalancePart;
+    costs: BalancePart;
+    totalOutstanding: number;
+    asOf: string | null;
+  };
+  invoices: CaseInvoice[];
+  payments: CasePayment[];
+  entries: CaseEntry[];
+}
+
+export type SyncRecord = Invoice | LedgerEvent | Case;
+
+export function recordId(connectionId: string, providerRef: string): string {
+  return `${connectionId}/${providerRef}`;
+}

@@ -1,0 +1,32 @@
+import { minorDigits } from './currency';
+
+/** An exact amount: integer minor units (öre, cents) and its ISO 4217 currency. */
+export interface Money {
+  minor: number;
+  currency: string;
+}
+
+/** Sums integer minor units; throws if the total leaves the exactly representable range. */
+export function sumMinor(values: readonly number[]): number {
+  let total = 0;
+  for (const value of values) {
+    total += value;
+    if (!Number.isSafeInteger(total)) throw new RangeError('Sum of amounts is too large to hold exactly.');
+  }
+  return total;
+}
+
+/**
+ * Minor units back to decimal text (`97150`, SEK → `971.50`), by string, never by division.
+ * `decimalSeparator` is `.` or `,` (the CSV presets pick one).
+ */
+export function formatMinorUnits(minor: number, currency: string, decimalSeparator: '.' | ',' = '.'): string {
+  if (!Number.isSafeInteger(minor)) throw new RangeError(`${String(minor)} is not a whole number of minor units.`);
+  const digits = minorDigits(currency);
+  const negative = minor < 0;
+  const magnitude = String(Math.abs(minor)).padStart(digits + 1, '0');
+  const whole = magnitude.slice(0, magnitude.length - digits);
+  const fraction = magnitude.slice(magnitude.length - digits);
+  const body = digits === 0 ? whole : `${whole}${decimalSeparator}${fraction}`;
+  return negative ? `-${body}` : body;
+}

@@ -1,0 +1,102 @@
+import { isCurrencyCode, minorDigits } from './currency';
+
+/** A provider amount that cannot be turned into exact minor units; the message names the record. */
+export class AmountError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AmountError';
+  }
+}
+
+/** Where an amount came from, for error messages: `Aptic invoice 10425, field remainingSum`. */
+export interface AmountSource {
+  record: string;
+  field: string;
+}
+
+const decimalPattern = /^([+-]?)(\d+)(?:[.,](\d+))?$/;
+const exponentPattern = /^([+-]?)(\d+)(?:\.(\d+))?e([+-]?\d+)$/i;
+
+/**
+ * Parses a provider decimal (`19.5`, `"12.50"`, `971.5`, `"12,50"`, `-3`) into integer minor
+ * units of `currency` without float arithmetic: a number is read through its shortest
+ * round-trip decimal text, then shifted digit by digit. Rejects NaN, infinities, empty or
+ * malformed text, more decimals than the currency has (trailing zeros aside) and values
+ * beyond the safe integer range, with an error naming the record and field.
+ */
+export function parseMinorUnits(value: unknown, currency: string, source: AmountSource): number {
+  const where = `${source.record}, field ${source.field}`;
+  if (!isCurrencyCode(currency)) {
+    throw new AmountError(`${where}: "${clip(currency)}" is not an ISO 4217 currency code.`);
+  }
+  const text = decimalText(value, where);
+  const match = decimalPattern.exec(text);
+  if (!match) {
+    throw new AmountError(`${where}: "${clip(text)}" is not a decimal amount.`);
+  }
+  const [, sign = '', whole = '', fraction = ''] = match;
+  const digits = minorDigits(currency);
+  const significantFraction = fraction.replace(/0+$/, '');
+  if (significantFraction.length > digits) {
+    throw new AmountError(
+      `${where}: ${text} has more decimals than ${currency} allows (${digits}).`,
+    );
+  }
+  const minorText = (whole + significantFraction.padEnd(digits, '0')).replace(/^0+(?=\d)/, '');
+  const minor = Number(minorText);
+  if (!Number.isSafeInteger(minor)) {
+    throw new AmountError(`${where}: ${text} is too large to hold exactly.`);
+  }
+  return sign === '-' && minor !== 0 ? -minor : minor;
+}
+
+/** Like parseMinorUnits, but `null`/`undefined` stay null (an amount the provider left out). */
+export function parseOptionalMinorUnits(
+  value: unknown,
+  currency: string,
+  source: AmountSource,
+): number | null {
+  if (value === null || value === undefined) return null;
+  return parseMinorUnits(value, currency, source);
+}
+
+function decimalText(value: unknown, where: string): string {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) {
+      throw new AmountError(`${where}: ${String(value)} is not an amount.`);
+    }
+    return expandExponent(String(value), where);
+  }
+  if (typeof value === 'string') {
+    const trimmed = value.trim();
+    if (trimmed === '') throw new AmountError(`${where}: the amount is empty.`);
+    return trimmed;
+  }
+  throw new AmountError(`${where}: expected a number or a decimal string, got ${describe(value)}.`);
+}
+
+/** `1e21` → `1000000000000000000000`, `1.5e-7` → `0.00000015`: the digits, moved by text. */
+function expandExponent(text: string, where: string): string {
+  const match = exponentPattern.exec(text);
+  if (!match) return text;
+  const [, sign = '', whole = '', fraction = '', exponentText = '0'] = match;
+  const exponent = Number(exponentText);
+  if (!Number.isSafeInteger(exponent) || Math.abs(exponent) > 400) {
+    throw new AmountError(`${where}: ${text} is out of range.`);
+  }
+  const digits = whole + fraction;
+  const point = whole.length + exponent;
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value;
+}
+
+function clip(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import {
+  connectionIdSchema,
+  connectionUpdateSchema,
+  newConnectionSchema,
+  type Connection,
+} from '../domain/connection';
+import { method } from './method';
+
+export interface ConnectionList {
+  connections: Connection[];
+  /** Problems found reading the connections file (e.g. a corrupt file kept aside). */
+  warnings: string[];
+}
+
+/** `connections.test`: ok, or the provider's own reason (never a secret). */
+export type ConnectionTestResult = { ok: true } | { ok: false; reason: string };
+
+const byId = z.object({ id: connectionIdSchema }).strict();
+
+/** Connections: settings in a file, secrets in the OS keychain. No method returns a secret. */
+export const connectionsMethods = {
+  'connections.list': method<ConnectionList>()(z.object({}).strict()),
+  'connections.add': method<Connection>()(newConnectionSchema),
+  'connections.update': method<Connection>()(connectionUpdateSchema),
+  'connections.remove': method<{ removed: true }>()(byId),
+  'connections.test': method<ConnectionTestResult>()(byId),
+};
