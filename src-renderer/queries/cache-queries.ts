@@ -1,0 +1,78 @@
+import Dexie from 'dexie';
+import type { CacheDatabase, CachedCase, CachedEvent, CachedInvoice } from '../db/cache-database';
+import { toInvoiceRow, type InvoiceRow } from './invoice-row';
+
+const chunkSize = 2_000;
+
+/**
+ * Reads every cached invoice as a compact row, a chunk at a time by primary key, so the full
+ * records (with their raw provider fields) are never all in memory at once.
+ */
+export async function loadInvoiceRows(db: CacheDatabase): Promise<InvoiceRow[]> {
+  const rows: InvoiceRow[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const chunk: CachedInvoice[] = await (after === null ? db.invoices.orderBy(':id') : db.invoices.where(':id').above(after))
+      .limit(chunkSize)
+      .toArray();
+    for (const invoice of chunk) rows.push(toInvoiceRow(invoice));
+    if (chunk.length < chunkSize) return rows;
+    after = chunk[chunk.length - 1]!.id;
+  }
+}
+
+export interface KeyPage<Row, Key> {
+  rows: Row[];
+  /** Pass back as `after` for the next page; null at the end. */
+  next: Key | null;
+}
+
+export type DueDateKey = [string, string];
+
+/**
+ * Invoices by due date, paged by key range (`after` the last row's [dueDate, id]) rather than
+ * by offset, so page 1,000 costs what page 1 costs. Shows the first rows before the in-memory
+ * index is built.
+ */
+export async function invoicesByDueDate(
+  db: CacheDatabase,
+  options: { after?: DueDateKey | null; limit: number },
+): Promise<KeyPage<InvoiceRow, DueDateKey>> {
+  const lower = options.after ?? [Dexie.minKey, Dexie.minKey];
+  const invoices = await db.invoices
+    .where('[dueDate+id]')
+    .between(lower, [Dexie.maxKey, Dexie.maxKey], options.after == null, true)
+    .limit(options.limit)
+    .toArray();
+  const last = invoices[invoices.length - 1];
+  return {
+    rows: invoices.map(toInvoiceRow),
+    next: invoices.length === options.limit && last?.dueDate ? [last.dueDate, last.id] : null,
+  };
+}
+
+export interface InvoiceHistory {
+  invoices: CachedInvoice[];
+  events: CachedEvent[];
+  cases: CachedCase[];
+}
+
+/**
+ * Everything known about one invoice across providers, matched by its number: the invoice as
+ * each provider holds it, its factoring and payment events, and the collection cases it is in.
+ * `connectionIds` limits it to the connections of one organisation, so another business's
+ * invoice with the same number is not mixed in.
+ */
+export async function invoiceHistory(
+  db: CacheDatabase,
+  invoiceNumber: string,
+  connectionIds?: readonly string[],
+): Promise<InvoiceHistory> {
+  const inScope = ({ connectionId }: { connectionId: string }) => !connectionIds || connectionIds.includes(connectionId);
+  const [invoices, events, cases] = await Promise.all([
+    db.invoices.where('number').equals(invoiceNumber).filter(inScope).toArray(),
+    db.events.where('invoiceNumber').equals(invoiceNumber).filter(inScope).sortBy('date'),
+    db.cases.where('invoiceNumbers').equals(invoiceNumber).filter(inScope).toArray(),
+  ]);
+  return { invoices, events, cases };
+}

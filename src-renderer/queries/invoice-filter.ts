@@ -1,0 +1,104 @@
+import type { InvoiceStatus } from '../../src-shared/domain/records';
+import type { InvoiceRow } from './invoice-row';
+
+export interface InvoiceFilter {
+  text?: string;
+  connectionIds?: readonly string[];
+  statuses?: readonly InvoiceStatus[];
+  currency?: string;
+  /** Only invoices past their due date with something left to pay, as of `today`. */
+  overdue?: boolean;
+  /** Issue date range, inclusive, YYYY-MM-DD. */
+  issuedFrom?: string;
+  issuedTo?: string;
+}
+
+export const sortableColumns = [
+  'number',
+  'customer',
+  'provider',
+  'issueDate',
+  'dueDate',
+  'total',
+  'outstanding',
+  'currency',
+  'status',
+  'financing',
+] as const;
+export type SortColumn = (typeof sortableColumns)[number];
+export interface InvoiceSort {
+  column: SortColumn;
+  direction: 'asc' | 'desc';
+}
+
+/** Statuses in which nothing more is expected to be paid. */
+const settled: ReadonlySet<InvoiceStatus> = new Set(['paid', 'credited', 'closed', 'written-off', 'draft']);
+
+export function isOverdue(row: Pick<InvoiceRow, 'dueDate' | 'outstanding' | 'status'>, today: string): boolean {
+  return row.outstanding > 0 && row.dueDate !== null && row.dueDate < today && !settled.has(row.status);
+}
+
+export function matchesFilter(row: InvoiceRow, filter: InvoiceFilter, today: string): boolean {
+  if (filter.connectionIds && filter.connectionIds.length > 0 && !filter.connectionIds.includes(row.connectionId)) return false;
+  if (filter.statuses && filter.statuses.length > 0 && !filter.statuses.includes(row.status)) return false;
+  if (filter.currency && row.currency !== filter.currency) return false;
+  if (filter.overdue && !isOverdue(row, today)) return false;
+  if (filter.issuedFrom && (row.issueDate === null || row.issueDate < filter.issuedFrom)) return false;
+  if (filter.issuedTo && (row.issueDate === null || row.issueDate > filter.issuedTo)) return false;
+  const text = filter.text?.trim().toLocaleLowerCase();
+  if (text) {
+    for (const word of text.split(/\s+/)) if (!row.searchText.includes(word)) return false;
+  }
+  return true;
+}
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+function compareValues(a: string | number | null, b: string | number | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return collator.compare(String(a), String(b));
+}
+
+/** Stable order for any column; ties fall back to the record id so pages never overlap. */
+export function compareRows(sort: InvoiceSort): (a: InvoiceRow, b: InvoiceRow) => number {
+  const sign = sort.direction === 'asc' ? 1 : -1;
+  return (a, b) => sign * compareValues(a[sort.column], b[sort.column]) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export interface CurrencyTotals {
+  currency: string;
+  count: number;
+  total: number;
+  outstanding: number;
+  overdue: number;
+  overdueCount: number;
+}
+
+/** Exact per-currency sums (integers only): amounts in different currencies are never added. */
+export function totalsByCurrency(rows: Iterable<InvoiceRow>, today: string): CurrencyTotals[] {
+  const groups = new Map<string, CurrencyTotals>();
+  for (const row of rows) {
+    let group = groups.get(row.currency);
+    if (!group) {
+      group = { currency: row.currency, count: 0, total: 0, outstanding: 0, overdue: 0, overdueCount: 0 };
+      groups.set(row.currency, group);
+    }
+    group.count += 1;
+    group.total = addExact(group.total, row.total);
+    group.outstanding = addExact(group.outstanding, row.outstanding);
+    if (isOverdue(row, today)) {
+      group.overdue = addExact(group.overdue, row.outstanding);
+      group.overdueCount += 1;
+    }
+  }
+  return [...groups.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1));
+}
+
+function addExact(a: number, b: number): number {
+  const sum = a + b;
+  if (!Number.isSafeInteger(sum)) throw new RangeError('A total is too large to hold exactly.');
+  return sum;
+}

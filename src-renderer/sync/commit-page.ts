@@ -1,0 +1,42 @@
+import type { SyncPage } from '../../src-shared/rpc/sync-methods';
+import type { CacheDatabase, CachedCase, CachedEvent, CachedInvoice, SyncState } from '../db/cache-database';
+import { caseInvoiceNumbers } from '../db/schema-versions';
+
+/**
+ * Writes one page and the cursor that follows it in ONE transaction, so the cursor only moves
+ * when its records are stored: a crash, cancel or lost network resumes exactly there.
+ * The page that ends a full resync also deletes what the provider no longer has.
+ */
+export async function commitPage(db: CacheDatabase, state: SyncState, page: SyncPage, now: string): Promise<SyncState> {
+  const origin = { stream: state.stream, generation: state.generation };
+  const invoices: CachedInvoice[] = [];
+  const events: CachedEvent[] = [];
+  const cases: CachedCase[] = [];
+  for (const record of page.records) {
+    if (record.connectionId !== state.connectionId) {
+      throw new Error(`A record for connection ${record.connectionId} arrived in a sync of ${state.connectionId}.`);
+    }
+    if (record.kind === 'invoice') invoices.push({ ...record, ...origin });
+    else if (record.kind === 'ledger-event') events.push({ ...record, ...origin });
+    else cases.push({ ...record, ...origin, invoiceNumbers: caseInvoiceNumbers(record) });
+  }
+  const finished = page.nextCursor === null;
+
+  return db.transaction('rw', [db.invoices, db.events, db.cases, db.syncState], async () => {
+    if (invoices.length > 0) await db.invoices.bulkPut(invoices);
+    if (events.length > 0) await db.events.bulkPut(events);
+    if (cases.length > 0) await db.cases.bulkPut(cases);
+    if (finished && state.fullResync) {
+      const key = [state.connectionId, state.stream];
+      const stale = (row: { generation: number }) => row.generation < state.generation;
+      await db.invoices.where('[connectionId+stream]').equals(key).filter(stale).delete();
+      await db.events.where('[connectionId+stream]').equals(key).filter(stale).delete();
+      await db.cases.where('[connectionId+stream]').equals(key).filter(stale).delete();
+    }
+    const next: SyncState = finished
+      ? { ...state, cursor: null, fullResync: false, lastAttemptAt: now, lastSuccessAt: now, lastError: null }
+      : { ...state, cursor: page.nextCursor, lastAttemptAt: now };
+    await db.syncState.put(next);
+    return next;
+  });
+}

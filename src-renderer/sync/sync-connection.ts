@@ -1,0 +1,93 @@
+import { streamsByProvider, type ProviderId, type SyncStream } from '../../src-shared/domain/provider';
+import type { SyncPage } from '../../src-shared/rpc/sync-methods';
+import type { CacheDatabase, SyncState } from '../db/cache-database';
+import { commitPage } from './commit-page';
+import { loadSyncState, recordSyncError } from './sync-state';
+
+export type FetchPage = (input: { connectionId: string; stream: SyncStream; cursor: string | null }) => Promise<SyncPage>;
+
+export interface StreamProgress {
+  stream: SyncStream;
+  pages: number;
+  records: number;
+  /** Records done of `total` in this stream, when the provider says how many there are. */
+  done: number;
+  total: number | null;
+}
+
+export interface SyncOptions {
+  /** Rebuild from scratch: walk everything, then delete what the provider no longer has. */
+  full: boolean;
+  signal: AbortSignal;
+  onProgress?: (progress: StreamProgress) => void;
+  now?: () => string;
+}
+
+export class SyncCancelled extends Error {
+  constructor() {
+    super('Sync cancelled.');
+    this.name = 'SyncCancelled';
+  }
+}
+
+/**
+ * Pulls every stream of one connection to its end. Page N+1 is already being fetched while
+ * page N is written; a cancel stops after the page being written, keeping it.
+ */
+export async function syncConnection(
+  db: CacheDatabase,
+  fetchPage: FetchPage,
+  connection: { id: string; provider: ProviderId },
+  options: SyncOptions,
+): Promise<void> {
+  const now = options.now ?? (() => new Date().toISOString());
+  for (const stream of streamsByProvider[connection.provider] as readonly SyncStream[]) {
+    if (options.signal.aborted) throw new SyncCancelled();
+    try {
+      await syncStream(db, fetchPage, connection.id, stream, options, now);
+    } catch (error) {
+      if (!(error instanceof SyncCancelled)) {
+        await recordSyncError(db, connection.id, stream, error instanceof Error ? error.message : String(error), now());
+      }
+      throw error;
+    }
+  }
+}
+
+async function syncStream(
+  db: CacheDatabase,
+  fetchPage: FetchPage,
+  connectionId: string,
+  stream: SyncStream,
+  options: SyncOptions,
+  now: () => string,
+): Promise<void> {
+  let state = await startingState(db, connectionId, stream, options.full);
+  const progress: StreamProgress = { stream, pages: 0, records: 0, done: 0, total: null };
+  let pending: Promise<SyncPage> | null = fetchPage({ connectionId, stream, cursor: state.cursor });
+  while (pending) {
+    const page: SyncPage = await pending;
+    pending = null;
+    if (page.nextCursor !== null && !options.signal.aborted) {
+      pending = fetchPage({ connectionId, stream, cursor: page.nextCursor });
+      // Its failure is handled when it is awaited, after this page is safely written.
+      pending.catch(() => {});
+    }
+    state = await commitPage(db, state, page, now());
+    progress.pages += 1;
+    progress.records += page.records.length;
+    progress.done = page.progress.done;
+    progress.total = page.progress.total ?? null;
+    options.onProgress?.({ ...progress });
+    if (page.nextCursor !== null && options.signal.aborted) throw new SyncCancelled();
+  }
+}
+
+/** Resumes an interrupted walk from its committed cursor; a full resync opens a new generation. */
+async function startingState(db: CacheDatabase, connectionId: string, stream: SyncStream, full: boolean): Promise<SyncState> {
+  const state = await loadSyncState(db, connectionId, stream);
+  if (!full || state.fullResync) return state;
+  const fresh: SyncState = { ...state, cursor: null, generation: state.generation + 1, fullResync: true };
+  await db.syncState.put(fresh);
+  return fresh;
+}
