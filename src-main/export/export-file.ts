@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { link, open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import { fileSystemError } from './file-system-error';
+
+/** Where a finished export goes, and whether a file already there may be replaced. */
+export interface ExportTarget {
+  path: string;
+  /** True when the user chose the path in a save dialog, which already asked about replacing. */
+  replace: boolean;
+}
+
+export interface FinishedFile {
+  path: string;
+  bytes: number;
+}
+
+/**
+ * One file being exported: chunks go to a hidden temp file beside the target (same folder,
+ * so the final rename cannot cross disks) and reach the disk as they arrive, so no more than
+ * one chunk is ever in memory. The target only appears, whole, on commit.
+ */
+export class ExportFile {
+  private bytes = 0;
+
+  private constructor(
+    private readonly target: ExportTarget,
+    private readonly tempPath: string,
+    private readonly handle: FileHandle,
+  ) {}
+
+  static async create(target: ExportTarget): Promise<ExportFile> {
+    const tempPath = join(dirname(target.path), `.${basename(target.path)}.${randomUUID().slice(0, 8)}.part`);
+    try {
+      return new ExportFile(target, tempPath, await open(tempPath, 'wx'));
+    } catch (error) {
+      throw fileSystemError('create a file in', dirname(target.path), error);
+    }
+  }
+
+  /** Writes the chunk as UTF-8; answers the bytes written so far. */
+  async append(chunk: string): Promise<number> {
+    const buffer = Buffer.from(chunk, 'utf8');
+    try {
+      for (let offset = 0; offset < buffer.length; ) {
+        const { bytesWritten } = await this.handle.write(buffer, offset, buffer.length - offset, null);
+        offset += bytesWritten;
+      }
+    } catch (error) {
+      throw fileSystemError('write', this.target.path, error);
+    }
+    this.bytes += buffer.length;
+    return this.bytes;
+  }
+
+  /** Flushes to disk, then moves the temp file into place in one step. */
+  async commit(): Promise<FinishedFile> {
+    try {
+      await this.handle.sync();
+      await this.handle.close();
+    } catch (error) {
+      throw fileSystemError('write', this.target.path, error);
+    }
+    const path = this.target.replace ? await this.replaceTarget() : await this.keepExisting();
+    return { path, bytes: this.bytes };
+  }
+
+  /** Closes and deletes the temp file; safe to call after a failed append or commit. */
+  async discard(): Promise<void> {
+    await this.handle.close().catch(() => undefined);
+    await unlink(this.tempPath).catch(() => undefined);
+  }
+
+  private async replaceTarget(): Promise<string> {
+    try {
+      await rename(this.tempPath, this.target.path);
+      return this.target.path;
+    } catch (error) {
+      throw fileSystemError('save', this.target.path, error);
+    }
+  }
+
+  /**
+   * Links the temp file under the first free name (`x.csv`, `x-2.csv`, …): a hard link fails
+   * rather than replace, so an earlier export is never overwritten, even by a race.
+   */
+  private async keepExisting(): Promise<string> {
+    for (let attempt = 1; attempt <= 1000; attempt++) {
+      const path = numbered(this.target.path, attempt);
+      try {
+        await link(this.tempPath, path);
+      } catch (error) {
+        if ((error as { code?: unknown }).code === 'EEXIST') continue;
+        throw fileSystemError('save', path, error);
+      }
+      await unlink(this.tempPath).catch(() => undefined);
+      return path;
+    }
+    throw fileSystemError('save', this.target.path, { code: 'EEXIST' });
+  }
+}
+
+function numbered(path: string, attempt: number): string {
+  if (attempt === 1) return path;
+  const extension = extname(path);
+  return `${path.slice(0, path.length - extension.length)}-${attempt}${extension}`;
+}

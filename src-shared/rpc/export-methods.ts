@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { csvFileNameProblem } from '../csv/export-file-name';
+import { method } from './method';
+
+/**
+ * Longest chunk one `export.append` takes, in UTF-16 code units. JSON may spend up to six
+ * bytes on one character (`\u0001`), so 1 Mi characters stays under the browser-mode host's
+ * 10 MB body limit whatever the text; the encoder's 64 KB chunks can be batched up to it.
+ */
+export const maxExportChunkLength = 1024 * 1024;
+
+/** `export.begin`: where the file will go, or that the user closed the save dialog. */
+export type ExportBegun =
+  | { status: 'started'; exportId: string; fileName: string }
+  | { status: 'cancelled' };
+
+export interface ExportCommitted {
+  /** Absolute path of the finished file. */
+  path: string;
+  fileName: string;
+  bytes: number;
+}
+
+const suggestedName = z.string().superRefine((name, context) => {
+  const problem = csvFileNameProblem(name);
+  if (problem !== null) context.addIssue({ code: 'custom', message: problem });
+});
+
+const exportId = z.uuid({ error: 'not an export id' });
+
+/**
+ * Writing a file in chunks: begin (main asks where, in Electron through the save dialog),
+ * append each chunk as it is encoded, then commit (the file appears whole, atomically) or
+ * abort (nothing is left). The renderer never names a folder: main decides where files go.
+ */
+export const exportMethods = {
+  'export.begin': method<ExportBegun>()(z.object({ suggestedName }).strict()),
+  'export.append': method<{ bytes: number }>()(
+    z.object({ exportId, chunk: z.string().max(maxExportChunkLength) }).strict(),
+  ),
+  'export.commit': method<ExportCommitted>()(z.object({ exportId }).strict()),
+  'export.abort': method<{ aborted: true }>()(z.object({ exportId }).strict()),
+};
