@@ -119,8 +119,11 @@ class Parser {
   }
 
   private expect(kind: 'open' | 'close' | 'comma'): void {
-    const token = this.take();
-    if (token.kind !== kind) throw new FilterError(`expected ${kind === 'open' ? "'('" : kind === 'close' ? "')'" : "','"} at position ${token.at}`);
+    const wanted = kind === 'open' ? "'('" : kind === 'close' ? "')'" : "','";
+    const token = this.tokens[this.position];
+    if (!token) throw new FilterError(`expected ${wanted} but the filter ends`);
+    this.position += 1;
+    if (token.kind !== kind) throw new FilterError(`expected ${wanted} at position ${token.at}`);
   }
 
   private describe(token: Token): string {
