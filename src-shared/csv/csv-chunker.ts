@@ -37,8 +37,8 @@ export class CsvChunker {
     let column = 0;
     try {
       for (; column < row.length; column++) {
-        const cell = row[column] as CsvRow[number];
-        line += column === 0 ? this.writeField(cell) : this.delimiter + this.writeField(cell);
+        if (column > 0) line += this.delimiter;
+        line += this.writeField(row[column] as CsvRow[number]);
       }
     } catch (error) {
       if (error instanceof CsvCellError) {

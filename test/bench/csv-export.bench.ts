@@ -1,0 +1,172 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import type { CsvCell, CsvRow } from '../../src-shared/csv/csv-cell';
+import { csvFormat, type CsvFormat } from '../../src-shared/csv/csv-format';
+import { encodeCsvChunks } from '../../src-shared/csv/encode-csv';
+import { maxExportChunkLength } from '../../src-shared/rpc/export-methods';
+import { createHandlers } from '../../src-main/rpc/create-handlers';
+import { createDispatch, type Dispatch } from '../../src-main/rpc/dispatch';
+import { invoiceRows } from '../csv/support/invoice-rows';
+
+export interface BenchResult {
+  name: string;
+  value: number;
+  unit: string;
+  /** The reference the value is held against (here: the raw join of the same cells). */
+  ceiling?: number;
+  /** value / ceiling. */
+  ratio?: number;
+}
+
+const rowCount = 100_000;
+const runs = 9;
+
+/**
+ * Encodes 100,000 invoice rows (Excel Nordic/Dutch preset, the costlier one: decimal commas
+ * and a BOM) and compares with the least any encoder must do: visit the same cells and join
+ * their raw values into one string. Also writes the same rows to a file through the export
+ * RPC, as the app does. Times are the best of nine runs after a warm-up.
+ */
+export async function run(): Promise<BenchResult[]> {
+  const rows = [...invoiceRows(rowCount)];
+  const format = csvFormat('excel-nordic');
+
+  const encode = (): number => {
+    let length = 0;
+    for (const chunk of encodeCsvChunks(rows, format)) length += flatten(chunk).length;
+    return length;
+  };
+  const rawJoin = (): number => flatten(joinRaw(rows, format.delimiter, format.lineEnd)).length;
+
+  const [encodeMs, rawMs] = bestOfInterleaved(encode, rawJoin);
+  const peakMb = peakHeapWhileEncoding(rows, format);
+  const wholeMb = heapHoldingWholeString(rows, format);
+  const file = await timeFileExport(rows);
+
+  return [
+    { name: 'csv export: encode 100,000 invoice rows', value: round(encodeMs), unit: 'ms', ceiling: round(rawMs), ratio: round(encodeMs / rawMs) },
+    { name: 'csv export: raw join of the same cells into one string', value: round(rawMs), unit: 'ms' },
+    { name: 'csv export: peak heap above the input while encoding', value: round(peakMb), unit: 'MB', ceiling: round(wholeMb), ratio: round(peakMb / wholeMb) },
+    { name: 'csv export: heap above the input holding the raw join as one string', value: round(wholeMb), unit: 'MB' },
+    { name: 'csv export: encode and write 100,000 rows to a file through export RPC', value: round(file.ms), unit: 'ms' },
+    { name: 'csv export: size of that file', value: round(file.bytes / (1024 * 1024)), unit: 'MB' },
+  ];
+}
+
+function joinRaw(rows: readonly CsvRow[], delimiter: string, lineEnd: string): string {
+  return rows.map((row) => row.map(rawText).join(delimiter)).join(lineEnd);
+}
+
+function rawText(cell: CsvCell): string {
+  switch (cell.kind) {
+    case 'text':
+    case 'date':
+      return cell.value;
+    case 'amount':
+      return String(cell.minor);
+    case 'integer':
+      return String(cell.value);
+    case 'empty':
+      return '';
+  }
+}
+
+/** V8 builds concatenations lazily; reading a character makes both sides pay for the flat string. */
+function flatten(text: string): string {
+  text.charCodeAt(text.length >> 1);
+  return text;
+}
+
+/**
+ * Best time of each over `runs` rounds after a warm-up, the two taking turns so that load
+ * from other processes falls on both alike and the ratio stays meaningful.
+ */
+function bestOfInterleaved(first: () => number, second: () => number): [number, number] {
+  first();
+  second();
+  let best: [number, number] = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
+  for (let round = 0; round < runs; round++) {
+    best = [Math.min(best[0], timed(first)), Math.min(best[1], timed(second))];
+  }
+  return best;
+}
+
+function timed(work: () => number): number {
+  const started = performance.now();
+  work();
+  return performance.now() - started;
+}
+
+/**
+ * Heap used above the baseline (the input rows already built), sampled after every chunk:
+ * the encoder runs synchronously, so between chunks is where it can be observed. Includes
+ * garbage the collector has not yet taken, so it is an upper bound.
+ */
+function peakHeapWhileEncoding(rows: readonly CsvRow[], format: CsvFormat): number {
+  collectGarbage();
+  const baseline = process.memoryUsage().heapUsed;
+  let peak = baseline;
+  for (const chunk of encodeCsvChunks(rows, format)) {
+    flatten(chunk);
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+  }
+  return (peak - baseline) / (1024 * 1024);
+}
+
+/** For comparison: what the one-string approach holds once it is done. */
+function heapHoldingWholeString(rows: readonly CsvRow[], format: CsvFormat): number {
+  collectGarbage();
+  const baseline = process.memoryUsage().heapUsed;
+  const whole = flatten(joinRaw(rows, format.delimiter, format.lineEnd));
+  const held = process.memoryUsage().heapUsed - baseline;
+  return whole.length > 0 ? held / (1024 * 1024) : 0;
+}
+
+/** A full collection, so the baseline is live data only (works without `node --expose-gc`). */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
+async function timeFileExport(rows: readonly CsvRow[]): Promise<{ ms: number; bytes: number }> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'reskontra-bench-export-'));
+  try {
+    const dispatch = createDispatch(createHandlers({ name: 'Reskontra', version: 'bench', transport: 'browser', dataDir }));
+    const started = performance.now();
+    const bytes = await exportThrough(dispatch, rows);
+    return { ms: performance.now() - started, bytes };
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Batches the encoder's chunks up to the append limit, as the renderer would; answers the bytes written. */
+async function exportThrough(dispatch: Dispatch, rows: readonly CsvRow[]): Promise<number> {
+  const begun = await dispatch('export.begin', { suggestedName: 'reskontra-bench.csv' });
+  if (!begun.ok || (begun.value as { status: string }).status !== 'started') throw new Error('export.begin failed');
+  const { exportId } = begun.value as { exportId: string };
+  let batch = '';
+  for (const chunk of encodeCsvChunks(rows, csvFormat('excel-nordic'))) {
+    if (batch.length + chunk.length > maxExportChunkLength) {
+      await dispatch('export.append', { exportId, chunk: batch });
+      batch = '';
+    }
+    batch += chunk;
+  }
+  await dispatch('export.append', { exportId, chunk: batch });
+  const committed = await dispatch('export.commit', { exportId });
+  if (!committed.ok) throw new Error(committed.error.message);
+  return (committed.value as { bytes: number }).bytes;
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  for (const result of await run()) console.log(JSON.stringify(result));
+}
