@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import vue from '@vitejs/plugin-vue';
-import { contentSecurityPolicy } from './src-shared/security/content-security-policy';
+import { contentSecurityPolicyMeta } from './src-shared/security/content-security-policy';
 
 const root = import.meta.dirname;
 
@@ -30,11 +30,13 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'src-renderer'),
+    // resources/ holds the app icon, served as the page's icon too.
+    publicDir: resolve(root, 'resources'),
     plugins: [
       vue(),
       {
         name: 'reskontra-csp',
-        transformIndexHtml: (html) => html.replace('%CONTENT_SECURITY_POLICY%', contentSecurityPolicy),
+        transformIndexHtml: (html) => html.replace('%CONTENT_SECURITY_POLICY%', contentSecurityPolicyMeta),
       },
     ],
     build: {

@@ -6,6 +6,7 @@ export interface AppContext {
   version: string;
   transport: Transport;
   dataDir: string;
+  demo: boolean;
 }
 
 export function appHandlers(context: AppContext): HandlerGroup<'app.info'> {

@@ -4,32 +4,69 @@ import { fileURLToPath } from 'node:url';
 import { appName, appVersion } from '../app/app-identity';
 import { resolveDataDir } from '../app/data-dir';
 import { parseLaunchOptions } from '../app/launch-options';
+import { ensureDemoConnections } from '../demo/demo-connections';
 import { createHandlers } from '../rpc/create-handlers';
 import { createDispatch } from '../rpc/dispatch';
-import { startHost } from './host-server';
+import { startAllSandboxes, type RunningSandbox } from '../sandbox/start-sandbox';
+import { startHost, type RunningHost } from './host-server';
 
-/** Entry point of browser mode: `node out/main/browser-mode.js [--port N]`. */
+/**
+ * The usual ports: the page's origin (and so its IndexedDB cache) stays the same from one launch
+ * to the next. Demo mode has its own, so its cache never mixes with the user's.
+ */
+const usualPort = { normal: 47_800, demo: 47_801 };
+const demoSandboxPortBase = 47_810;
+
+/** Entry point of browser mode: `node out/main/browser-mode.js [--demo] [--port N]`. */
 async function main(): Promise<void> {
-  const options = parseLaunchOptions(process.argv.slice(2).filter((arg) => arg !== '--browser'));
-  const dataDir = resolveDataDir();
-  await mkdir(dataDir, { recursive: true });
-  const handlers = createHandlers({ name: appName, version: appVersion, transport: 'browser', dataDir });
-  const host = await startHost({
-    dispatch: createDispatch(handlers, (line) => console.error(line)),
-    token: randomBytes(24).toString('base64url'),
-    rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
-    port: options.port,
-  });
-  console.log(`Reskontra is running at ${host.url}`);
-
+  // Handlers go in first: a Ctrl-C that arrives while starting (or right after the address line
+  // is printed) still closes everything that was started.
+  const closers: Array<() => Promise<void>> = [];
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
-    host.close().then(() => process.exit(0), () => process.exit(1));
+    Promise.all(closers.map((close) => close())).then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+
+  const options = parseLaunchOptions(process.argv.slice(2).filter((arg) => arg !== '--browser'));
+  const dataDir = resolveDataDir(process.env, process.platform, options.demo);
+  await mkdir(dataDir, { recursive: true });
+
+  let sandboxes: RunningSandbox[] | undefined;
+  if (options.demo) {
+    sandboxes = await startAllSandboxes({ portBase: demoSandboxPortBase }).catch(() => startAllSandboxes({}));
+    for (const sandbox of sandboxes) closers.push(() => sandbox.close());
+  }
+  const handlers = createHandlers({ name: appName, version: appVersion, transport: 'browser', dataDir, demoSandboxes: sandboxes });
+  if (sandboxes) {
+    await ensureDemoConnections(sandboxes, {
+      list: handlers['connections.list'],
+      add: handlers['connections.add'],
+      update: handlers['connections.update'],
+    });
+  }
+
+  const hostOptions = {
+    dispatch: createDispatch(handlers, (line) => console.error(line)),
+    token: randomBytes(24).toString('base64url'),
+    rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
+  };
+  let host: RunningHost;
+  if (options.port !== null) host = await startHost({ ...hostOptions, port: options.port });
+  else {
+    const preferred = options.demo ? usualPort.demo : usualPort.normal;
+    host = await startHost({ ...hostOptions, port: preferred }).catch(() => startHost({ ...hostOptions, port: 0 }));
+  }
+  closers.push(() => host.close());
+  if (stopping) return;
+  console.log(`Reskontra is running at ${host.url}`);
+
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import type { CacheDatabase, CachedCase, CachedEvent, CachedInvoice } from '../db/cache-database';
 import { toInvoiceRow, type InvoiceRow } from './invoice-row';
 
@@ -74,5 +74,19 @@ export async function invoiceHistory(
     db.events.where('invoiceNumber').equals(invoiceNumber).filter(inScope).sortBy('date'),
     db.cases.where('invoiceNumbers').equals(invoiceNumber).filter(inScope).toArray(),
   ]);
+  return { invoices, events, cases };
+}
+
+export interface RecordCounts {
+  invoices: number;
+  events: number;
+  cases: number;
+}
+
+/** How many records of each kind the cache holds for one connection. */
+export async function recordCounts(db: CacheDatabase, connectionId: string): Promise<RecordCounts> {
+  const range = <T>(table: Table<T, string>) =>
+    table.where('[connectionId+stream]').between([connectionId, Dexie.minKey], [connectionId, Dexie.maxKey], true, true).count();
+  const [invoices, events, cases] = await Promise.all([range(db.invoices), range(db.events), range(db.cases)]);
   return { invoices, events, cases };
 }

@@ -6,11 +6,12 @@ import { loadSyncState, recordSyncError } from './sync-state';
 
 export type FetchPage = (input: { connectionId: string; stream: SyncStream; cursor: string | null }) => Promise<SyncPage>;
 
-export interface StreamProgress {
+export interface SyncProgress {
   stream: SyncStream;
+  /** Pages and records written so far in this sync, over all streams of the connection. */
   pages: number;
   records: number;
-  /** Records done of `total` in this stream, when the provider says how many there are. */
+  /** Of the current stream: how far it is, out of `total` when the provider says. */
   done: number;
   total: number | null;
 }
@@ -19,7 +20,7 @@ export interface SyncOptions {
   /** Rebuild from scratch: walk everything, then delete what the provider no longer has. */
   full: boolean;
   signal: AbortSignal;
-  onProgress?: (progress: StreamProgress) => void;
+  onProgress?: (progress: SyncProgress) => void;
   now?: () => string;
 }
 
@@ -41,10 +42,12 @@ export async function syncConnection(
   options: SyncOptions,
 ): Promise<void> {
   const now = options.now ?? (() => new Date().toISOString());
+  const progress: SyncProgress = { stream: 'invoices', pages: 0, records: 0, done: 0, total: null };
   for (const stream of streamsByProvider[connection.provider] as readonly SyncStream[]) {
     if (options.signal.aborted) throw new SyncCancelled();
+    Object.assign(progress, { stream, done: 0, total: null });
     try {
-      await syncStream(db, fetchPage, connection.id, stream, options, now);
+      await syncStream(db, fetchPage, connection.id, stream, options, now, progress);
     } catch (error) {
       if (!(error instanceof SyncCancelled)) {
         await recordSyncError(db, connection.id, stream, error instanceof Error ? error.message : String(error), now());
@@ -61,9 +64,9 @@ async function syncStream(
   stream: SyncStream,
   options: SyncOptions,
   now: () => string,
+  progress: SyncProgress,
 ): Promise<void> {
   let state = await startingState(db, connectionId, stream, options.full);
-  const progress: StreamProgress = { stream, pages: 0, records: 0, done: 0, total: null };
   let pending: Promise<SyncPage> | null = fetchPage({ connectionId, stream, cursor: state.cursor });
   while (pending) {
     const page: SyncPage = await pending;

@@ -8,6 +8,8 @@ export interface AppInfo {
   version: string;
   transport: Transport;
   dataDir: string;
+  /** Running with the local sandboxes and demo connections (npm run demo). */
+  demo: boolean;
 }
 
 export const appMethods = {

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { appMethods } from './app-methods';
 import { connectionsMethods } from './connections-methods';
+import { demoMethods } from './demo-methods';
+import { exportMethods } from './export-methods';
 import { syncMethods } from './sync-methods';
 
 /**
@@ -11,6 +13,8 @@ export const rpcContract = {
   ...appMethods,
   ...connectionsMethods,
   ...syncMethods,
+  ...exportMethods,
+  ...demoMethods,
 };
 
 export type RpcContract = typeof rpcContract;

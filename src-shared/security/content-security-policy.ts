@@ -3,7 +3,7 @@
  * written into index.html for the Electron window. Nothing may load from elsewhere, no inline
  * script or eval, no frames, no plugins; provider APIs are only ever reached by main.
  */
-export const contentSecurityPolicy = [
+const directives = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
@@ -15,4 +15,9 @@ export const contentSecurityPolicy = [
   "form-action 'none'",
   "frame-ancestors 'none'",
   "object-src 'none'",
-].join('; ');
+];
+
+export const contentSecurityPolicy = directives.join('; ');
+
+/** The same policy for a <meta> tag, which cannot carry frame-ancestors (the header and Electron's window settings do). */
+export const contentSecurityPolicyMeta = directives.filter((directive) => !directive.startsWith('frame-ancestors')).join('; ');

@@ -82,7 +82,7 @@ describe('the sync loop', () => {
     await syncConnection(db, tracing, aptic, {
       full: false,
       signal: new AbortController().signal,
-      onProgress: (p) => p.stream === 'invoices' && order.push(`written ${p.records}`),
+      onProgress: (p) => order.push(`written ${p.records}`),
     });
     expect(order.slice(0, 4)).toEqual(['fetch start', 'fetch 100', 'written 100', 'fetch 200']);
   });

@@ -16,7 +16,7 @@ describe('browser-mode host', () => {
     expect(response.status).toBe(200);
     expect(JSON.parse(response.body)).toEqual({
       ok: true,
-      value: { name: 'Reskontra', version: '0.0.0-test', transport: 'browser', dataDir: host.dataDir },
+      value: { name: 'Reskontra', version: '0.0.0-test', transport: 'browser', dataDir: host.dataDir, demo: false },
     });
   });
 

@@ -46,6 +46,7 @@ vi.mock('electron', () => {
   const whenReadyPromise = new Promise<void>((resolve) => (resolveReady = resolve));
   const app = {
     getPath: () => '/tmp/reskontra-electron-test-userdata',
+    setPath: () => {},
     on: () => {},
     quit: () => {},
     exit: () => {},
@@ -71,7 +72,8 @@ vi.mock('electron', () => {
   };
   const contextBridge = { exposeInMainWorld: (key: string, api: unknown) => recorded.exposed.push([key, api]) };
   const ipcRenderer = { invoke: async (...args: unknown[]) => recorded.invoked.push(args) };
-  return { app, BrowserWindow, ipcMain, session, contextBridge, ipcRenderer, default: {} };
+  const dialog = { showSaveDialog: async () => ({ canceled: true, filePath: '' }) };
+  return { app, BrowserWindow, dialog, ipcMain, session, contextBridge, ipcRenderer, default: {} };
 });
 
 beforeAll(async () => {

@@ -1,0 +1,63 @@
+import { useI18n } from 'vue-i18n';
+import { formatMinorUnits } from '../../src-shared/money/money';
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function amountFormat(locale: string, currency: string): Intl.NumberFormat {
+  const key = `${locale}|${currency}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'code' });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
+function dateFormat(locale: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${locale}|${withTime}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium', timeZone: 'UTC' });
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
+/**
+ * Amounts and dates in the app language's format. Amounts go to Intl as exact decimal text
+ * (never as a float made by division), so 971.50 is shown as 971.50 whatever its size.
+ */
+export function formatAmount(locale: string, minor: number, currency: string): string {
+  const decimal = formatMinorUnits(minor, currency, '.');
+  // Intl.NumberFormat formats a decimal string exactly (ECMA-402 NumberFormat v3).
+  return amountFormat(locale, currency).format(decimal as unknown as number);
+}
+
+/** A calendar date (YYYY-MM-DD) shown as a date, without time zone drift. */
+export function formatDate(locale: string, isoDate: string | null): string {
+  if (!isoDate) return '—';
+  return dateFormat(locale, false).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+}
+
+export function formatDateTime(locale: string, isoTimestamp: string | null): string {
+  if (!isoTimestamp) return '—';
+  return dateFormat(locale, true).format(new Date(isoTimestamp));
+}
+
+export function useFormat() {
+  const { locale } = useI18n();
+  return {
+    amount: (minor: number, currency: string) => formatAmount(locale.value, minor, currency),
+    date: (isoDate: string | null) => formatDate(locale.value, isoDate),
+    dateTime: (iso: string | null) => formatDateTime(locale.value, iso),
+    count: (value: number) => new Intl.NumberFormat(locale.value).format(value),
+  };
+}
+
+/** Today's date where the user is, as YYYY-MM-DD (what "overdue" is measured against). */
+export function localToday(now = new Date()): string {
+  const month = String(now.getMonth() + 1).padStart(2, '0');
+  const day = String(now.getDate()).padStart(2, '0');
+  return `${now.getFullYear()}-${month}-${day}`;
+}

@@ -1,0 +1,107 @@
+import { defineStore } from 'pinia';
+import { reactive, ref } from 'vue';
+import type { Connection } from '../../src-shared/domain/connection';
+import type { SyncStream } from '../../src-shared/domain/provider';
+import { RpcError } from '../../src-shared/rpc/rpc-error';
+import { call } from '../bridge/bridge';
+import { cacheDatabase } from '../db/cache-database';
+import { SyncCancelled, syncConnection } from '../sync/sync-connection';
+import { syncStatesOf } from '../sync/sync-state';
+
+export type SyncPhase = 'idle' | 'syncing' | 'done' | 'error' | 'cancelled';
+
+export interface ConnectionSync {
+  phase: SyncPhase;
+  full: boolean;
+  stream: SyncStream | null;
+  pages: number;
+  records: number;
+  done: number;
+  total: number | null;
+  error: unknown;
+  /** When every stream of the connection last completed; null if one never has. */
+  lastSuccessAt: string | null;
+  /** The last stored error of a stream, from an earlier session. */
+  lastError: string | null;
+}
+
+function idle(): ConnectionSync {
+  return { phase: 'idle', full: false, stream: null, pages: 0, records: 0, done: 0, total: null, error: null, lastSuccessAt: null, lastError: null };
+}
+
+/** Per-connection sync progress for the UI; the loop itself lives in sync/. */
+export const useSyncStore = defineStore('sync', () => {
+  const status = reactive<Record<string, ConnectionSync>>({});
+  /** Increases whenever synced data may have changed, so views know to re-read the cache. */
+  const revision = ref(0);
+  const controllers = new Map<string, AbortController>();
+
+  function of(connectionId: string): ConnectionSync {
+    status[connectionId] ??= idle();
+    return status[connectionId];
+  }
+
+  /** Reads when each connection last synced, from the cache: shown offline too. */
+  async function loadHistory(connections: readonly Connection[]): Promise<void> {
+    const db = cacheDatabase();
+    await Promise.all(
+      connections.map(async (connection) => {
+        const states = await syncStatesOf(db, connection.id);
+        const entry = of(connection.id);
+        const successes = states.map((state) => state.lastSuccessAt);
+        entry.lastSuccessAt = successes.length > 0 && successes.every((s) => s !== null) ? [...(successes as string[])].sort()[0]! : null;
+        entry.lastError = states.find((state) => state.lastError !== null)?.lastError ?? null;
+      }),
+    );
+  }
+
+  async function sync(connection: Connection, options: { full?: boolean } = {}): Promise<void> {
+    if (controllers.has(connection.id)) return;
+    const entry = of(connection.id);
+    const controller = new AbortController();
+    controllers.set(connection.id, controller);
+    Object.assign(entry, { ...idle(), phase: 'syncing', full: options.full ?? false, lastSuccessAt: entry.lastSuccessAt });
+    try {
+      if (!navigator.onLine) throw new RpcError('offline', 'offline');
+      await syncConnection(
+        cacheDatabase(),
+        (input) => call('sync.page', input),
+        connection,
+        {
+          full: options.full ?? false,
+          signal: controller.signal,
+          onProgress: (progress) => Object.assign(entry, progress),
+        },
+      );
+      entry.phase = 'done';
+    } catch (error) {
+      entry.phase = error instanceof SyncCancelled ? 'cancelled' : 'error';
+      entry.error = error instanceof SyncCancelled ? null : error;
+    } finally {
+      controllers.delete(connection.id);
+      await loadHistory([connection]);
+      revision.value += 1;
+    }
+  }
+
+  /** Every connection at once; one failing never stops the others. */
+  async function syncAll(connections: readonly Connection[], options: { full?: boolean } = {}): Promise<void> {
+    await Promise.allSettled(connections.map((connection) => sync(connection, options)));
+  }
+
+  function cancel(connectionId: string): void {
+    controllers.get(connectionId)?.abort();
+  }
+
+  function isSyncing(connectionId: string): boolean {
+    return status[connectionId]?.phase === 'syncing';
+  }
+
+  function forget(connectionId: string): void {
+    cancel(connectionId);
+    delete status[connectionId];
+    revision.value += 1;
+  }
+
+  return { status, revision, of, loadHistory, sync, syncAll, cancel, isSyncing, forget };
+});
