@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { link, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
+import { RpcError } from '../../src-shared/rpc/rpc-error';
 import { fileSystemError } from './file-system-error';
 
 /** Where a finished export goes, and whether a file already there may be replaced. */
@@ -22,6 +23,8 @@ export interface FinishedFile {
  */
 export class ExportFile {
   private bytes = 0;
+  /** Set when a write failed: the file now has a gap, so nothing may be added or committed. */
+  private broken = false;
 
   private constructor(
     private readonly target: ExportTarget,
@@ -40,6 +43,7 @@ export class ExportFile {
 
   /** Writes the chunk as UTF-8; answers the bytes written so far. */
   async append(chunk: string): Promise<number> {
+    this.refuseIfBroken();
     const buffer = Buffer.from(chunk, 'utf8');
     try {
       for (let offset = 0; offset < buffer.length; ) {
@@ -47,6 +51,7 @@ export class ExportFile {
         offset += bytesWritten;
       }
     } catch (error) {
+      this.broken = true;
       throw fileSystemError('write', this.target.path, error);
     }
     this.bytes += buffer.length;
@@ -55,6 +60,7 @@ export class ExportFile {
 
   /** Flushes to disk, then moves the temp file into place in one step. */
   async commit(): Promise<FinishedFile> {
+    this.refuseIfBroken();
     try {
       await this.handle.sync();
       await this.handle.close();
@@ -69,6 +75,12 @@ export class ExportFile {
   async discard(): Promise<void> {
     await this.handle.close().catch(() => undefined);
     await unlink(this.tempPath).catch(() => undefined);
+  }
+
+  private refuseIfBroken(): void {
+    if (this.broken) {
+      throw new RpcError('internal', `A part of "${this.target.path}" could not be written, so the export was abandoned.`);
+    }
   }
 
   private async replaceTarget(): Promise<string> {

@@ -4,7 +4,9 @@ const reasons: Readonly<Record<string, string>> = {
   ENOSPC: 'the disk is full',
   EDQUOT: 'the disk quota is used up',
   EACCES: 'permission denied',
-  EPERM: 'permission denied',
+  // Windows answers EPERM or EBUSY when the file being replaced is open in Excel.
+  EPERM: 'permission denied, or the file is open in another program',
+  EBUSY: 'the file is open in another program',
   EROFS: 'the disk is read-only',
   ENOENT: 'the folder does not exist',
   ENOTDIR: 'the folder does not exist',
