@@ -10,8 +10,8 @@ const tokenSchema = z.object({
   expires_in: z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]).optional(),
 });
 
-/** Refresh this long before the provider says the token expires. */
-const expiryMarginMs = 30_000;
+/** Refresh this long before the provider says the token expires (less for short-lived tokens). */
+const expiryMarginMs = (lifetimeMs: number) => Math.min(30_000, lifetimeMs / 5);
 
 export interface ClientCredentials {
   clientId: string;
@@ -54,7 +54,7 @@ export function clientCredentialsAuth(config: {
       }
       const token = validatePage(tokenSchema, json, 'token response');
       const lifetimeMs = (token.expires_in ?? 3600) * 1000;
-      cached = { token: token.access_token, expiresAt: Date.now() + Math.max(0, lifetimeMs - expiryMarginMs) };
+      cached = { token: token.access_token, expiresAt: Date.now() + lifetimeMs - expiryMarginMs(lifetimeMs) };
       config.onToken(token.access_token);
       return token.access_token;
     } catch (error) {
@@ -74,20 +74,25 @@ export function clientCredentialsAuth(config: {
     async apply(headers) {
       headers.set('authorization', `Bearer ${await current()}`);
     },
-    async recover() {
-      cached = null;
+    async recover(rejected) {
+      // Another request may have fetched a fresh token meanwhile: then just use that one.
+      if (cached && rejected.get('authorization') === `Bearer ${cached.token}`) cached = null;
       await current();
       return true;
     },
   };
 }
 
-/** A static key or token sent as `Authorization: Bearer`; nothing to refresh. */
+/**
+ * A static key or token sent as `Authorization: Bearer`. There is nothing to refresh, so a
+ * call rejected with 401 is tried once more with the same key (a provider may reject a
+ * request spuriously); a key that is really wrong fails twice and is reported.
+ */
 export function staticBearerAuth(token: () => Promise<string>): Auth {
   return {
     async apply(headers) {
       headers.set('authorization', `Bearer ${await token()}`);
     },
-    recover: async () => false,
+    recover: async (_rejected, rejections) => rejections === 1,
   };
 }

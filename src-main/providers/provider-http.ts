@@ -8,8 +8,12 @@ import { InvalidPageError, isBodyReadFailure, toRpcError, type Redact } from './
 /** How a connection authenticates: headers per request, and one recovery after a 401. */
 export interface Auth {
   apply(headers: Headers): Promise<void>;
-  /** Refresh a token or renew a key after a 401; false when there is nothing to try. */
-  recover(): Promise<boolean>;
+  /**
+   * Called after a 401 with the headers the rejected request carried and how many times this
+   * call has been rejected: refresh the token or renew the key (unless that already happened
+   * since) and answer true to try again, or false to give up. Bounded by the retry limit.
+   */
+  recover(rejected: Headers, rejections: number): Promise<boolean>;
 }
 
 export interface ProviderHttp {
@@ -17,10 +21,14 @@ export interface ProviderHttp {
    * GETs `path` (relative to the connection's base URL), parses the body as JSON and hands it
    * to `read`, which validates and normalises it. Statuses 408/413/429/5xx, network errors
    * and timeouts are retried by ky with exponential backoff and jitter (Retry-After wins);
-   * a body that breaks off or fails `read` is fetched again the same way; a 401 triggers one
-   * `auth.recover()`. Whatever still fails becomes one RpcError naming the provider.
+   * a body that breaks off or fails `read` is fetched again the same way; each 401 gets one
+   * `auth.recover()` (a token refresh or key renewal) and one more try. Whatever still fails becomes one RpcError naming the provider.
    */
-  getJson<T>(path: string, read: (body: unknown) => T, searchParams?: Record<string, string | number>): Promise<T>;
+  getJson<T>(
+    path: string,
+    read: (body: unknown, headers: Headers) => T,
+    searchParams?: Record<string, string | number>,
+  ): Promise<T>;
 }
 
 export interface ProviderHttpConfig {
@@ -65,18 +73,26 @@ export function createProviderHttp(config: ProviderHttpConfig): ProviderHttp {
   });
   return {
     async getJson(path, read, searchParams) {
-      let recovered = false;
+      let rejections = 0;
       const bodyAttempts = Math.min(options.retryLimit, 3);
       for (let attempt = 1; ; attempt += 1) {
         try {
-          const text = await api.get(path.replace(/^\//, ''), searchParams ? { searchParams } : {}).text();
-          return read(parseJson(text));
+          const response = await api.get(path.replace(/^\//, ''), searchParams ? { searchParams } : {});
+          const text = await response.text();
+          return read(parseJson(text), response.headers);
         } catch (error) {
-          if (!recovered && isHTTPError(error) && error.response.status === 401) {
-            recovered = true;
-            if (await auth.recover()) {
+          if (isHTTPError(error) && error.response.status === 401) {
+            if (await credentialChangedSince(auth, error.request.headers)) {
+              // Another call refreshed the token (or renewed the key) meanwhile: just use it.
               attempt -= 1;
               continue;
+            }
+            if (rejections < options.retryLimit) {
+              rejections += 1;
+              if (await auth.recover(error.request.headers, rejections)) {
+                attempt -= 1;
+                continue;
+              }
             }
           }
           if (attempt <= bodyAttempts && isRetryableAfterResponse(error)) {
@@ -88,6 +104,14 @@ export function createProviderHttp(config: ProviderHttpConfig): ProviderHttp {
       }
     },
   };
+}
+
+/** True when the credential auth would send now differs from what the rejected request sent. */
+async function credentialChangedSince(auth: Auth, rejected: Headers): Promise<boolean> {
+  const now = new Headers();
+  await auth.apply(now);
+  for (const [name, value] of now) if (rejected.get(name) !== value) return true;
+  return false;
 }
 
 /** Validates with `schema`; a mismatch names the first failing field. */

@@ -58,18 +58,18 @@ export const apticTransactionListSchema = z.object({
   values: z.array(apticTransactionSchema),
 });
 
+/** Financial details: all three parts are always present (a missing part is a wrong page). */
 export const apticFinancialDetailsSchema = z.looseObject({
-  financialInterestInformation: z.looseObject({}).nullish(),
+  financialInterestInformation: z.looseObject({}),
   purchaseInformation: z
     .looseObject({
-      purchased: z.boolean().nullish(),
+      purchased: z.boolean(),
       financeStatus: z.number().int().nullish(),
       purchaseDate: text,
       purchasedAmount: amount.nullish(),
       recourseDate: text,
-    })
-    .nullish(),
-  creditorFeeInformation: z.array(z.looseObject({})).nullish(),
+    }),
+  creditorFeeInformation: z.array(z.looseObject({})).nullable(),
 });
 export type ApticFinancialDetails = z.output<typeof apticFinancialDetailsSchema>;
 

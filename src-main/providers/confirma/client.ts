@@ -8,7 +8,7 @@ import type { HttpOptions } from '../http-options';
 import type { ProviderClient, SecretAccess } from '../provider-client';
 import { InvalidPageError, redactor, toRpcError } from '../provider-failure';
 import { createProviderHttp, createProviderKy, validatePage, type Auth } from '../provider-http';
-import { unknownStream } from '../sync-cursor';
+import { decodeCursor, encodeCursor, unknownStream } from '../sync-cursor';
 import { normalizeConfirmaAllocation, normalizeConfirmaCase } from './normalize';
 import {
   confirmaAllocationSchema,
@@ -22,6 +22,17 @@ import {
 type ConfirmaConnection = Extract<Connection, { provider: 'confirma' }>;
 
 const partner = 'api/v1/partner';
+/**
+ * Case paging is not in Confirma's public docs: `page` + `pageSize` (and `X-Total-Count`) is
+ * what the sandbox and this client assume, kept here in one place.
+ */
+export const confirmaCasesPageSize = 100;
+const pageCursor = z.object({ page: z.number().int().positive(), done: z.number().int().nonnegative() }).strict();
+
+function totalCount(headers: Headers): number | null {
+  const value = Number(headers.get('x-total-count') ?? Number.NaN);
+  return Number.isSafeInteger(value) && value >= 0 ? value : null;
+}
 const casesSchema = z.looseObject({ cases: z.array(confirmaCaseSchema) });
 const paymentsSchema = z.union([
   z.array(confirmaAllocationSchema),
@@ -52,37 +63,67 @@ export function createConfirmaClient(connection: ConfirmaConnection, secrets: Se
     async apply(headers) {
       headers.set('x-api-key', await currentKey());
     },
-    async recover() {
-      const old = await currentKey();
-      let renewed: string;
-      try {
-        const body = await renewApi.get(`${partner}/renew`, { headers: { 'x-api-key': old, accept: 'application/json' } }).json();
-        renewed = validatePage(confirmaRenewSchema, body, 'key renewal').Message;
-      } catch (error) {
-        throw toRpcError('confirma', error, redact);
-      }
-      known.push(renewed);
-      await secrets.write({ apiKey: renewed });
-      key = renewed;
+    async recover(rejected) {
+      const current = await currentKey();
+      // Renewed since that request was sent: retry with the new key.
+      if (rejected.get('x-api-key') !== current) return true;
+      renewing ??= renew(current).finally(() => {
+        renewing = null;
+      });
+      await renewing;
       return true;
     },
+  };
+  let renewing: Promise<void> | null = null;
+  /** Swaps the expired key for a new one; the old key is dead from then on, so store at once. */
+  const renew = async (old: string): Promise<void> => {
+    let renewed: string;
+    try {
+      const body = await renewApi.get(`${partner}/renew`, { headers: { 'x-api-key': old, accept: 'application/json' } }).json();
+      renewed = validatePage(confirmaRenewSchema, body, 'key renewal').Message;
+    } catch (error) {
+      throw toRpcError('confirma', error, redact);
+    }
+    known.push(renewed);
+    key = renewed;
+    await secrets.write({ apiKey: renewed });
   };
   const http = createProviderHttp({ provider: 'confirma', baseUrl: connection.baseUrl, options, auth, redact });
 
   return {
     provider: 'confirma',
     async test() {
-      const result = await http.getJson(`${partner}/validate`, (body) => validatePage(confirmaValidateSchema, body, 'validate'));
+      const validate = () => http.getJson(`${partner}/validate`, (body) => validatePage(confirmaValidateSchema, body, 'validate'));
+      let result = await validate();
+      if (!result.isValid) {
+        // An expired key is renewed (and stored) here too; a key Confirma does not know fails.
+        const headers = new Headers({ 'x-api-key': await currentKey() });
+        await auth.recover(headers, 1);
+        result = await validate();
+      }
       return result.isValid ? { ok: true } : { ok: false, reason: redact(result.message ?? 'Confirma says the API key is not valid.') };
     },
     async page(stream, cursor) {
-      if (cursor !== null) throw new RpcError('invalid_input', `Confirma stream "${stream}" has a single page; start it without a cursor.`);
       if (stream === 'cases') {
-        const records = await http.getJson(`${partner}/invoice/case`, (body) =>
-          validatePage(casesSchema, body, 'cases').cases.map((item) => normalizeConfirmaCase(connection.id, item)),
+        const { page, done } = cursor === null ? { page: 1, done: 0 } : decodeCursor(cursor, pageCursor, stream);
+        const { records, total } = await http.getJson(
+          `${partner}/invoice/case`,
+          (body, headers) => ({
+            records: validatePage(casesSchema, body, `cases page ${page}`).cases.map((item) => normalizeConfirmaCase(connection.id, item)),
+            total: totalCount(headers),
+          }),
+          { page, pageSize: confirmaCasesPageSize },
         );
-        return { records, nextCursor: null, progress: { done: records.length, total: records.length } };
+        const doneNow = done + records.length;
+        // A short page ends the stream; so does a long one (the API then ignored the paging).
+        const more = records.length === confirmaCasesPageSize && (total === null || doneNow < total);
+        return {
+          records,
+          nextCursor: more ? encodeCursor({ page: page + 1, done: doneNow }) : null,
+          progress: total === null ? { done: doneNow } : { done: doneNow, total },
+        };
       }
+      if (cursor !== null) throw new RpcError('invalid_input', `Confirma stream "${stream}" has a single page; start it without a cursor.`);
       if (stream === 'payments') {
         const records = await http.getJson(`${partner}/payments`, (body) =>
           validatePage(paymentsSchema, body, 'payments').map((allocation) => normalizeConfirmaAllocation(connection.id, allocation, null)),

@@ -27,7 +27,7 @@ export function createVettigClient(connection: VettigConnection, secrets: Secret
   };
   const auth: Auth = {
     apply: async (headers) => (await chooseAuth()).apply(headers),
-    recover: async () => (await chooseAuth()).recover(),
+    recover: async (rejected, rejections) => (await chooseAuth()).recover(rejected, rejections),
   };
   let chosen: Promise<Auth> | null = null;
   const chooseAuth = (): Promise<Auth> => {

@@ -1,0 +1,69 @@
+import keytar from 'keytar';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SandboxFaults } from '../../src-main/sandbox/faults/fault-spec';
+import { providerNames, streamsByProvider } from '../../src-shared/domain/provider';
+import { createRpcHarness, fastHttp, type RpcHarness } from './support/rpc-harness';
+import { datasetFor, expectedRows, rowsOf } from './support/expected-records';
+import { startSandboxConnection, walkStream } from './support/sandbox-connections';
+
+// Runs under scripts/with-keyring.sh. Each fault at a high rate, one sandbox per case: every
+// page ends complete after retries, or in one clear error for the connection; asking for the
+// same cursor again (as the renderer does) then completes the walk with the exact data.
+const seed = 11;
+const scale = 60;
+const dataset = datasetFor(seed, scale);
+const highRate = 0.5;
+
+const faultCases: [string, SandboxFaults][] = [
+  ['429', { rate429: highRate }],
+  ['500', { rate500: highRate }],
+  ['502', { rate502: highRate }],
+  ['503', { rate503: highRate }],
+  ['slow', { slow: highRate, slowMs: 1_000 }],
+  ['drop', { drop: highRate }],
+  ['malformed', { malformed: highRate }],
+  ['wrongShape', { wrongShape: highRate }],
+  ['expireToken', { expireToken: highRate }],
+];
+
+let harness: RpcHarness;
+const secrets: string[] = [];
+beforeAll(async () => {
+  // A short timeout so the slow fault (1 s) times out and is retried.
+  harness = await createRpcHarness({ http: { ...fastHttp, timeoutMs: 300 } });
+});
+afterAll(async () => {
+  const transcript = harness.transcript();
+  for (const secret of secrets) expect(transcript).not.toContain(secret);
+  expect(transcript).not.toMatch(/bearer\s+[A-Za-z0-9]/i);
+  expect(transcript.toLowerCase()).not.toContain('authorization');
+  await harness.close();
+});
+
+describe.each(['vettig', 'flowtly', 'confirma', 'aptic'] as const)('%s', (provider) => {
+  it.each(faultCases)('at a high rate of %s still yields every record exactly', async (_, faults) => {
+    const { sandbox, connection } = await startSandboxConnection(harness, provider, { seed, scale, faults });
+    secrets.push(...Object.values(sandbox.credentials));
+    try {
+      for (const stream of streamsByProvider[provider]) {
+        const walk = await walkStream(harness, connection.id, stream, 40);
+        const rows = rowsOf(walk.records);
+        for (const [ref, row] of expectedRows(dataset, provider, stream)) expect({ ref, ...rows.get(ref) }).toEqual({ ref, ...row });
+        for (const error of walk.errors) {
+          expect(['provider_error', 'offline']).toContain(error.code);
+          expect(error.message).toContain(providerNames[provider]);
+        }
+      }
+      if (provider === 'confirma' && faults.expireToken) {
+        // The expired key was renewed, and the new key went straight into the keychain.
+        const stored = JSON.parse((await keytar.getPassword('Reskontra', connection.id)) ?? '{}') as { apiKey?: string };
+        expect(stored.apiKey).toBeTruthy();
+        expect(stored.apiKey).not.toBe(sandbox.credentials['apiKey']);
+        secrets.push(stored.apiKey ?? '');
+      }
+    } finally {
+      await harness.call('connections.remove', { id: connection.id });
+      await sandbox.close();
+    }
+  });
+});
