@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apticFactsFor, apticListItem, createDataset, type ApticListItem } from '../../src-main/sandbox/data';
-import { startSandbox, type RunningSandbox } from '../../src-main/sandbox/start-sandbox';
-import { asArray, asRecord, bearer, fetchToken, requestJson } from './support/sandbox-http';
+import { describe, expect, it } from 'vitest';
+import type { ApticListItem } from '../../src-main/sandbox/data';
+import { apticReferenceItems, useApticSandbox } from './support/aptic-session';
+import { asArray, asRecord, requestJson } from './support/sandbox-http';
 
 const SEED = 31;
 const SCALE = 700;
 
 /** The reference: every list item, built from the data module in index order. */
-const dataset = createDataset(SEED, SCALE);
-const reference: ApticListItem[] = Array.from({ length: SCALE }, (_, i) => apticListItem(apticFactsFor(SEED, dataset.invoiceAt(i))));
+const reference = apticReferenceItems(SEED, SCALE);
 
 const apostropheName = reference.find((item) => item.customerName.includes("'"))?.customerName ?? '';
 const ascending = <T>(key: (item: ApticListItem) => T) => (a: ApticListItem, b: ApticListItem): number => {
@@ -57,13 +56,7 @@ const CASES: Record<string, Case> = {
 };
 
 describe('Aptic $filter/$orderby against an in-memory reference', () => {
-  let aptic: RunningSandbox;
-  let headers: Record<string, string>;
-  beforeAll(async () => {
-    aptic = await startSandbox('aptic', { seed: SEED, scale: SCALE });
-    headers = bearer(await fetchToken(aptic));
-  });
-  afterAll(() => aptic.close());
+  const session = useApticSandbox({ seed: SEED, scale: SCALE });
 
   async function fetchAll(filter: string | undefined, orderby: string | undefined, top = 100): Promise<{ numbers: string[]; total: number }> {
     const numbers: string[] = [];
@@ -72,6 +65,7 @@ describe('Aptic $filter/$orderby against an in-memory reference', () => {
       const query = new URLSearchParams({ $skip: String(skip), $top: String(top) });
       if (filter) query.set('$filter', filter);
       if (orderby) query.set('$orderby', orderby);
+      const { aptic, headers } = session();
       const response = await requestJson(`${aptic.baseUrl}/v1/Invoices?${query.toString()}`, { headers });
       expect(response.status, JSON.stringify(response.body)).toBe(200);
       const body = asRecord(response.body);
@@ -119,6 +113,7 @@ describe('Aptic $filter/$orderby against an in-memory reference', () => {
       '$orderby=dueDate sideways': 'field [asc|desc]',
       '$orderby=nosuchField': 'unknown field',
     };
+    const { aptic, headers } = session();
     for (const [query, phrase] of Object.entries(bad)) {
       const [key = '', value = ''] = query.split(/=(.*)/s);
       const response = await requestJson(`${aptic.baseUrl}/v1/Invoices?${key}=${encodeURIComponent(value)}`, { headers });

@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apticFactsFor, apticListItem, invoiceAt } from '../../src-main/sandbox/data';
-import { startSandbox, type RunningSandbox } from '../../src-main/sandbox/start-sandbox';
-import { asArray, asRecord, bearer, fetchToken, requestJson } from './support/sandbox-http';
+import { useApticSandbox } from './support/aptic-session';
+import { asArray, asRecord, requestJson } from './support/sandbox-http';
 
 describe('Aptic at 100,000 invoices', () => {
-  let aptic: RunningSandbox;
-  let headers: Record<string, string>;
-  beforeAll(async () => {
-    aptic = await startSandbox('aptic', { seed: 99, scale: 100_000 });
-    headers = bearer(await fetchToken(aptic));
-  });
-  afterAll(() => aptic.close());
+  const session = useApticSandbox({ seed: 99, scale: 100_000 });
 
   it('serves a deep page straight from the generator, without materialising the rest', async () => {
+    const { aptic, headers } = session();
     const started = Date.now();
     const body = asRecord((await requestJson(`${aptic.baseUrl}/v1/Invoices?$skip=99950&$top=100`, { headers })).body);
     expect(Date.now() - started).toBeLessThan(2_000);
@@ -23,6 +18,7 @@ describe('Aptic at 100,000 invoices', () => {
   });
 
   it('finds an invoice by GUID anywhere in the range', async () => {
+    const { aptic, headers } = session();
     const guid = apticFactsFor(99, invoiceAt(99, 87_654)).guid;
     const detail = await requestJson(`${aptic.baseUrl}/v1/Invoices/${guid}`, { headers });
     expect(detail.status).toBe(200);
@@ -30,6 +26,7 @@ describe('Aptic at 100,000 invoices', () => {
   });
 
   it('filters and sorts all 100,000 in one request', async () => {
+    const { aptic, headers } = session();
     const body = asRecord((await requestJson(`${aptic.baseUrl}/v1/Invoices?$filter=${encodeURIComponent("currencyCode eq 'EUR' and remainingPrincipal gt 0")}&$orderby=${encodeURIComponent('remainingPrincipal desc')}&$top=3`, { headers })).body);
     expect(Number(body.total)).toBeGreaterThan(1_000);
     const amounts = asArray(body.value).map((item) => Number(asRecord(item).remainingPrincipal));

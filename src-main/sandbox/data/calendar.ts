@@ -39,6 +39,9 @@ export function realToday(): string {
 
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
+/** YYYY-MM-DD naming a real day: 2025-02-30 and 2025-13-01 are not. */
 export function isValidDate(value: string): boolean {
-  return DATE_PATTERN.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+  if (!DATE_PATTERN.test(value)) return false;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
 }
