@@ -10,6 +10,14 @@ export class InvalidPageError extends Error {
   }
 }
 
+/** The response started but its body stopped arriving within the timeout. */
+export class BodyTimeoutError extends Error {
+  constructor() {
+    super('the response body stopped arriving');
+    this.name = 'BodyTimeoutError';
+  }
+}
+
 /** Replaces every known secret (keys, client secrets, tokens) in provider-supplied text. */
 export type Redact = (text: string) => string;
 
@@ -19,7 +27,7 @@ export function redactor(secrets: () => readonly string[]): Redact {
     for (const secret of secrets()) {
       if (secret.length >= 4) clean = clean.split(secret).join('***');
     }
-    return clean.replace(/(bearer|basic)\s+[A-Za-z0-9._~+/=-]+/gi, '$1 ***');
+    return clean.replace(/(bearer|basic)\s+[A-Za-z0-9._~+/=-]{16,}/gi, '$1 ***');
   };
 }
 
@@ -44,7 +52,7 @@ export function toRpcError(provider: ProviderId, error: unknown, redact: Redact)
         : `${name} answered ${status}${statusText ? ` ${statusText}` : ''}`;
     return new RpcError('provider_error', redact(`${prefix}${reason}.`));
   }
-  if (isTimeoutError(error)) {
+  if (isTimeoutError(error) || error instanceof BodyTimeoutError) {
     return new RpcError('offline', `${name} did not answer in time; try again later.`);
   }
   if (isNetworkError(error) || isBodyReadFailure(error)) {

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { ProviderId } from '../../src-shared/domain/provider';
 import { AmountError } from '../../src-shared/money/parse-amount';
 import { backoffDelay, jitteredBackoff, type HttpOptions } from './http-options';
-import { InvalidPageError, isBodyReadFailure, toRpcError, type Redact } from './provider-failure';
+import { BodyTimeoutError, InvalidPageError, isBodyReadFailure, toRpcError, type Redact } from './provider-failure';
 
 /** How a connection authenticates: headers per request, and one recovery after a 401. */
 export interface Auth {
@@ -78,7 +78,7 @@ export function createProviderHttp(config: ProviderHttpConfig): ProviderHttp {
       for (let attempt = 1; ; attempt += 1) {
         try {
           const response = await api.get(path.replace(/^\//, ''), searchParams ? { searchParams } : {});
-          const text = await response.text();
+          const text = await readBody(response, options.timeoutMs);
           return read(parseJson(text), response.headers);
         } catch (error) {
           if (isHTTPError(error) && error.response.status === 401) {
@@ -129,6 +129,22 @@ function formatPath(path: readonly PropertyKey[]): string {
     .join('');
 }
 
+/** The body as text, or a timeout if it stalls (ky's timeout covers only the headers here). */
+async function readBody(response: Response, timeoutMs: number): Promise<string> {
+  let timer: NodeJS.Timeout | undefined;
+  const stalled = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      void response.body?.cancel().catch(() => undefined);
+      reject(new BodyTimeoutError());
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([response.text(), stalled]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 function parseJson(text: string): unknown {
   if (text.trim() === '') return null;
   try {
@@ -148,6 +164,7 @@ function isRetryableAfterResponse(error: unknown): boolean {
     error instanceof InvalidPageError ||
     error instanceof AmountError ||
     isBodyReadFailure(error) ||
+    error instanceof BodyTimeoutError ||
     isTimeoutError(error)
   );
 }

@@ -23,7 +23,7 @@ type ApticConnection = Extract<Connection, { provider: 'aptic' }>;
 export const apticInvoicePageSize = 100;
 /** Invoices per `invoice-details` page: each costs two calls (transactions, financial details). */
 export const apticDetailsBatchSize = 20;
-const detailsConcurrency = 5;
+const detailsConcurrency = 10;
 
 const skipCursor = z.object({ skip: z.number().int().nonnegative() }).strict();
 
