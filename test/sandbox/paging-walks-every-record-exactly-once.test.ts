@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDataset, flowtlyDraftCount } from '../../src-main/sandbox/data';
+import { createDataset, datasetCounts, flowtlyDraftCount } from '../../src-main/sandbox/data';
 import { startAllSandboxes, type RunningSandbox, type SandboxProvider } from '../../src-main/sandbox/start-sandbox';
 import { asArray, asRecord, bearer, fetchToken, requestJson } from './support/sandbox-http';
 
@@ -110,5 +110,24 @@ describe('paging walks every record exactly once', () => {
     }
     expect(walked).toEqual(allIds);
     expect(new Set(walked).size).toBe(walked.length);
+  });
+
+  it('every collection total equals what datasetCounts says a full sync ends with', async () => {
+    const counts = datasetCounts(dataset);
+    const flowtly = sandbox('flowtly');
+    const total = async (path: string): Promise<number> =>
+      Number(asRecord((await requestJson(`${flowtly.baseUrl}${path}`, { headers: bearer(flowtly.credentials.apiToken ?? '') })).body)['hydra:totalItems']);
+    expect(await total('/invoices')).toBe(counts.flowtlyInvoices);
+    expect(await total('/invoices/draft')).toBe(counts.flowtlyDrafts);
+    expect(await total('/invoice-rows')).toBe(counts.flowtlyInvoiceRows);
+    expect(await total('/invoice-transactions')).toBe(counts.flowtlyInvoiceTransactions);
+    expect(await total('/payment-methods')).toBe(counts.flowtlyPaymentMethods);
+    const vettig = sandbox('vettig');
+    const events = asArray((await requestJson(`${vettig.baseUrl}/v2/factoring/events/${vettig.settings.organisationNumber ?? ''}`, { headers: bearer(vettig.credentials.apiKey ?? '') })).body);
+    expect(events.length).toBe(counts.vettigEventsV2);
+    const confirma = sandbox('confirma');
+    const settlements = asRecord((await requestJson(`${confirma.baseUrl}/api/v1/partner/settlements`, { headers: { 'x-api-key': confirma.credentials.apiKey ?? '' } })).body);
+    expect(asArray(settlements.settlements).length).toBe(counts.confirmaSettlements);
+    expect(counts.confirmaCases).toBe(dataset.index().collection.length);
   });
 });

@@ -72,3 +72,20 @@ describe('Vettig write endpoints change later reads and reject invalid bodies', 
     expectInvalid(await postJson(`${vettig.baseUrl}/factoring/onboarding`, { companyName: 'no number' }, headers), 'organizationNumber');
   });
 });
+
+describe('request bodies over the size cap', () => {
+  it('are refused with 413 in the provider error shape, not a crash', async () => {
+    const vettig = await startSandbox('vettig', { seed: 2, scale: 10 });
+    try {
+      const huge = 'x'.repeat(9 * 1024 * 1024);
+      const response = await requestJson(`${vettig.baseUrl}/factoring/onboarding`, { method: 'POST', headers: { ...bearer(vettig.credentials.apiKey ?? ''), 'content-type': 'application/json' }, body: huge }).catch(
+        (error: unknown) => ({ status: 0, headers: new Headers(), body: String(error) }),
+      );
+      // The server may close the socket before the client finishes sending; either way nothing crashed.
+      expect([413, 0]).toContain(response.status);
+      expect((await requestJson(`${vettig.baseUrl}/v2/factoring/events/${vettig.settings.organisationNumber ?? ''}`, { headers: bearer(vettig.credentials.apiKey ?? '') })).status).toBe(200);
+    } finally {
+      await vettig.close();
+    }
+  });
+});

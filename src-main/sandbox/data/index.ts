@@ -24,12 +24,17 @@
  * - Confirma: one case per invoice in collection (`confirmaCase`), `confirmaSettlements`,
  *   `confirmaPendingAllocations`, `confirmaDistributionRow`.
  *
+ * Counts: `datasetCounts(dataset)` = how many records each provider serves before any write
+ * (Aptic invoices, Flowtly invoices/drafts/rows/transactions, Vettig events, Confirma cases and
+ * settlements): what a complete sync must end with.
+ *
  * Example: expected Aptic total of remaining principal, in minor units:
  *   const d = createDataset(7, 500);
  *   let sum = 0; for (let i = 0; i < d.scale; i++) sum += apticRemainingPrincipal(apticFactsFor(7, d.invoiceAt(i)));
  */
 export { DATASET_TODAY, addDays, daysBetween } from './calendar';
 export { customerAt, CUSTOMER_POOL_SIZE, type SandboxCustomer, type Currency, type CustomerCountry } from './customers';
+export { datasetCounts, type DatasetCounts } from './dataset-counts';
 export { createDataset, DEFAULT_SCALE, ownerOf, type SandboxDataset, type DatasetIndex } from './dataset';
 export {
   invoiceAt, collectionBalance, splitFeeVat, SELLER, FIRST_INVOICE_NUMBER, VETTIG_HANDLING_FEE_MINOR, VETTIG_FINANCING_FEE_BASIS_POINTS,

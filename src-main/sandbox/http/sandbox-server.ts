@@ -6,7 +6,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from 'node:net';
 import { createFaultDraw } from '../faults/fault-draw';
 import { DEFAULT_SLOW_MS, type FaultKind, type SandboxFaults } from '../faults/fault-spec';
-import { readBody } from './request-body';
+import { BodyTooLargeError, readBody } from './request-body';
 import { json, serialise, type Reply } from './reply';
 import { createRouter, type Method, type RequestContext, type Route } from './router';
 
@@ -136,7 +136,8 @@ export async function startSandboxServer(definition: ProviderDefinition, options
         return;
       }
       const path = (request.url ?? '/').split('?')[0] ?? '/';
-      send(response, definition.error(500, 'Internal Server Error', error instanceof Error ? error.message : 'unexpected error', path));
+      if (error instanceof BodyTooLargeError) send(response, definition.error(413, 'Payload Too Large', error.message, path));
+      else send(response, definition.error(500, 'Internal Server Error', error instanceof Error ? error.message : 'unexpected error', path));
     });
   });
   await new Promise<void>((resolve, reject) => {
