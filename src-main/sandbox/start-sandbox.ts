@@ -77,15 +77,16 @@ export function startSandbox(provider: SandboxProvider, options: SandboxOptions 
 
 /**
  * All four over one dataset (so an invoice has the same amounts everywhere). With portBase they
- * listen on portBase + 0..3 in SANDBOX_PROVIDERS order; if any fails to start, the ones already
- * started are closed before the error is thrown.
+ * listen on portBase + 0..3 in SANDBOX_PROVIDERS order (`port` is ignored), else on free ports;
+ * if any fails to start, the ones already started are closed before the error is thrown.
  */
 export async function startAllSandboxes(options: SandboxOptions & { portBase?: number } = {}): Promise<RunningSandbox[]> {
   const dataset = createDataset(options.seed ?? DEFAULT_SEED, options.scale ?? DEFAULT_SCALE);
   const started: RunningSandbox[] = [];
   try {
     for (const [offset, provider] of SANDBOX_PROVIDERS.entries()) {
-      const port = options.portBase !== undefined ? options.portBase + offset : (options.port ?? 0);
+      // One `port` cannot serve four servers: only portBase fixes ports here.
+      const port = options.portBase !== undefined ? options.portBase + offset : 0;
       started.push(await startOn(provider, dataset, { ...options, port }));
     }
   } catch (error) {

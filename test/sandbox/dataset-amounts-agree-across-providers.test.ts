@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  apticFactsFor, apticListItem, collectionBalance, confirmaCase, createDataset, DATASET_TODAY, flowtlyInvoice, vettigEventsV2,
+  apticFactsFor, apticListItem, apticTransactions, collectionBalance, confirmaCase, createDataset, DATASET_TODAY, flowtlyInvoice, vettigEventsV2,
   type SandboxInvoice,
 } from '../../src-main/sandbox/data';
 
@@ -40,6 +40,14 @@ describe('the generated receivables are believable and add up', () => {
       expect(cents(flowtly.amount)).toBe(invoice.totalMinor);
       expect(cents(flowtly.amountNet)).toBe(invoice.netMinor);
       expect(flowtly.amount).toMatch(/^\d+\.\d{2}$/);
+    }
+  });
+
+  it("an Aptic invoice's transactions add up to its remaining sum", () => {
+    for (const invoice of invoices) {
+      const facts = apticFactsFor(SEED, invoice);
+      const net = apticTransactions(facts).reduce((sum, row) => sum + cents(row.amount), 0);
+      expect(net).toBe(cents(apticListItem(facts).remainingSum));
     }
   });
 
