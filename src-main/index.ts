@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rpcContract } from '../src-shared/rpc/contract';
 import { appName, appVersion } from './app/app-identity';
 import { resolveDataDir } from './app/data-dir';
+import { httpOptionsFromEnv } from './app/http-env';
 import { ensureDemoConnections } from './demo/demo-connections';
 import { createHandlers } from './rpc/create-handlers';
 import { startAllSandboxes, type RunningSandbox } from './sandbox/start-sandbox';
@@ -35,6 +36,7 @@ export async function startElectronShell(): Promise<void> {
     transport: 'electron',
     dataDir,
     demoSandboxes: sandboxes,
+    http: httpOptionsFromEnv(),
     chooseSavePath: async (suggestedName) => {
       const options = { defaultPath: suggestedName, filters: [{ name: 'CSV', extensions: ['csv'] }] };
       const choice = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);

@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { appName, appVersion } from '../app/app-identity';
 import { resolveDataDir } from '../app/data-dir';
+import { httpOptionsFromEnv } from '../app/http-env';
 import { parseLaunchOptions } from '../app/launch-options';
 import { ensureDemoConnections } from '../demo/demo-connections';
 import { createHandlers } from '../rpc/create-handlers';
@@ -43,7 +44,14 @@ async function main(): Promise<void> {
     sandboxes = await startAllSandboxes({ portBase: demoSandboxPortBase }).catch(() => startAllSandboxes({}));
     for (const sandbox of sandboxes) closers.push(() => sandbox.close());
   }
-  const handlers = createHandlers({ name: appName, version: appVersion, transport: 'browser', dataDir, demoSandboxes: sandboxes });
+  const handlers = createHandlers({
+    name: appName,
+    version: appVersion,
+    transport: 'browser',
+    dataDir,
+    demoSandboxes: sandboxes,
+    http: httpOptionsFromEnv(),
+  });
   if (sandboxes) {
     await ensureDemoConnections(sandboxes, {
       list: handlers['connections.list'],

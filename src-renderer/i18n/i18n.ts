@@ -1,8 +1,5 @@
 import { createI18n } from 'vue-i18n';
-import en, { type Messages } from './messages/en';
-import fi from './messages/fi';
-import nl from './messages/nl';
-import sv from './messages/sv';
+import { messagesFor, type Messages } from './all-messages';
 import type { Locale } from './locales';
 
 export function createAppI18n(locale: Locale) {
@@ -10,6 +7,6 @@ export function createAppI18n(locale: Locale) {
     legacy: false,
     locale,
     fallbackLocale: 'en',
-    messages: { en, sv, nl, fi },
+    messages: { en: messagesFor('en'), sv: messagesFor('sv'), nl: messagesFor('nl'), fi: messagesFor('fi') },
   });
 }

@@ -112,7 +112,7 @@ const en = {
   errors: {
     unauthorized: "This window was opened without Reskontra's launch link. Open the address Reskontra printed when it started.",
     forbidden: 'Reskontra refused a request that did not come from its own window.',
-    offline: "Reskontra's background process is not answering. Start Reskontra again.",
+    offline: 'Reskontra is offline: it cannot reach the network or its background process. Nothing was changed; everything synced before is still here.',
     internal: 'Something went wrong inside Reskontra. Nothing you had was changed.',
     payload_too_large: 'That is too much data to send at once.',
     unknown_method: 'This version of Reskontra cannot do that.',

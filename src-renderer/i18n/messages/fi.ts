@@ -113,7 +113,7 @@ const fi: Messages = {
   errors: {
     unauthorized: 'Ikkuna avattiin ilman Reskontran käynnistyslinkkiä. Avaa osoite, jonka Reskontra tulosti käynnistyessään.',
     forbidden: 'Reskontra hylkäsi pyynnön, joka ei tullut sen omasta ikkunasta.',
-    offline: 'Reskontran taustaprosessi ei vastaa. Käynnistä Reskontra uudelleen.',
+    offline: 'Reskontra on offline-tilassa: verkkoon tai taustaprosessiin ei saada yhteyttä. Mitään ei muutettu; aiemmin synkronoidut tiedot ovat tallessa.',
     internal: 'Reskontrassa tapahtui virhe. Mitään tietojasi ei muutettu.',
     payload_too_large: 'Tietoa on liikaa lähetettäväksi kerralla.',
     unknown_method: 'Tämä Reskontran versio ei osaa tehdä sitä.',

@@ -113,7 +113,7 @@ const nl: Messages = {
   errors: {
     unauthorized: 'Dit venster is geopend zonder de startlink van Reskontra. Open het adres dat Reskontra bij het starten toonde.',
     forbidden: 'Reskontra weigerde een verzoek dat niet uit het eigen venster kwam.',
-    offline: 'Het achtergrondproces van Reskontra reageert niet. Start Reskontra opnieuw.',
+    offline: 'Reskontra is offline: het netwerk of het achtergrondproces is niet bereikbaar. Er is niets veranderd; alles wat eerder is gesynchroniseerd, is er nog.',
     internal: 'Er ging iets mis in Reskontra. Er is niets van uw gegevens veranderd.',
     payload_too_large: 'Dat is te veel gegevens om in één keer te versturen.',
     unknown_method: 'Deze versie van Reskontra kan dat niet.',

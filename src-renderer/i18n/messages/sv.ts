@@ -113,7 +113,7 @@ const sv: Messages = {
   errors: {
     unauthorized: 'Fönstret öppnades utan Reskontras startlänk. Öppna adressen som Reskontra skrev ut när den startade.',
     forbidden: 'Reskontra avvisade en begäran som inte kom från dess eget fönster.',
-    offline: 'Reskontras bakgrundsprocess svarar inte. Starta Reskontra igen.',
+    offline: 'Reskontra är offline: nätverket eller bakgrundsprocessen går inte att nå. Inget har ändrats; allt som synkats tidigare finns kvar.',
     internal: 'Något gick fel i Reskontra. Inget av det du hade har ändrats.',
     payload_too_large: 'Det är för mycket data att skicka på en gång.',
     unknown_method: 'Den här versionen av Reskontra kan inte göra det.',
