@@ -78,7 +78,26 @@ function digits(random: ReturnType<typeof randomFor>, count: number): string {
   return text;
 }
 
+/**
+ * Customers are drawn again for every invoice that names them; the pool is small, so each seed's
+ * customers are kept once drawn (a few seeds at most: tests and the demo use one or two).
+ */
+const drawnCustomers = new Map<number, (SandboxCustomer | undefined)[]>();
+const REMEMBERED_SEEDS = 8;
+
 export function customerAt(seed: number, index: number): SandboxCustomer {
+  if (index < 0 || index >= CUSTOMER_POOL_SIZE) return drawCustomer(seed, index);
+  let pool = drawnCustomers.get(seed);
+  if (!pool) {
+    if (drawnCustomers.size >= REMEMBERED_SEEDS) drawnCustomers.delete(drawnCustomers.keys().next().value ?? seed);
+    pool = new Array<SandboxCustomer | undefined>(CUSTOMER_POOL_SIZE);
+    drawnCustomers.set(seed, pool);
+  }
+  const customer = (pool[index] ??= drawCustomer(seed, index));
+  return customer;
+}
+
+function drawCustomer(seed: number, index: number): SandboxCustomer {
   const random = randomFor(seed, STREAM.customer, index);
   const roll = random.next();
   // Mostly Swedish (the factoring side is Swedish), a good share Dutch and Finnish.
