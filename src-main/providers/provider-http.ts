@@ -5,7 +5,7 @@ import { AmountError } from '../../src-shared/money/parse-amount';
 import { backoffDelay, jitteredBackoff, type HttpOptions } from './http-options';
 import { BodyTimeoutError, InvalidPageError, isBodyReadFailure, toRpcError, type Redact } from './provider-failure';
 
-/** How a connection authenticates: headers per request, and one recovery after a 401. */
+/** How a connection authenticates: headers per request, and a recovery after each 401. */
 export interface Auth {
   apply(headers: Headers): Promise<void>;
   /**
@@ -21,8 +21,9 @@ export interface ProviderHttp {
    * GETs `path` (relative to the connection's base URL), parses the body as JSON and hands it
    * to `read`, which validates and normalises it. Statuses 408/413/429/5xx, network errors
    * and timeouts are retried by ky with exponential backoff and jitter (Retry-After wins);
-   * a body that breaks off or fails `read` is fetched again the same way; each 401 gets one
-   * `auth.recover()` (a token refresh or key renewal) and one more try. Whatever still fails becomes one RpcError naming the provider.
+   * a body that breaks off, stalls or fails `read` is fetched again the same way; each 401
+   * gets one `auth.recover()` (a token refresh or key renewal) and one more try. Whatever
+   * still fails becomes one RpcError naming the provider.
    */
   getJson<T>(
     path: string,
@@ -74,7 +75,7 @@ export function createProviderHttp(config: ProviderHttpConfig): ProviderHttp {
   return {
     async getJson(path, read, searchParams) {
       let rejections = 0;
-      const bodyAttempts = Math.min(options.retryLimit, 3);
+      const bodyAttempts = options.retryLimit;
       for (let attempt = 1; ; attempt += 1) {
         try {
           const response = await api.get(path.replace(/^\//, ''), searchParams ? { searchParams } : {});
@@ -119,8 +120,26 @@ export function validatePage<S extends z.ZodType>(schema: S, body: unknown, what
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  const field = issue ? formatPath(issue.path) : '';
-  throw new InvalidPageError(`${what}: ${field === '' ? 'the body' : `field ${field}`}: ${issue?.message ?? 'unexpected shape'}`);
+  const { path, message } = issue ? deepest(issue) : { path: [], message: 'unexpected shape' };
+  const field = formatPath(path);
+  throw new InvalidPageError(`${what}: ${field === '' ? 'the body' : `field ${field}`}: ${message}`);
+}
+
+/**
+ * For a value that matched none of a union's shapes, the issue of the shape it came closest
+ * to (the one that failed deepest), so the message names a field rather than "the body".
+ */
+function deepest(issue: z.core.$ZodIssue): { path: PropertyKey[]; message: string } {
+  let best = { path: issue.path, message: issue.message };
+  if (issue.code !== 'invalid_union') return best;
+  for (const branch of issue.errors) {
+    const first = branch[0];
+    if (!first) continue;
+    const candidate = deepest(first);
+    const path = [...issue.path, ...candidate.path];
+    if (path.length > best.path.length) best = { path, message: candidate.message };
+  }
+  return best;
 }
 
 function formatPath(path: readonly PropertyKey[]): string {

@@ -90,6 +90,46 @@ describe('wrong credentials', () => {
   });
 });
 
+describe("the provider's own words", () => {
+  it('Aptic problem details (title and detail) reach the user when a token keeps expiring', async () => {
+    const { sandbox, connection } = await startSandboxConnection(harness, 'aptic', { scale: 5, faults: { expireToken: 1 } });
+    secrets.push(...Object.values(sandbox.credentials));
+    try {
+      const result = await harness.call('sync.page', { connectionId: connection.id, stream: 'invoices', cursor: null });
+      expect(result).toEqual({
+        ok: false,
+        error: {
+          code: 'provider_error',
+          message: 'Aptic rejected the credentials (401 Unauthorized): Unauthorized — The access token has expired.',
+        },
+      });
+    } finally {
+      await harness.call('connections.remove', { id: connection.id });
+      await sandbox.close();
+    }
+  });
+
+  it("Aptic's token endpoint reason reaches connections.test", async () => {
+    const sandbox = await startSandbox('aptic', { scale: 5 });
+    secrets.push(...Object.values(sandbox.credentials));
+    try {
+      const input = connectionInputFor(sandbox);
+      const connection = await harness.expectOk('connections.add', {
+        ...input,
+        secret: { clientId: sandbox.credentials['clientId'] ?? '', clientSecret: 'not-the-aptic-secret-42' },
+      } as never);
+      secrets.push('not-the-aptic-secret-42');
+      expect(await harness.expectOk('connections.test', { id: connection.id })).toEqual({
+        ok: false,
+        reason: 'Aptic rejected the credentials (401 Unauthorized): Unknown client_id or wrong client_secret.',
+      });
+      await harness.expectOk('connections.remove', { id: connection.id });
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
+
 describe('cursors', () => {
   it('a cursor Reskontra did not make is refused', async () => {
     const { sandbox, connection } = await startSandboxConnection(harness, 'aptic', { scale: 5 });
