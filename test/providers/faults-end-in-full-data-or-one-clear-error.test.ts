@@ -24,6 +24,10 @@ const faultCases: [string, SandboxFaults][] = [
   ['malformed', { malformed: highRate }],
   ['wrongShape', { wrongShape: highRate }],
   ['expireToken', { expireToken: highRate }],
+  [
+    'every fault at once',
+    { rate429: 0.07, rate500: 0.07, rate502: 0.07, rate503: 0.07, slow: 0.07, slowMs: 1_000, drop: 0.07, malformed: 0.07, wrongShape: 0.07, expireToken: 0.07 },
+  ],
 ];
 
 let harness: RpcHarness;
@@ -54,7 +58,7 @@ describe.each(['vettig', 'flowtly', 'confirma', 'aptic'] as const)('%s', (provid
           expect(error.message).toContain(providerNames[provider]);
         }
       }
-      if (provider === 'confirma' && faults.expireToken) {
+      if (provider === 'confirma' && faults.expireToken === highRate) {
         // The expired key was renewed, and the new key went straight into the keychain.
         const stored = JSON.parse((await keytar.getPassword('Reskontra', connection.id)) ?? '{}') as { apiKey?: string };
         expect(stored.apiKey).toBeTruthy();
