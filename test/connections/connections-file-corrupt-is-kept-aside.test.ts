@@ -4,6 +4,15 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createConnectionsStore } from '../../src-main/connections/connections-store';
 import type { Connection } from '../../src-shared/domain/connection';
+import type { Vault } from '../../src-main/vault/vault';
+import { createRpcHarness } from '../providers/support/rpc-harness';
+
+/** connections.list never touches the keychain; this vault proves it by refusing every call. */
+const memoryLessVault: Vault = {
+  read: () => Promise.reject(new Error('the keychain must not be read by connections.list')),
+  write: () => Promise.reject(new Error('the keychain must not be written by connections.list')),
+  remove: () => Promise.reject(new Error('the keychain must not be touched by connections.list')),
+};
 
 let dataDir: string;
 beforeEach(async () => {
@@ -36,6 +45,15 @@ describe('the connections file', () => {
     expect(kept).toHaveLength(1);
     expect(warning).toContain(kept[0]);
     expect(await readFile(join(dataDir, kept[0] ?? ''), 'utf8')).toBe(content);
+  });
+
+  it('is reported through connections.list, and adding a connection afterwards starts a fresh file', async () => {
+    await writeFile(join(dataDir, 'connections.json'), 'garbage');
+    const harness = await createRpcHarness({ dataDir, vault: memoryLessVault });
+    const listed = await harness.expectOk('connections.list', {});
+    expect(listed.connections).toEqual([]);
+    expect(listed.warnings).toHaveLength(1);
+    expect(listed.warnings[0]).toMatch(/connections file could not be read \(it is not valid JSON\)\. It was kept as .*connections\.json\.corrupt-/);
   });
 
   it('survives concurrent changes: every write lands, atomically, with no temp files left', async () => {
