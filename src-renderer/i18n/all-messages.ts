@@ -1,4 +1,6 @@
 import type { Locale } from './locales';
+import caseListMessages from './messages/cases';
+import ledgerMessages from './messages/events';
 import en, { type Messages as CoreMessages } from './messages/en';
 import fi from './messages/fi';
 import nl from './messages/nl';
@@ -10,7 +12,10 @@ const core: Record<Locale, CoreMessages> = { en, sv, nl, fi };
  * Feature message files (`messages/<feature>.ts`, made with featureMessages) are registered here
  * under their top-level key, e.g. `invoiceList: invoiceListMessages`.
  */
-const features = {};
+const features = {
+  ledger: ledgerMessages,
+  caseList: caseListMessages,
+};
 
 type Features = { [K in keyof typeof features]: (typeof features)[K] extends Record<Locale, infer T> ? T : never };
 export type Messages = CoreMessages & Features;

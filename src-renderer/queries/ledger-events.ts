@@ -1,0 +1,218 @@
+import Dexie from 'dexie';
+import type { ProviderId } from '../../src-shared/domain/provider';
+import type { LedgerEvent, LedgerEventType } from '../../src-shared/domain/records';
+import type { CacheDatabase } from '../db/cache-database';
+
+/**
+ * The factoring ledger: what the Events screen lists, filters and totals.
+ *
+ * Running balance — "balance with the factoring company", per connection and currency, from
+ * the business's point of view: positive means the factoring company owes the business,
+ * negative means the business owes the factoring company.
+ *   financed          + amount  (the factoring company bought the invoice: it owes you the price)
+ *   charge            − amount  (its fees, VAT included, are taken from what it owes you)
+ *   payout            − amount  (it paid you: it owes you that much less)
+ *   recourse          − amount  (it handed the invoice back: you owe it the financed amount)
+ *   recourse-payment  + amount  (you paid the recourse back)
+ * Every other type (customer payments, settlements…) leaves it unchanged. For a Vettig invoice
+ * financed, charged and paid out on one day the balance returns to zero that day, and again once
+ * a recourse is paid back. The balance of a row is the balance after that event in the whole
+ * history of its connection and currency, whatever the filter shows, so filtering never
+ * changes the figure on a row.
+ */
+export const factoringTypes = ['financed', 'charge', 'payout', 'recourse', 'recourse-payment'] as const satisfies readonly LedgerEventType[];
+
+/** Every type the screen can filter by, in the order totals list them. */
+export const ledgerTypes = [
+  ...factoringTypes,
+  'payment',
+  'settlement-allocation',
+  'invoiced',
+  'credited',
+  'interest',
+  'fee',
+] as const satisfies readonly LedgerEventType[];
+
+const balanceSign: Partial<Record<LedgerEventType, 1 | -1>> = {
+  financed: 1,
+  charge: -1,
+  payout: -1,
+  recourse: -1,
+  'recourse-payment': 1,
+};
+
+/** How an event moves the balance with the factoring company, in minor units (see above). */
+export function balanceEffect(event: Pick<LedgerEvent, 'type' | 'amount'>): number {
+  return (balanceSign[event.type] ?? 0) * event.amount;
+}
+
+/** What the ledger needs of an event: small, so tens of thousands fit in memory. */
+export interface LedgerRow {
+  id: string;
+  connectionId: string;
+  provider: ProviderId;
+  type: LedgerEventType;
+  date: string;
+  currency: string;
+  amount: number;
+  net: number | null;
+  vat: number | null;
+  invoiceNumber: string | null;
+  description: string | null;
+  /** Balance with the factoring company after this event, in its connection and currency. */
+  balance: number;
+}
+
+/** Within a day: the order a factoring day happens in (financed, its charges, the payout…). */
+const typeRank = new Map<LedgerEventType, number>(ledgerTypes.map((type, n) => [type, n]));
+
+const collator = new Intl.Collator(undefined, { numeric: true });
+
+/** Chronological order, stable across loads: date, then the day's natural order, invoice, id. */
+export function compareChronological(a: LedgerRow, b: LedgerRow): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  const rank = (typeRank.get(a.type) ?? 99) - (typeRank.get(b.type) ?? 99);
+  if (rank !== 0) return rank;
+  const invoice = collator.compare(a.invoiceNumber ?? '', b.invoiceNumber ?? '');
+  if (invoice !== 0) return invoice;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function toRow(event: LedgerEvent): LedgerRow {
+  return {
+    id: event.id,
+    connectionId: event.connectionId,
+    provider: event.provider,
+    type: event.type,
+    date: event.date,
+    currency: event.currency,
+    amount: event.amount,
+    net: event.net,
+    vat: event.vat,
+    invoiceNumber: event.invoiceNumber,
+    description: event.description,
+    balance: 0,
+  };
+}
+
+/**
+ * Reads the events of the given types through the `[type+date]` index (never the whole table:
+ * customer payments can outnumber factoring events many times) and returns them oldest first
+ * with their running balance. Factoring types are always read, since the balance needs them.
+ */
+export async function loadLedgerRows(db: CacheDatabase, types: readonly LedgerEventType[] = factoringTypes): Promise<LedgerRow[]> {
+  const wanted = new Set<LedgerEventType>([...factoringTypes, ...types]);
+  const perType = await Promise.all(
+    [...wanted].map((type) =>
+      db.events
+        .where('[type+date]')
+        .between([type, Dexie.minKey], [type, Dexie.maxKey], true, true)
+        .toArray(),
+    ),
+  );
+  const rows = perType.flat().map(toRow);
+  rows.sort(compareChronological);
+  return withRunningBalance(rows).filter((row) => types.includes(row.type));
+}
+
+/** Sets each row's running balance; rows must be in chronological order. */
+export function withRunningBalance(rows: LedgerRow[]): LedgerRow[] {
+  const balances = new Map<string, number>();
+  for (const row of rows) {
+    const key = `${row.connectionId}\u0000${row.currency}`;
+    const balance = (balances.get(key) ?? 0) + balanceEffect(row);
+    if (!Number.isSafeInteger(balance)) throw new RangeError('A balance is too large to hold exactly.');
+    balances.set(key, balance);
+    row.balance = balance;
+  }
+  return rows;
+}
+
+export interface LedgerFilter {
+  /** Inclusive, YYYY-MM-DD. */
+  from?: string;
+  to?: string;
+  /** Empty or absent: the factoring types. */
+  types?: readonly LedgerEventType[];
+  connectionId?: string;
+}
+
+/** The types a filter shows: the factoring ledger unless it names others. */
+export function typesOf(filter: LedgerFilter): readonly LedgerEventType[] {
+  return filter.types && filter.types.length > 0 ? filter.types : factoringTypes;
+}
+
+export function matchesLedgerFilter(row: LedgerRow, filter: LedgerFilter): boolean {
+  if (filter.from && row.date < filter.from) return false;
+  if (filter.to && row.date > filter.to) return false;
+  if (filter.connectionId && row.connectionId !== filter.connectionId) return false;
+  return typesOf(filter).includes(row.type);
+}
+
+export interface TypeTotal {
+  type: LedgerEventType;
+  count: number;
+  amount: number;
+  /** Set for charges (net + VAT = amount when the provider splits every charge). */
+  net: number | null;
+  vat: number | null;
+}
+
+export interface LedgerTotals {
+  currency: string;
+  count: number;
+  /** In the order of `ledgerTypes`; only types that occur. */
+  byType: TypeTotal[];
+  /** Sum of balance effects: how much the balance with the factoring companies moved. */
+  balanceChange: number;
+}
+
+function add(a: number, b: number): number {
+  const sum = a + b;
+  if (!Number.isSafeInteger(sum)) throw new RangeError('A total is too large to hold exactly.');
+  return sum;
+}
+
+/** Exact totals per currency and type (integer sums; currencies are never mixed). */
+export function ledgerTotals(rows: Iterable<LedgerRow>): LedgerTotals[] {
+  const groups = new Map<string, { count: number; balanceChange: number; byType: Map<LedgerEventType, TypeTotal> }>();
+  for (const row of rows) {
+    let group = groups.get(row.currency);
+    if (!group) groups.set(row.currency, (group = { count: 0, balanceChange: 0, byType: new Map() }));
+    group.count += 1;
+    group.balanceChange = add(group.balanceChange, balanceEffect(row));
+    let total = group.byType.get(row.type);
+    if (!total) group.byType.set(row.type, (total = { type: row.type, count: 0, amount: 0, net: null, vat: null }));
+    total.count += 1;
+    total.amount = add(total.amount, row.amount);
+    if (row.net !== null) total.net = add(total.net ?? 0, row.net);
+    if (row.vat !== null) total.vat = add(total.vat ?? 0, row.vat);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([currency, group]) => ({
+      currency,
+      count: group.count,
+      balanceChange: group.balanceChange,
+      byType: [...group.byType.values()].sort((a, b) => (typeRank.get(a.type) ?? 99) - (typeRank.get(b.type) ?? 99)),
+    }));
+}
+
+/** The first and last day of a month given as YYYY-MM. */
+export function monthRange(month: string): { from: string; to: string } | null {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const monthNumber = Number(match[2]);
+  if (monthNumber < 1 || monthNumber > 12) return null;
+  const lastDay = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
+  return { from: `${match[1]}-${match[2]}-01`, to: `${match[1]}-${match[2]}-${String(lastDay).padStart(2, '0')}` };
+}
+
+/** The month a from/to pair covers exactly, if it is one whole month. */
+export function monthOf(from: string | undefined, to: string | undefined): string | null {
+  if (!from || !to) return null;
+  const month = from.slice(0, 7);
+  const range = monthRange(month);
+  return range && range.from === from && range.to === to ? month : null;
+}
