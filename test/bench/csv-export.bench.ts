@@ -11,16 +11,8 @@ import { maxExportChunkLength } from '../../src-shared/rpc/export-methods';
 import { createHandlers } from '../../src-main/rpc/create-handlers';
 import { createDispatch, type Dispatch } from '../../src-main/rpc/dispatch';
 import { invoiceRows } from '../csv/support/invoice-rows';
+import type { BenchResult } from './support/bench-result';
 
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  /** The reference the value is held against (here: the raw join of the same cells). */
-  ceiling?: number;
-  /** value / ceiling. */
-  ratio?: number;
-}
 
 const rowCount = 100_000;
 const runs = 9;
