@@ -5,6 +5,7 @@ import en, { type Messages as CoreMessages } from './messages/en';
 import fi from './messages/fi';
 import nl from './messages/nl';
 import sv from './messages/sv';
+import statementMessages from './messages/statements';
 
 const core: Record<Locale, CoreMessages> = { en, sv, nl, fi };
 
@@ -15,6 +16,7 @@ const core: Record<Locale, CoreMessages> = { en, sv, nl, fi };
 const features = {
   ledger: ledgerMessages,
   caseList: caseListMessages,
+  statements: statementMessages,
 };
 
 type Features = { [K in keyof typeof features]: (typeof features)[K] extends Record<Locale, infer T> ? T : never };

@@ -1,0 +1,79 @@
+import type { FinancingState, InvoiceStatus, LedgerEventType } from '../../src-shared/domain/records';
+import { formatMinorUnits } from '../../src-shared/money/money';
+import type { Locale } from '../i18n/locales';
+import statementMessages, { type StatementMessages } from '../i18n/messages/statements';
+import type { ProblemCode, ReconciliationProblem } from './statement';
+
+/**
+ * The statement's words in one language, read straight from the feature's message file, so the
+ * builders need neither Vue nor vue-i18n and tests can build a Swedish statement in Node.
+ */
+export class StatementText {
+  readonly messages: StatementMessages;
+
+  constructor(readonly locale: Locale) {
+    this.messages = statementMessages[locale];
+  }
+
+  /** `{name}` placeholders filled in, the one piece of vue-i18n syntax the statement texts use. */
+  fill(template: string, values: Readonly<Record<string, string | number>>): string {
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+  }
+
+  /** An amount in a sentence: exact decimal text with the currency code (`971.50 SEK`, `971,50 SEK`). */
+  amount(minor: number, currency: string): string {
+    return `${formatMinorUnits(minor, currency, this.locale === 'en' ? '.' : ',')} ${currency}`;
+  }
+
+  problem(code: ProblemCode, subject: string, values: Readonly<Record<string, string | number>>): ReconciliationProblem {
+    return { code, subject, message: this.fill(this.messages.problems[problemKeys[code]], values) };
+  }
+
+  status(status: InvoiceStatus): string {
+    return this.label('statuses', status);
+  }
+
+  financing(state: FinancingState): string {
+    return this.label('financing', state);
+  }
+
+  eventType(type: LedgerEventType): string {
+    return this.label('eventTypes', type);
+  }
+
+  // Looked up once per value: a 100,000-row list asks for the same nine statuses over and over.
+  private readonly labels = new Map<string, string>();
+
+  private label(group: 'statuses' | 'financing' | 'eventTypes', value: string): string {
+    const key = `${group}.${value}`;
+    let label = this.labels.get(key);
+    if (label === undefined) {
+      label = (this.messages[group] as Readonly<Record<string, string>>)[camel(value)] ?? value;
+      this.labels.set(key, label);
+    }
+    return label;
+  }
+
+  mixedCurrencies(currencies: readonly string[]): ReconciliationProblem[] {
+    if (currencies.length < 2) return [];
+    return [this.problem('mixed-currencies', currencies.join(' '), { currencies: currencies.join(', ') })];
+  }
+}
+
+const problemKeys: Record<ProblemCode, keyof StatementMessages['problems']> = {
+  'mixed-currencies': 'mixedCurrencies',
+  'charge-split': 'chargeSplit',
+  'charge-without-split': 'chargeWithoutSplit',
+  'case-part': 'casePart',
+  'case-outstanding': 'caseOutstanding',
+  'payment-currency': 'paymentCurrency',
+  'allocation-breakdown': 'allocationBreakdown',
+  'allocation-without-case': 'allocationWithoutCase',
+  'providers-disagree': 'providersDisagree',
+  'invoice-not-found': 'invoiceNotFound',
+};
+
+/** Domain values are kebab-case (`in-collection`), message keys camelCase (`inCollection`). */
+function camel(value: string): string {
+  return value.replace(/-(\w)/g, (_whole, letter: string) => letter.toUpperCase());
+}

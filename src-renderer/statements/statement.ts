@@ -1,0 +1,60 @@
+import type { CsvRow } from '../../src-shared/csv/csv-cell';
+
+export const statementKinds = ['invoices', 'factoring', 'collection', 'invoice-history'] as const;
+export type StatementKind = (typeof statementKinds)[number];
+
+/** One figure the export dialog shows before saving: an exact sum in one currency. */
+export interface StatementTotal {
+  label: string;
+  currency: string;
+  minor: number;
+}
+
+export type ProblemCode =
+  | 'mixed-currencies'
+  | 'charge-split'
+  | 'charge-without-split'
+  | 'case-part'
+  | 'case-outstanding'
+  | 'payment-currency'
+  | 'allocation-breakdown'
+  | 'allocation-without-case'
+  | 'providers-disagree'
+  | 'invoice-not-found';
+
+/** Something in the data that does not add up; the export dialog lists every one. */
+export interface ReconciliationProblem {
+  code: ProblemCode;
+  /** What it is about (a case number, a provider reference), for tests and de-duplication. */
+  subject: string;
+  /** The explanation in the statement's language. */
+  message: string;
+}
+
+/**
+ * A statement ready to encode. The body is made on demand from compact records, so a
+ * 100,000-row invoice list never exists as 100,000 arrays of cells at once.
+ */
+export interface Statement {
+  kind: StatementKind;
+  /** Parts for `exportFileName`: `['factoring', '2025-01']` → `reskontra-factoring-2025-01.csv`. */
+  fileNameParts: readonly string[];
+  header: CsvRow;
+  /** Data rows (not the header, not the totals). */
+  rowCount: number;
+  body(): Iterable<CsvRow>;
+  /** Rows written before the body (an opening balance). */
+  leadRows: readonly CsvRow[];
+  /** Rows written after the body (totals, closing balance). */
+  totalRows: readonly CsvRow[];
+  totals: readonly StatementTotal[];
+  problems: readonly ReconciliationProblem[];
+}
+
+/** Header, lead rows, body and totals: everything the file holds, in order, for `encodeCsv`. */
+export function* statementRows(statement: Statement): Generator<CsvRow, void, undefined> {
+  yield statement.header;
+  yield* statement.leadRows;
+  yield* statement.body();
+  yield* statement.totalRows;
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { CachedCase, CachedEvent, CachedInvoice } from '../../src-renderer/db/cache-database';
+import { caseInvoiceNumbers } from '../../src-renderer/db/schema-versions';
+import { buildStatement } from '../../src-renderer/statements/build-statement';
+import type { ReconciliationProblem } from '../../src-renderer/statements/statement';
+import { memoryCache } from '../support/memory-cache';
+import { collectionCase, invoice, ledgerEvent } from '../support/records';
+
+const origin = { stream: 'events', generation: 0 } as const;
+const codes = (problems: readonly ReconciliationProblem[]) => problems.map(({ code, subject }) => `${code} ${subject}`);
+
+async function cacheWith(records: { invoices?: CachedInvoice[]; events?: CachedEvent[]; cases?: CachedCase[] }) {
+  const { db } = memoryCache();
+  await db.invoices.bulkPut(records.invoices ?? []);
+  await db.events.bulkPut(records.events ?? []);
+  await db.cases.bulkPut(records.cases ?? []);
+  return db;
+}
+
+function cachedCase(ref: string, fields: Partial<CachedCase> = {}): CachedCase {
+  const record = { ...collectionCase('confirma-1', ref, [`9${ref}`]), ...fields };
+  return { ...record, ...origin, stream: 'cases', invoiceNumbers: caseInvoiceNumbers(record) };
+}
+
+describe('a statement that does not add up says so, and still exports every row', () => {
+  it('collection: paid + outstanding ≠ amount, parts ≠ total outstanding, foreign payments, bad allocations, unknown cases', async () => {
+    const part = (amount: number, paid: number, outstanding: number) => ({ amount, paid, outstanding });
+    const db = await cacheWith({
+      cases: [
+        cachedCase('1', {
+          balance: { capital: part(100_00, 40_00, 50_00), interest: part(5_00, 0, 5_00), costs: part(0, 0, 0), totalOutstanding: 60_00, asOf: null },
+          payments: [{ invoiceNumber: '91', bankPaymentDate: '2025-03-01', allocatedAt: null, amount: 10_00, currency: 'EUR', description: null, method: null, status: null }],
+        }),
+        cachedCase('2', { balance: { capital: part(10_00, 10_00, 0), interest: part(0, 0, 0), costs: part(0, 0, 0), totalOutstanding: 0, asOf: null } }),
+      ],
+      events: [
+        { ...ledgerEvent('confirma-1', 'allocation-A', { provider: 'confirma', type: 'settlement-allocation', caseRef: '2', amount: 10_00, breakdown: { capital: 9_00, interest: 0, fees: 0 } }), ...origin },
+        { ...ledgerEvent('confirma-1', 'allocation-B', { provider: 'confirma', type: 'settlement-allocation', caseRef: '77', amount: 5_00, breakdown: { capital: 5_00, interest: 0, fees: 0 } }), ...origin },
+      ],
+    });
+    const statement = await buildStatement(db, { kind: 'collection', language: 'en', today: '2025-06-30' });
+    expect(codes(statement.problems)).toEqual([
+      'case-part 1',
+      'case-outstanding 1',
+      'payment-currency 1',
+      'allocation-breakdown allocation-A',
+      'allocation-without-case allocation-B',
+    ]);
+    expect(statement.problems[0]!.message).toBe('Case 1, Capital: paid 40.00 SEK plus outstanding 50.00 SEK is not the amount 100.00 SEK.');
+    // 4 balance lines and 1 payment for case 1, 4 lines and 1 allocation for case 2, the orphan allocation.
+    expect(statement.rowCount).toBe(11);
+  });
+
+  it('factoring: charges whose net and VAT do not make the amount, or have no split, and mixed currencies', async () => {
+    const db = await cacheWith({
+      events: [
+        { ...ledgerEvent('vettig-1', 'c1', { type: 'charge', amount: 9_00, net: 7_20, vat: 1_70 }), ...origin },
+        { ...ledgerEvent('vettig-1', 'c2', { type: 'charge', amount: 5_00 }), ...origin },
+        { ...ledgerEvent('vettig-1', 'f1', { type: 'financed', currency: 'EUR' }), ...origin },
+      ],
+    });
+    const statement = await buildStatement(db, { kind: 'factoring', connectionId: 'vettig-1', from: '2025-01-01', to: '2025-01-31', language: 'sv' });
+    expect(codes(statement.problems)).toEqual(['mixed-currencies EUR SEK', 'charge-split c1', 'charge-without-split c2']);
+    expect(statement.problems[1]!.message).toBe('Avgift c1 den 2025-01-31: netto 7,20 SEK plus moms 1,70 SEK är inte beloppet 9,00 SEK.');
+    expect(statement.totals.filter((total) => total.label === 'Utgående saldo').map(({ currency, minor }) => [currency, minor])).toEqual([
+      ['EUR', 1000_00],
+      ['SEK', -14_00],
+    ]);
+  });
+
+  it('invoice list: totals per currency, never across', async () => {
+    const db = await cacheWith({
+      invoices: [
+        { ...invoice('aptic-1', '1', { total: 100_00, outstanding: 100_00 }), stream: 'invoices', generation: 0 },
+        { ...invoice('aptic-1', '2', { currency: 'EUR', total: 50_00, outstanding: 50_00 }), stream: 'invoices', generation: 0 },
+      ],
+    });
+    const statement = await buildStatement(db, { kind: 'invoices', filter: {}, sort: { column: 'number', direction: 'asc' }, today: '2025-06-30', language: 'en', connectionLabels: new Map() });
+    expect(codes(statement.problems)).toEqual(['mixed-currencies EUR SEK']);
+    expect(statement.totalRows).toHaveLength(2);
+  });
+
+  it('invoice history: providers that disagree on the amount, and an invoice nobody holds', async () => {
+    const db = await cacheWith({
+      invoices: [
+        { ...invoice('aptic-1', '10425', { total: 1000_00 }), stream: 'invoices', generation: 0 },
+        { ...invoice('flowtly-1', '10425', { provider: 'flowtly', total: 999_00 }), stream: 'invoices', generation: 0 },
+      ],
+    });
+    const history = await buildStatement(db, { kind: 'invoice-history', invoiceNumber: '10425', language: 'en', connectionLabels: new Map() });
+    expect(history.problems.map((problem) => problem.message)).toEqual(['The providers disagree about invoice 10425: Flowtly 999.00 SEK, Aptic 1000.00 SEK.']);
+    const missing = await buildStatement(db, { kind: 'invoice-history', invoiceNumber: '1', language: 'nl', connectionLabels: new Map() });
+    expect(missing.problems.map((problem) => problem.message)).toEqual(['Er staat geen factuur met nummer 1 in de offline cache.']);
+  });
+});
