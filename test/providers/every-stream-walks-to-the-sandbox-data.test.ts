@@ -1,3 +1,4 @@
+import { apticInvoicePageSize, apticInvoicePagesPerCall } from '../../src-main/providers/aptic/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox, SandboxProvider } from '../../src-main/sandbox/start-sandbox';
 import type { Connection } from '../../src-shared/domain/connection';
@@ -89,9 +90,9 @@ describe('a full walk of every stream equals the sandbox data', () => {
     expectSameRows(rowsOf(walk.records), expectedRows(dataset, 'confirma', stream));
   });
 
-  it('aptic invoices, 100 per page', async () => {
+  it('aptic invoices, up to ten provider pages of 100 per sync page', async () => {
     const walk = await walkStream(harness, idOf('aptic'), 'invoices');
-    expect(walk.pages).toBe(Math.ceil(scale / 100));
+    expect(walk.pages).toBe(Math.ceil(scale / (apticInvoicePageSize * apticInvoicePagesPerCall)));
     expectSameRows(rowsOf(walk.records), expectedRows(dataset, 'aptic', 'invoices'));
   });
 
