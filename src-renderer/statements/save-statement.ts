@@ -25,26 +25,27 @@ export type SaveResult =
  * Encodes the statement and hands it to main in batches of up to `maxExportChunkLength`, so
  * neither side holds the whole file as one string. With `keepCopy` each batch also becomes a
  * Blob part (the browser keeps those outside the script heap) for the download in browser mode.
- * A failure aborts the export: main leaves no partial file behind.
+ * A failure, or `signal` firing (the dialog closed), aborts the export: main leaves no partial file.
  */
 export async function saveStatement(
   statement: Statement,
   format: CsvFormat,
   call: ExportCall,
-  options: { keepCopy?: boolean; onProgress?: (bytesSent: number) => void } = {},
+  options: { keepCopy?: boolean; onProgress?: (bytesSent: number) => void; signal?: AbortSignal } = {},
 ): Promise<SaveResult> {
   const begun = await call('export.begin', { suggestedName: exportFileName(statement.fileNameParts) });
   if (begun.status === 'cancelled') return { status: 'cancelled' };
   const { exportId } = begun;
   const parts: Blob[] = [];
   const send = async (batch: string) => {
-    if (batch === '') return;
+    options.signal?.throwIfAborted();
     const { bytes } = await call('export.append', { exportId, chunk: batch });
     if (options.keepCopy) parts.push(new Blob([batch]));
     options.onProgress?.(bytes);
   };
   try {
     for await (const batch of batches(encodeCsv(statementRows(statement), format), maxExportChunkLength)) await send(batch);
+    options.signal?.throwIfAborted();
     const committed = await call('export.commit', { exportId });
     const copy = options.keepCopy ? new Blob(parts, { type: 'text/csv;charset=utf-8' }) : null;
     return { status: 'saved', ...committed, copy };
