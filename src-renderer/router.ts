@@ -1,4 +1,5 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
+import CaseDetailView from './views/CaseDetailView.vue';
 import CasesView from './views/CasesView.vue';
 import ConnectionsView from './views/ConnectionsView.vue';
 import DashboardView from './views/DashboardView.vue';
@@ -21,6 +22,11 @@ export type SectionName = (typeof sections)[number]['name'];
 export function createAppRouter() {
   return createRouter({
     history: createWebHashHistory(),
-    routes: [{ path: '/', redirect: '/dashboard' }, ...sections, { path: '/:rest(.*)*', redirect: '/dashboard' }],
+    routes: [
+      { path: '/', redirect: '/dashboard' },
+      ...sections,
+      { name: 'case', path: '/cases/:id', component: CaseDetailView, props: true },
+      { path: '/:rest(.*)*', redirect: '/dashboard' },
+    ],
   });
 }
