@@ -4,6 +4,7 @@ import CasesView from './views/CasesView.vue';
 import ConnectionsView from './views/ConnectionsView.vue';
 import DashboardView from './views/DashboardView.vue';
 import EventsView from './views/EventsView.vue';
+import InvoiceDetailView from './views/InvoiceDetailView.vue';
 import InvoicesView from './views/InvoicesView.vue';
 import SettingsView from './views/SettingsView.vue';
 
@@ -26,6 +27,7 @@ export function createAppRouter() {
       { path: '/', redirect: '/dashboard' },
       ...sections,
       { name: 'case', path: '/cases/:id', component: CaseDetailView, props: true },
+      { name: 'invoice', path: '/invoices/:id', component: InvoiceDetailView, props: true },
       { path: '/:rest(.*)*', redirect: '/dashboard' },
     ],
   });

@@ -3,6 +3,7 @@ import caseListMessages from './messages/cases';
 import ledgerMessages from './messages/events';
 import en, { type Messages as CoreMessages } from './messages/en';
 import fi from './messages/fi';
+import invoiceListMessages from './messages/invoices';
 import nl from './messages/nl';
 import sv from './messages/sv';
 import statementMessages from './messages/statements';
@@ -14,6 +15,7 @@ const core: Record<Locale, CoreMessages> = { en, sv, nl, fi };
  * under their top-level key, e.g. `invoiceList: invoiceListMessages`.
  */
 const features = {
+  invoiceList: invoiceListMessages,
   ledger: ledgerMessages,
   caseList: caseListMessages,
   statements: statementMessages,

@@ -11,6 +11,28 @@ export interface InvoiceFilter {
   /** Issue date range, inclusive, YYYY-MM-DD. */
   issuedFrom?: string;
   issuedTo?: string;
+  /** Only invoices with money outstanding in this aging bucket, as of `today`. */
+  aging?: AgingBucket;
+}
+
+export const agingBuckets = ['not-due', '1-30', '31-60', '61-90', 'over-90'] as const;
+export type AgingBucket = (typeof agingBuckets)[number];
+
+const dayMs = 86_400_000;
+
+function daysLate(dueDate: string, today: string): number {
+  return Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${dueDate}T00:00:00Z`)) / dayMs);
+}
+
+/** Where an invoice with money outstanding stands by days past due; null when nothing is expected. */
+export function agingBucketOf(row: Pick<InvoiceRow, 'dueDate' | 'outstanding' | 'status'>, today: string): AgingBucket | null {
+  if (row.outstanding <= 0 || settled.has(row.status)) return null;
+  if (row.dueDate === null || row.dueDate >= today) return 'not-due';
+  const late = daysLate(row.dueDate, today);
+  if (late <= 30) return '1-30';
+  if (late <= 60) return '31-60';
+  if (late <= 90) return '61-90';
+  return 'over-90';
 }
 
 export const sortableColumns = [
@@ -45,6 +67,7 @@ export function matchesFilter(row: InvoiceRow, filter: InvoiceFilter, today: str
   if (filter.overdue && !isOverdue(row, today)) return false;
   if (filter.issuedFrom && (row.issueDate === null || row.issueDate < filter.issuedFrom)) return false;
   if (filter.issuedTo && (row.issueDate === null || row.issueDate > filter.issuedTo)) return false;
+  if (filter.aging && agingBucketOf(row, today) !== filter.aging) return false;
   const text = filter.text?.trim().toLocaleLowerCase();
   if (text) {
     for (const word of text.split(/\s+/)) if (!row.searchText.includes(word)) return false;

@@ -1,0 +1,87 @@
+import type { LocationQuery, LocationQueryRaw } from 'vue-router';
+import type { InvoiceStatus } from '../../src-shared/domain/records';
+import {
+  agingBuckets,
+  sortableColumns,
+  type AgingBucket,
+  type InvoiceFilter,
+  type InvoiceSort,
+  type SortColumn,
+} from '../queries/invoice-filter';
+
+export const invoiceStatuses: readonly InvoiceStatus[] = [
+  'draft',
+  'open',
+  'overdue',
+  'paid',
+  'credited',
+  'disputed',
+  'in-collection',
+  'closed',
+  'written-off',
+];
+
+export interface InvoiceListState {
+  filter: InvoiceFilter;
+  sort: InvoiceSort;
+}
+
+export const defaultSort: InvoiceSort = { column: 'dueDate', direction: 'desc' };
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+function one(value: LocationQuery[string] | undefined): string | undefined {
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' && first !== '' ? first : undefined;
+}
+
+function many(value: LocationQuery[string] | undefined): string[] {
+  return (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string' && item !== '');
+}
+
+/**
+ * The Invoices screen's filter lives in the address (so it survives a restart and every
+ * dashboard figure can link to its list). Anything unknown in the address is ignored.
+ */
+export function stateFromQuery(query: LocationQuery): InvoiceListState {
+  const filter: InvoiceFilter = {};
+  const text = one(query.q);
+  if (text) filter.text = text;
+  const connections = many(query.connection);
+  if (connections.length > 0) filter.connectionIds = connections;
+  const statuses = many(query.status).filter((s): s is InvoiceStatus => (invoiceStatuses as readonly string[]).includes(s));
+  if (statuses.length > 0) filter.statuses = statuses;
+  const currency = one(query.currency);
+  if (currency && /^[A-Z]{3}$/.test(currency)) filter.currency = currency;
+  if (one(query.overdue) === '1') filter.overdue = true;
+  const from = one(query.from);
+  if (from && isoDate.test(from)) filter.issuedFrom = from;
+  const to = one(query.to);
+  if (to && isoDate.test(to)) filter.issuedTo = to;
+  const aging = one(query.aging);
+  if (aging && (agingBuckets as readonly string[]).includes(aging)) filter.aging = aging as AgingBucket;
+
+  const column = one(query.sort);
+  const sort: InvoiceSort = {
+    column: column && (sortableColumns as readonly string[]).includes(column) ? (column as SortColumn) : defaultSort.column,
+    direction: one(query.dir) === 'asc' ? 'asc' : one(query.dir) === 'desc' ? 'desc' : defaultSort.direction,
+  };
+  return { filter, sort };
+}
+
+export function queryFromState({ filter, sort }: InvoiceListState): LocationQueryRaw {
+  const query: LocationQueryRaw = {};
+  if (filter.text?.trim()) query.q = filter.text;
+  if (filter.connectionIds?.length) query.connection = [...filter.connectionIds];
+  if (filter.statuses?.length) query.status = [...filter.statuses];
+  if (filter.currency) query.currency = filter.currency;
+  if (filter.overdue) query.overdue = '1';
+  if (filter.issuedFrom) query.from = filter.issuedFrom;
+  if (filter.issuedTo) query.to = filter.issuedTo;
+  if (filter.aging) query.aging = filter.aging;
+  if (sort.column !== defaultSort.column || sort.direction !== defaultSort.direction) {
+    query.sort = sort.column;
+    query.dir = sort.direction;
+  }
+  return query;
+}
