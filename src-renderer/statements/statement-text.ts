@@ -42,14 +42,14 @@ export class StatementText {
   }
 
   // Looked up once per value: a 100,000-row list asks for the same nine statuses over and over.
-  private readonly labels = new Map<string, string>();
+  private readonly labels = { statuses: new Map<string, string>(), financing: new Map<string, string>(), eventTypes: new Map<string, string>() };
 
   private label(group: 'statuses' | 'financing' | 'eventTypes', value: string): string {
-    const key = `${group}.${value}`;
-    let label = this.labels.get(key);
+    const known = this.labels[group];
+    let label = known.get(value);
     if (label === undefined) {
       label = (this.messages[group] as Readonly<Record<string, string>>)[camel(value)] ?? value;
-      this.labels.set(key, label);
+      known.set(value, label);
     }
     return label;
   }
