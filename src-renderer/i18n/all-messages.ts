@@ -1,5 +1,6 @@
 import type { Locale } from './locales';
 import caseListMessages from './messages/cases';
+import overviewMessages from './messages/dashboard';
 import ledgerMessages from './messages/events';
 import en, { type Messages as CoreMessages } from './messages/en';
 import fi from './messages/fi';
@@ -15,6 +16,7 @@ const core: Record<Locale, CoreMessages> = { en, sv, nl, fi };
  * under their top-level key, e.g. `invoiceList: invoiceListMessages`.
  */
 const features = {
+  overview: overviewMessages,
   invoiceList: invoiceListMessages,
   ledger: ledgerMessages,
   caseList: caseListMessages,

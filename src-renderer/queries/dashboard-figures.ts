@@ -1,0 +1,77 @@
+import Dexie from 'dexie';
+import type { CacheDatabase } from '../db/cache-database';
+import { agingBucketOf, agingBuckets, type AgingBucket } from './invoice-filter';
+import type { InvoiceRow } from './invoice-row';
+
+export interface AgingFigures {
+  currency: string;
+  buckets: Record<AgingBucket, { count: number; outstanding: number }>;
+}
+
+/** Outstanding money per currency by days past due. Exact integer sums. */
+export function agingByCurrency(rows: readonly InvoiceRow[], today: string): AgingFigures[] {
+  const byCurrency = new Map<string, AgingFigures>();
+  for (const row of rows) {
+    const bucket = agingBucketOf(row, today);
+    if (!bucket) continue;
+    let figures = byCurrency.get(row.currency);
+    if (!figures) {
+      const buckets = Object.fromEntries(agingBuckets.map((name) => [name, { count: 0, outstanding: 0 }])) as AgingFigures['buckets'];
+      byCurrency.set(row.currency, (figures = { currency: row.currency, buckets }));
+    }
+    figures.buckets[bucket].count += 1;
+    figures.buckets[bucket].outstanding += row.outstanding;
+  }
+  return [...byCurrency.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1));
+}
+
+export interface MonthlyCost {
+  /** YYYY-MM */
+  month: string;
+  currency: string;
+  net: number;
+  vat: number;
+  total: number;
+}
+
+/** What factoring cost per month: the charges (fees) with their VAT, per currency, oldest month first. */
+export async function financingCostByMonth(db: CacheDatabase): Promise<MonthlyCost[]> {
+  const charges = await db.events.where('[type+date]').between(['charge', Dexie.minKey], ['charge', Dexie.maxKey]).toArray();
+  const byMonth = new Map<string, MonthlyCost>();
+  for (const charge of charges) {
+    const month = charge.date.slice(0, 7);
+    const key = `${month} ${charge.currency}`;
+    let cost = byMonth.get(key);
+    if (!cost) byMonth.set(key, (cost = { month, currency: charge.currency, net: 0, vat: 0, total: 0 }));
+    cost.total += charge.amount;
+    cost.net += charge.net ?? charge.amount - (charge.vat ?? 0);
+    cost.vat += charge.vat ?? 0;
+  }
+  return [...byMonth.values()].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : a.currency < b.currency ? -1 : 1));
+}
+
+export interface StageFigures {
+  stage: string;
+  count: number;
+  outstanding: { currency: string; amount: number }[];
+}
+
+/** Collection cases that are still open, per stage, with what they still hold per currency. */
+export async function casesByStage(db: CacheDatabase): Promise<StageFigures[]> {
+  const byStage = new Map<string, { count: number; outstanding: Map<string, number> }>();
+  await db.cases.each((item) => {
+    if (item.closedAt) return;
+    const stage = item.stage ?? item.status;
+    let figures = byStage.get(stage);
+    if (!figures) byStage.set(stage, (figures = { count: 0, outstanding: new Map() }));
+    figures.count += 1;
+    figures.outstanding.set(item.currency, (figures.outstanding.get(item.currency) ?? 0) + item.balance.totalOutstanding);
+  });
+  return [...byStage.entries()]
+    .map(([stage, figures]) => ({
+      stage,
+      count: figures.count,
+      outstanding: [...figures.outstanding.entries()].sort().map(([currency, amount]) => ({ currency, amount })),
+    }))
+    .sort((a, b) => b.count - a.count || (a.stage < b.stage ? -1 : 1));
+}
