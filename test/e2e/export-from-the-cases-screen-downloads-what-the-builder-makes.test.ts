@@ -1,0 +1,104 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csvFormat } from '../../src-shared/csv/csv-format';
+import { encodeCsvToString } from '../../src-shared/csv/encode-csv';
+import type { CacheDatabase, CachedCase, CachedEvent, CachedInvoice } from '../../src-renderer/db/cache-database';
+import { localToday } from '../../src-renderer/format/use-format';
+import { buildCollectionStatement } from '../../src-renderer/statements/collection-statement';
+import { statementRows } from '../../src-renderer/statements/statement';
+import { readCache, startAppWithSandboxes, type AppWithSandboxes } from '../support/app-with-sandboxes';
+import { launchChromium, type ChromiumProfile } from '../support/chromium';
+import { memoryCache } from '../support/memory-cache';
+
+// Three collection cases, in SEK and EUR: a statement with totals per currency and a problem to show.
+const options = { seed: 1, scale: 40 };
+// Set to a folder to keep screenshots of the dialog in English and Swedish.
+const screenshotDir = process.env.RESKONTRA_SCREENSHOTS;
+
+let setup: AppWithSandboxes;
+let browser: ChromiumProfile;
+let page: Page;
+
+beforeAll(async () => {
+  setup = await startAppWithSandboxes(options, ['vettig', 'confirma']);
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+  await page.goto(setup.app.url);
+  await page.getByRole('navigation').getByRole('link', { name: 'Connections' }).click();
+  await page.getByRole('button', { name: 'Sync all' }).click();
+  for (const connection of setup.connections) {
+    await page.getByRole('article', { name: connection.label }).getByText(/^Sync complete/).waitFor({ timeout: 60_000 });
+  }
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await setup?.stop();
+});
+
+/** The page's IndexedDB cache copied into a fake-indexeddb one, so the builder runs on the same records in Node. */
+async function cacheFromPage(): Promise<CacheDatabase> {
+  const rows = await readCache(page);
+  const { db } = memoryCache();
+  await db.invoices.bulkPut(rows.filter((row) => row.kind === 'invoice') as unknown as CachedInvoice[]);
+  await db.events.bulkPut(rows.filter((row) => row.kind === 'ledger-event') as unknown as CachedEvent[]);
+  await db.cases.bulkPut(rows.filter((row) => row.kind === 'case') as unknown as CachedCase[]);
+  return db;
+}
+
+async function openExport(navigation: string, button: string): Promise<Locator> {
+  await page.getByRole('navigation').getByRole('link', { name: navigation }).click();
+  await page.getByRole('button', { name: button }).click();
+  return page.getByRole('dialog');
+}
+
+describe('exporting the collection statement from the Cases screen in browser mode', () => {
+  it('shows rows, totals and problems, then downloads exactly what the builder makes and leaves the same file in the data folder', async () => {
+    const dialog = await openExport('Cases', 'Export collection statement');
+    expect(await page.getByRole('dialog', { name: 'Export: Collection statement' }).count()).toBe(1);
+    expect(await dialog.getByLabel('Connection').inputValue()).toBe('');
+
+    const statement = await buildCollectionStatement(await cacheFromPage(), { language: 'en', today: localToday() });
+    await expect.poll(() => dialog.getByRole('status').first().textContent()).toBe(`${statement.rowCount} rows`);
+    // What does not add up is shown before saving, never hidden.
+    expect(statement.problems.map((problem) => problem.code)).toEqual(['mixed-currencies']);
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toContain(statement.problems[0]!.message);
+    expect(await dialog.getByRole('row', { name: /^Case total: Outstanding/ }).count()).toBe(2);
+
+    await dialog.getByRole('radio', { name: /^Excel \(Nordic\/Dutch\)/ }).check();
+    if (screenshotDir) await dialog.screenshot({ path: join(screenshotDir, 'export-dialog-en.png') });
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Save' }).click()]);
+    const fileName = `reskontra-collection-${localToday()}.csv`;
+    expect(download.suggestedFilename()).toBe(fileName);
+    const downloaded = await readFile((await download.path())!);
+
+    const expected = Buffer.from(encodeCsvToString(statementRows(statement), csvFormat('excel-nordic')));
+    expect(downloaded.equals(expected)).toBe(true);
+    expect(downloaded.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+
+    const saved = join(setup.app.dataDir, 'exports', fileName);
+    expect((await readFile(saved)).equals(expected)).toBe(true);
+    await expect.poll(() => dialog.getByText(/^Saved in the data folder:/).textContent()).toContain(saved);
+    expect(await dialog.getByRole('link', { name: `Download ${fileName}` }).count()).toBe(1);
+
+    // Escape closes the modal dialog and gives focus back to the button that opened it.
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Export collection statement');
+  }, 120_000);
+
+  it('remembers the preset the user picked, and speaks Swedish', async () => {
+    await page.evaluate(() => window.localStorage.setItem('reskontra.locale', 'sv'));
+    await page.reload();
+    const dialog = await openExport('Ärenden', 'Exportera inkassobesked');
+    expect(await page.getByRole('dialog', { name: 'Exportera: Inkassobesked' }).count()).toBe(1);
+    expect(await dialog.getByRole('radio', { name: /^Excel \(nordiskt\/nederländskt\)/ }).isChecked()).toBe(true);
+    await expect.poll(() => dialog.getByRole('status').first().textContent()).toMatch(/^\d+ rader$/);
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('Beloppen är i EUR, SEK');
+    if (screenshotDir) await dialog.screenshot({ path: join(screenshotDir, 'export-dialog-sv.png') });
+    await dialog.getByRole('button', { name: 'Stäng' }).click();
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await page.evaluate(() => window.localStorage.setItem('reskontra.locale', 'en'));
+  }, 60_000);
+});
