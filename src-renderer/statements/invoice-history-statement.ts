@@ -2,9 +2,9 @@ import { csvCell, csvTextRow, type CsvRow } from '../../src-shared/csv/csv-cell'
 import { providerIds, providerNames, type ProviderId } from '../../src-shared/domain/provider';
 import type { CacheDatabase } from '../db/cache-database';
 import type { Locale } from '../i18n/locales';
+import { invoiceTimeline, type TimelineEntry } from '../invoices/invoice-timeline';
 import { invoiceHistory, type InvoiceHistory } from '../queries/cache-queries';
 import { compareChronological } from '../queries/ledger-events';
-import { isoDay } from './collection-statement';
 import type { ReconciliationProblem, Statement } from './statement';
 import { StatementText } from './statement-text';
 
@@ -16,81 +16,36 @@ export interface InvoiceHistoryRequest {
   connectionLabels: ReadonlyMap<string, string>;
 }
 
-interface Entry {
-  date: string | null;
-  provider: ProviderId;
-  connectionId: string;
-  what: string;
-  amount: { minor: number; currency: string } | null;
-  details: string | null;
-  reference: string;
-}
-
-/** One invoice's life across providers, oldest first: issued, financed, paid, sent to collection… */
+/** One invoice's life across providers, oldest first: the timeline the invoice detail shows, as rows. */
 export async function buildInvoiceHistory(db: CacheDatabase, request: InvoiceHistoryRequest): Promise<Statement> {
   return invoiceHistoryStatement(await invoiceHistory(db, request.invoiceNumber, request.connectionIds), request);
 }
 
 export function invoiceHistoryStatement(history: InvoiceHistory, request: InvoiceHistoryRequest): Statement {
   const text = new StatementText(request.language);
-  const { columns: names, rows: labels } = text.messages;
+  const { columns: names } = text.messages;
   const number = request.invoiceNumber;
-  const entries: Entry[] = [];
-
-  for (const invoice of [...history.invoices].sort(bySource)) {
-    const source = { provider: invoice.provider, connectionId: invoice.connectionId, reference: invoice.providerRef };
-    const state = text.fill(labels.state, {
-      status: text.status(invoice.status),
-      financing: text.financing(invoice.financing),
-      paid: text.amount(invoice.paid, invoice.currency),
-      outstanding: text.amount(invoice.outstanding, invoice.currency),
-    });
-    entries.push({ ...source, date: invoice.issueDate, what: labels.issued, amount: { minor: invoice.total, currency: invoice.currency }, details: state });
-    entries.push({ ...source, date: invoice.dueDate, what: labels.due, amount: null, details: null });
-  }
-  // By day, then provider, then in the Events screen's order (financed, its charges, the payout…).
-  const events = history.events.map((item) => ({ ...item, balance: 0 }));
-  events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || providerIds.indexOf(a.provider) - providerIds.indexOf(b.provider) || compareChronological(a, b));
-  for (const event of events) {
-    entries.push({
-      provider: event.provider,
-      connectionId: event.connectionId,
-      reference: event.providerRef,
-      date: event.date,
-      what: text.eventType(event.type),
-      amount: { minor: event.amount, currency: event.currency },
-      details: event.description,
-    });
-  }
-  for (const c of [...history.cases].sort(bySource)) {
-    const source = { provider: c.provider, connectionId: c.connectionId, reference: c.providerRef };
-    const line = c.invoices.find((item) => item.invoiceNumber === number);
-    const caseNumber = c.caseNumber;
-    entries.push({
-      ...source,
-      date: isoDay(c.openedAt),
-      what: text.fill(labels.caseOpened, { caseNumber }),
-      amount: line ? { minor: line.capitalAmount, currency: c.currency } : null,
-      details: [c.agency, c.stage].filter(Boolean).join(', ') || null,
-    });
-    for (const step of line?.timeline ?? []) {
-      entries.push({ ...source, date: isoDay(step.occurredAt), what: text.fill(labels.caseStep, { caseNumber, step: step.type }), amount: null, details: null });
-    }
-    if (c.closedAt) entries.push({ ...source, date: isoDay(c.closedAt), what: text.fill(labels.caseClosed, { caseNumber }), amount: null, details: c.status });
-  }
-  // Stable: on one day, invoices come before their events and cases, as they were added above.
-  entries.sort((a, b) => (a.date === b.date ? 0 : a.date === null ? 1 : b.date === null ? -1 : a.date < b.date ? -1 : 1));
-
-  const rows: CsvRow[] = entries.map((entry) => [
-    csvCell.date(entry.date),
-    csvCell.text(providerNames[entry.provider]),
-    csvCell.text(request.connectionLabels.get(entry.connectionId) ?? entry.connectionId),
-    csvCell.text(entry.what),
-    entry.amount ? csvCell.amount(entry.amount.minor, entry.amount.currency) : csvCell.empty(),
-    csvCell.text(entry.amount?.currency ?? null),
-    csvCell.text(entry.details),
-    csvCell.text(entry.reference),
-  ]);
+  // The timeline keeps the given order within a day: make it the same whatever the connection ids.
+  const ordered: InvoiceHistory = {
+    invoices: [...history.invoices].sort(bySource),
+    events: [...history.events].sort(
+      (a, b) => bySource(a, b) || compareChronological({ ...a, balance: 0 }, { ...b, balance: 0 }),
+    ),
+    cases: [...history.cases].sort(bySource),
+  };
+  const rows: CsvRow[] = invoiceTimeline(ordered, number).map((entry) => {
+    const line = describe(entry, number, text);
+    return [
+      csvCell.date(entry.date),
+      csvCell.text(providerNames[line.source.provider]),
+      csvCell.text(request.connectionLabels.get(line.source.connectionId) ?? line.source.connectionId),
+      csvCell.text(line.what),
+      line.amount ? csvCell.amount(line.amount.minor, line.amount.currency) : csvCell.empty(),
+      csvCell.text(line.amount?.currency ?? null),
+      csvCell.text(line.details),
+      csvCell.text(line.source.providerRef),
+    ];
+  });
 
   return {
     kind: 'invoice-history',
@@ -101,8 +56,63 @@ export function invoiceHistoryStatement(history: InvoiceHistory, request: Invoic
     leadRows: [],
     totalRows: [],
     totals: [],
-    problems: historyProblems(history, number, text),
+    problems: historyProblems(ordered, number, text),
   };
+}
+
+interface Line {
+  source: { provider: ProviderId; connectionId: string; providerRef: string };
+  what: string;
+  amount: { minor: number; currency: string } | null;
+  details: string | null;
+}
+
+function describe(entry: TimelineEntry, invoiceNumber: string, text: StatementText): Line {
+  const labels = text.messages.rows;
+  switch (entry.kind) {
+    case 'issued': {
+      const { invoice } = entry;
+      const details = text.fill(labels.state, {
+        status: text.status(invoice.status),
+        financing: text.financing(invoice.financing),
+        paid: text.amount(invoice.paid, invoice.currency),
+        outstanding: text.amount(invoice.outstanding, invoice.currency),
+      });
+      return { source: invoice, what: labels.issued, amount: { minor: invoice.total, currency: invoice.currency }, details };
+    }
+    case 'due':
+      return { source: entry.invoice, what: labels.due, amount: null, details: null };
+    case 'event': {
+      const { event } = entry;
+      return { source: event, what: text.eventType(event.type), amount: { minor: event.amount, currency: event.currency }, details: event.description };
+    }
+    case 'case-opened': {
+      const c = entry.collectionCase;
+      const line = c.invoices.find((item) => item.invoiceNumber === invoiceNumber);
+      return {
+        source: c,
+        what: text.fill(labels.caseOpened, { caseNumber: c.caseNumber }),
+        amount: line ? { minor: line.capitalAmount, currency: c.currency } : null,
+        details: [c.agency, c.stage].filter(Boolean).join(', ') || null,
+      };
+    }
+    case 'case-closed':
+      return { source: entry.collectionCase, what: text.fill(labels.caseClosed, { caseNumber: entry.collectionCase.caseNumber }), amount: null, details: entry.collectionCase.status };
+    case 'case-payment':
+      return {
+        source: entry.collectionCase,
+        what: text.fill(labels.casePayment, { caseNumber: entry.collectionCase.caseNumber }),
+        amount: { minor: entry.amount, currency: entry.currency },
+        details: entry.description,
+      };
+    case 'case-entry':
+      return {
+        source: entry.collectionCase,
+        what: text.fill(labels.caseStep, { caseNumber: entry.collectionCase.caseNumber, step: entry.title }),
+        amount: null,
+        details: entry.text,
+      };
+  }
 }
 
 /** Providers in their usual order, then the provider's own reference: the same file whatever the connection ids. */
@@ -115,7 +125,7 @@ function historyProblems(history: InvoiceHistory, invoiceNumber: string, text: S
   if (history.invoices.length === 0 && history.events.length === 0 && history.cases.length === 0) {
     return [text.problem('invoice-not-found', invoiceNumber, { invoiceNumber })];
   }
-  const amounts = [...history.invoices].sort(bySource).map((invoice) => `${providerNames[invoice.provider]} ${text.amount(invoice.total, invoice.currency)}`);
   if (new Set(history.invoices.map((invoice) => `${invoice.total} ${invoice.currency}`)).size < 2) return [];
+  const amounts = history.invoices.map((invoice) => `${providerNames[invoice.provider]} ${text.amount(invoice.total, invoice.currency)}`);
   return [text.problem('providers-disagree', invoiceNumber, { invoiceNumber, amounts: amounts.join(', ') })];
 }

@@ -93,6 +93,7 @@ const en = {
     caseOpened: 'Collection case {caseNumber} opened',
     caseClosed: 'Collection case {caseNumber} closed',
     caseStep: 'Collection case {caseNumber}: {step}',
+    casePayment: 'Payment in collection case {caseNumber}',
   },
   statuses: {
     draft: 'Draft',
@@ -237,6 +238,7 @@ export default featureMessages(en, {
       caseOpened: 'Inkassoärende {caseNumber} öppnat',
       caseClosed: 'Inkassoärende {caseNumber} avslutat',
       caseStep: 'Inkassoärende {caseNumber}: {step}',
+      casePayment: 'Betalning i inkassoärende {caseNumber}',
     },
     statuses: {
       draft: 'Utkast',
@@ -377,6 +379,7 @@ export default featureMessages(en, {
       caseOpened: 'Incassodossier {caseNumber} geopend',
       caseClosed: 'Incassodossier {caseNumber} gesloten',
       caseStep: 'Incassodossier {caseNumber}: {step}',
+      casePayment: 'Betaling in incassodossier {caseNumber}',
     },
     statuses: {
       draft: 'Concept',
@@ -517,6 +520,7 @@ export default featureMessages(en, {
       caseOpened: 'Perintäasia {caseNumber} avattu',
       caseClosed: 'Perintäasia {caseNumber} suljettu',
       caseStep: 'Perintäasia {caseNumber}: {step}',
+      casePayment: 'Suoritus perintäasiassa {caseNumber}',
     },
     statuses: {
       draft: 'Luonnos',
