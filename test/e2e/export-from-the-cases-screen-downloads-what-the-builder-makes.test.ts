@@ -8,6 +8,7 @@ import type { CacheDatabase, CachedCase, CachedEvent, CachedInvoice } from '../.
 import { localToday } from '../../src-renderer/format/use-format';
 import { buildCollectionStatement } from '../../src-renderer/statements/collection-statement';
 import { statementRows } from '../../src-renderer/statements/statement';
+import { axeViolations } from '../support/axe';
 import { readCache, startAppWithSandboxes, type AppWithSandboxes } from '../support/app-with-sandboxes';
 import { launchChromium, type ChromiumProfile } from '../support/chromium';
 import { memoryCache } from '../support/memory-cache';
@@ -65,6 +66,7 @@ describe('exporting the collection statement from the Cases screen in browser mo
     expect(statement.problems.map((problem) => problem.code)).toEqual(['mixed-currencies']);
     await expect.poll(() => dialog.getByRole('alert').textContent()).toContain(statement.problems[0]!.message);
     expect(await dialog.getByRole('row', { name: /^Case total: Outstanding/ }).count()).toBe(2);
+    expect(await axeViolations(page)).toEqual([]);
 
     await dialog.getByRole('radio', { name: /^Excel \(Nordic\/Dutch\)/ }).check();
     if (screenshotDir) await dialog.screenshot({ path: join(screenshotDir, 'export-dialog-en.png') });
@@ -96,6 +98,7 @@ describe('exporting the collection statement from the Cases screen in browser mo
     expect(await dialog.getByRole('radio', { name: /^Excel \(nordiskt\/nederländskt\)/ }).isChecked()).toBe(true);
     await expect.poll(() => dialog.getByRole('status').first().textContent()).toMatch(/^\d+ rader$/);
     await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('Beloppen är i EUR, SEK');
+    expect(await axeViolations(page)).toEqual([]);
     if (screenshotDir) await dialog.screenshot({ path: join(screenshotDir, 'export-dialog-sv.png') });
     await dialog.getByRole('button', { name: 'Stäng' }).click();
     expect(await page.getByRole('dialog').count()).toBe(0);
