@@ -98,7 +98,8 @@ function toRow(event: LedgerEvent): LedgerRow {
 /**
  * Reads the events of the given types through the `[type+date]` index (never the whole table:
  * customer payments can outnumber factoring events many times) and returns them oldest first
- * with their running balance. Factoring types are always read, since the balance needs them.
+ * with their running balance. Factoring types are always read and returned, since the balance
+ * needs them; `matchesLedgerFilter` picks the types to show.
  */
 export async function loadLedgerRows(db: CacheDatabase, types: readonly LedgerEventType[] = factoringTypes): Promise<LedgerRow[]> {
   const wanted = new Set<LedgerEventType>([...factoringTypes, ...types]);
@@ -112,7 +113,7 @@ export async function loadLedgerRows(db: CacheDatabase, types: readonly LedgerEv
   );
   const rows = perType.flat().map(toRow);
   rows.sort(compareChronological);
-  return withRunningBalance(rows).filter((row) => types.includes(row.type));
+  return withRunningBalance(rows);
 }
 
 /** Sets each row's running balance; rows must be in chronological order. */
@@ -215,4 +216,28 @@ export function monthOf(from: string | undefined, to: string | undefined): strin
   const month = from.slice(0, 7);
   const range = monthRange(month);
   return range && range.from === from && range.to === to ? month : null;
+}
+
+export interface ClosingBalance {
+  connectionId: string;
+  currency: string;
+  /** The day of the last factoring event on or before the end of the period. */
+  date: string;
+  balance: number;
+}
+
+/**
+ * The balance with each factoring company at the end of the filter's period (or today): the
+ * running balance after its last event up to `filter.to`, whatever types the filter shows.
+ * `rows` must be in chronological order, as `loadLedgerRows` returns them.
+ */
+export function closingBalances(rows: readonly LedgerRow[], filter: LedgerFilter): ClosingBalance[] {
+  const last = new Map<string, ClosingBalance>();
+  for (const row of rows) {
+    if (filter.to && row.date > filter.to) break;
+    if (filter.connectionId && row.connectionId !== filter.connectionId) continue;
+    if (balanceEffect(row) === 0 && !(factoringTypes as readonly string[]).includes(row.type)) continue;
+    last.set(`${row.connectionId}\u0000${row.currency}`, { connectionId: row.connectionId, currency: row.currency, date: row.date, balance: row.balance });
+  }
+  return [...last.values()].sort((a, b) => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : a.connectionId < b.connectionId ? -1 : 1));
 }

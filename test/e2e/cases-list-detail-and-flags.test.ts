@@ -1,14 +1,13 @@
-import { mkdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { collectionBalance, createDataset } from '../../src-main/sandbox/data';
 import { localToday } from '../../src-renderer/format/use-format';
+import { axeViolations } from '../support/axe';
 import { launchChromium, type ChromiumProfile } from '../support/chromium';
 import { startAppWithSandboxes, type AppWithSandboxes } from '../support/app-with-sandboxes';
 
 const options = { seed: 23, scale: 400 };
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /** Set SCREENSHOTS=<folder> to keep a picture of the screens in each language. */
 const screenshots = process.env.SCREENSHOTS;
 
@@ -56,17 +55,6 @@ afterAll(async () => {
   await setup?.stop();
 });
 
-/** Serious and critical axe-core findings. The app's CSP refuses inline scripts (addScriptTag), so axe is evaluated through the devtools protocol. */
-async function axeViolations(target: Page): Promise<string[]> {
-  await target.evaluate(await readFile(axePath, 'utf8'));
-  return target.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }> } }).axe;
-    const result = await axe.run();
-    return result.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes.slice(0, 3).map((node) => node.target))}`);
-  });
-}
 
 async function totalsOf(currency: string): Promise<string[]> {
   const row = page.getByRole('table').first().getByRole('row').filter({ has: page.getByRole('rowheader', { name: currency, exact: true }) });

@@ -1,13 +1,12 @@
-import { mkdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createDataset, decimalToMinor, vettigEventsV2 } from '../../src-main/sandbox/data';
+import { axeViolations } from '../support/axe';
 import { launchChromium, type ChromiumProfile } from '../support/chromium';
 import { startAppWithSandboxes, type AppWithSandboxes } from '../support/app-with-sandboxes';
 
 const options = { seed: 23, scale: 400 };
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /** Set SCREENSHOTS=<folder> to keep a picture of the screen in each language. */
 const screenshots = process.env.SCREENSHOTS;
 
@@ -54,17 +53,6 @@ afterAll(async () => {
   await setup?.stop();
 });
 
-/** Serious and critical axe-core findings. The app's CSP refuses inline scripts (addScriptTag), so axe is evaluated through the devtools protocol. */
-async function axeViolations(target: Page): Promise<string[]> {
-  await target.evaluate(await readFile(axePath, 'utf8'));
-  return target.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }> } }).axe;
-    const result = await axe.run();
-    return result.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => `${violation.id}: ${JSON.stringify(violation.nodes.slice(0, 3).map((node) => node.target))}`);
-  });
-}
 
 /** The cells of a totals row, by the type named in its row header. */
 async function totalsRow(type: string, caption = 'Totals in SEK'): Promise<string[]> {
@@ -100,6 +88,10 @@ describe('the Events screen', () => {
       if (ofType.length === 0) continue;
       expect((await totalsRow(label)).at(-1), label).toBe(sek('en-GB', sum(ofType.map((e) => e.amount))));
     }
+    // Where the balance stands at the month's end: every event up to then, whatever the filter shows.
+    const monthEnd = inMonth.map((e) => e.date).sort().at(-1)!;
+    const closing = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^Balance with Vettig \(demo\) on/ }) });
+    expect(await closing.getByRole('cell').allTextContents()).toEqual([sek('en-GB', sum(expected.filter((e) => e.date <= monthEnd).map((e) => sign[e.type]! * e.amount)))]);
     const charges = inMonth.filter((e) => e.type === 'Charge');
     expect(await totalsRow('Charge')).toEqual([
       String(charges.length),

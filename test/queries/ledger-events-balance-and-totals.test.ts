@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LedgerEventType } from '../../src-shared/domain/records';
 import {
+  closingBalances,
   factoringTypes,
   ledgerTotals,
   loadLedgerRows,
@@ -54,9 +55,18 @@ describe('the factoring ledger', () => {
     const withPayments = await loadLedgerRows(db, [...factoringTypes, 'payment']);
     const payment = withPayments.find((row) => row.type === 'payment')!;
     expect(payment.balance).toBe(0);
-    // Asking for payments only still computes the balance from the factoring events.
+    // Asking for payments only still computes the balance from the factoring events; the filter shows only payments.
     const paymentsOnly = await loadLedgerRows(db, ['payment']);
-    expect(paymentsOnly).toEqual([payment]);
+    expect(paymentsOnly.filter((row) => matchesLedgerFilter(row, { types: ['payment'] }))).toEqual([payment]);
+
+    // At the end of February: Vettig's v1 is square (financed, charged, paid out), v2 is owed 500.00 EUR.
+    expect(closingBalances(withPayments, { to: '2025-02-28' })).toEqual([
+      { connectionId: 'v2', currency: 'EUR', date: '2025-01-01', balance: 500_00 },
+      { connectionId: 'v1', currency: 'SEK', date: '2025-01-31', balance: 0 },
+    ]);
+    expect(closingBalances(withPayments, { to: '2025-03-20', connectionId: 'v1', types: ['charge'] })).toEqual([
+      { connectionId: 'v1', currency: 'SEK', date: '2025-03-15', balance: -1000_00 },
+    ]);
   });
 
   it('totals charges net, VAT and total per type and currency', () => {
