@@ -45,13 +45,21 @@ export function formatDateTime(locale: string, isoTimestamp: string | null): str
   return dateFormat(locale, true).format(new Date(isoTimestamp));
 }
 
+/** The regional formats each app language uses: English in the European way (31 Jan 2025). */
+const regionalFormats: Record<string, string> = { en: 'en-GB', sv: 'sv-SE', nl: 'nl-NL', fi: 'fi-FI' };
+
+export function intlLocale(language: string): string {
+  return regionalFormats[language] ?? language;
+}
+
 export function useFormat() {
   const { locale } = useI18n();
+  const region = () => intlLocale(locale.value);
   return {
-    amount: (minor: number, currency: string) => formatAmount(locale.value, minor, currency),
-    date: (isoDate: string | null) => formatDate(locale.value, isoDate),
-    dateTime: (iso: string | null) => formatDateTime(locale.value, iso),
-    count: (value: number) => new Intl.NumberFormat(locale.value).format(value),
+    amount: (minor: number, currency: string) => formatAmount(region(), minor, currency),
+    date: (isoDate: string | null) => formatDate(region(), isoDate),
+    dateTime: (iso: string | null) => formatDateTime(region(), iso),
+    count: (value: number) => new Intl.NumberFormat(region()).format(value),
   };
 }
 

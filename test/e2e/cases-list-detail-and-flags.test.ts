@@ -97,6 +97,15 @@ describe('the Cases screen', () => {
     await page.reload();
     await expect.poll(() => caption().textContent()).toBe(`Collection cases, 1–${Math.min(25, active.length)} of ${active.length}`);
     expect(await header.getAttribute('aria-sort')).toBe('descending');
+    // From the keyboard: a sort header is a button, Enter sorts and aria-sort says how.
+    await page.getByRole('button', { name: 'Days active' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.case-table').getByRole('columnheader', { name: 'Days active' }).getAttribute('aria-sort')).toBe('ascending');
+    const fewestDays = Math.min(...active.map((c) => c.daysActive));
+    expect(await page.locator('.case-table tbody tr').first().locator('td').last().textContent()).toBe(String(fewestDays));
+    await sort.click();
+    await sort.click();
+    await expect.poll(() => header.getAttribute('aria-sort')).toBe('descending');
     const biggest = [...active].sort((a, b) => b.totalOutstanding - a.totalOutstanding)[0]!;
     const firstTotal = await page.locator('.case-table tbody tr').first().locator('td').nth(6).textContent();
     expect(firstTotal).toBe(money('en-GB', biggest.totalOutstanding, biggest.currency));
