@@ -241,3 +241,19 @@ export function closingBalances(rows: readonly LedgerRow[], filter: LedgerFilter
   }
   return [...last.values()].sort((a, b) => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : a.connectionId < b.connectionId ? -1 : 1));
 }
+
+/**
+ * The cached invoice each number belongs to, for linking a ledger row to the invoice's detail
+ * (Vettig's events name the invoice by number only). Read by the `number` index, a page of
+ * numbers at a time; when several connections hold the number, the first by id is taken.
+ */
+export async function invoiceIdsByNumber(db: CacheDatabase, numbers: Iterable<string>): Promise<Map<string, string>> {
+  const wanted = [...new Set(numbers)];
+  const ids = new Map<string, string>();
+  if (wanted.length === 0) return ids;
+  const invoices = await db.invoices.where('number').anyOf(wanted).toArray();
+  for (const invoice of invoices.sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    if (!ids.has(invoice.number)) ids.set(invoice.number, invoice.id);
+  }
+  return ids;
+}

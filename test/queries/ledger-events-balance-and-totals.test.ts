@@ -4,6 +4,7 @@ import type { LedgerEventType } from '../../src-shared/domain/records';
 import {
   closingBalances,
   factoringTypes,
+  invoiceIdsByNumber,
   ledgerTotals,
   loadLedgerRows,
   matchesLedgerFilter,
@@ -12,7 +13,7 @@ import {
   type LedgerFilter,
 } from '../../src-renderer/queries/ledger-events';
 import { memoryCache } from '../support/memory-cache';
-import { ledgerEvent } from '../support/records';
+import { invoice, ledgerEvent } from '../support/records';
 
 /** The seed page's invoice 10425, in minor units: financed, two charges, payout, recourse, recourse paid. */
 function seedEvents(connectionId = 'v1') {
@@ -161,6 +162,17 @@ describe('the factoring ledger', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('finds the cached invoice behind the invoice number of an event, for the link to its detail', async () => {
+    const { db } = memoryCache();
+    await db.invoices.bulkPut(
+      [invoice('b', '10425'), invoice('a', '10425'), invoice('a', '10426')].map((row) => ({ ...row, stream: 'invoices' as const, generation: 1 })),
+    );
+    const ids = await invoiceIdsByNumber(db, ['10425', '10426', '99999', '10425']);
+    expect([...ids]).toEqual(expect.arrayContaining([['10425', 'a/10425'], ['10426', 'a/10426']]));
+    expect(ids.size).toBe(2);
+    expect((await invoiceIdsByNumber(db, [])).size).toBe(0);
   });
 
   it('turns a month into its first and last day, and back', () => {
