@@ -26,7 +26,8 @@ export class StatementText {
   }
 
   problem(code: ProblemCode, subject: string, values: Readonly<Record<string, string | number>>): ReconciliationProblem {
-    return { code, subject, message: this.fill(this.messages.problems[problemKeys[code]], values) };
+    const severity = code === 'mixed-currencies' ? 'notice' : 'mismatch';
+    return { code, severity, subject, message: this.fill(this.messages.problems[problemKeys[code]], values) };
   }
 
   status(status: InvoiceStatus): string {

@@ -22,9 +22,14 @@ export type ProblemCode =
   | 'providers-disagree'
   | 'invoice-not-found';
 
-/** Something in the data that does not add up; the export dialog lists every one. */
+/**
+ * Something in the data that does not reconcile; the export dialog lists every one. A mismatch
+ * is figures that contradict each other; a notice is a total that cannot be one figure (amounts
+ * in several currencies are totalled per currency, never together).
+ */
 export interface ReconciliationProblem {
   code: ProblemCode;
+  severity: 'mismatch' | 'notice';
   /** What it is about (a case number, a provider reference), for tests and de-duplication. */
   subject: string;
   /** The explanation in the statement's language. */

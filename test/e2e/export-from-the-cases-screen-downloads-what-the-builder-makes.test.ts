@@ -62,9 +62,9 @@ describe('exporting the collection statement from the Cases screen in browser mo
 
     const statement = await buildCollectionStatement(await cacheFromPage(), { language: 'en', today: localToday() });
     await expect.poll(() => dialog.getByRole('status').first().textContent()).toBe(`${statement.rowCount} rows`);
-    // What does not add up is shown before saving, never hidden.
+    // What does not reconcile is shown before saving, never hidden: here, two currencies.
     expect(statement.problems.map((problem) => problem.code)).toEqual(['mixed-currencies']);
-    await expect.poll(() => dialog.getByRole('alert').textContent()).toContain(statement.problems[0]!.message);
+    await expect.poll(() => dialog.getByRole('note').textContent()).toContain(statement.problems[0]!.message);
     expect(await dialog.getByRole('row', { name: /^Case total: Outstanding/ }).count()).toBe(2);
     expect(await axeViolations(page)).toEqual([]);
 
@@ -97,7 +97,7 @@ describe('exporting the collection statement from the Cases screen in browser mo
     expect(await page.getByRole('dialog', { name: 'Exportera: Inkassobesked' }).count()).toBe(1);
     expect(await dialog.getByRole('radio', { name: /^Excel \(nordiskt\/nederländskt\)/ }).isChecked()).toBe(true);
     await expect.poll(() => dialog.getByRole('status').first().textContent()).toMatch(/^\d+ rader$/);
-    await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('Beloppen är i EUR, SEK');
+    await expect.poll(() => dialog.getByRole('note').textContent()).toContain('Beloppen är i EUR, SEK');
     expect(await axeViolations(page)).toEqual([]);
     if (screenshotDir) await dialog.screenshot({ path: join(screenshotDir, 'export-dialog-sv.png') });
     await dialog.getByRole('button', { name: 'Stäng' }).click();
