@@ -7,6 +7,7 @@ import { encodeCsvToString } from '../../src-shared/csv/encode-csv';
 import type { CacheDatabase, CachedCase, CachedEvent, CachedInvoice } from '../../src-renderer/db/cache-database';
 import { localToday } from '../../src-renderer/format/use-format';
 import { buildCollectionStatement } from '../../src-renderer/statements/collection-statement';
+import { buildFactoringStatement } from '../../src-renderer/statements/factoring-statement';
 import { statementRows } from '../../src-renderer/statements/statement';
 import { axeViolations } from '../support/axe';
 import { readCache, startAppWithSandboxes, type AppWithSandboxes } from '../support/app-with-sandboxes';
@@ -54,8 +55,8 @@ async function openExport(navigation: string, button: string): Promise<Locator> 
   return page.getByRole('dialog');
 }
 
-describe('exporting the collection statement from the Cases screen in browser mode', () => {
-  it('shows rows, totals and problems, then downloads exactly what the builder makes and leaves the same file in the data folder', async () => {
+describe('exporting statements from the screens in browser mode', () => {
+  it('Cases: shows rows, totals and problems, then downloads exactly what the builder makes and leaves the same file in the data folder', async () => {
     const dialog = await openExport('Cases', 'Export collection statement');
     expect(await page.getByRole('dialog', { name: 'Export: Collection statement' }).count()).toBe(1);
     expect(await dialog.getByLabel('Connection').inputValue()).toBe('');
@@ -89,6 +90,26 @@ describe('exporting the collection statement from the Cases screen in browser mo
     expect(await page.getByRole('dialog').count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Export collection statement');
   }, 120_000);
+
+  it("exports Vettig's January from the Events screen: the 10425 example, byte for byte what the builder makes", async () => {
+    const dialog = await openExport('Events', 'Export factoring statement');
+    expect(await page.getByRole('dialog', { name: 'Export: Factoring statement' }).count()).toBe(1);
+    const vettig = setup.connections.find((connection) => connection.provider === 'vettig')!;
+    expect(await dialog.getByLabel('Connection').inputValue()).toBe(vettig.id);
+    await dialog.getByLabel('Month', { exact: true }).fill('2025-01');
+    await expect.poll(() => dialog.getByRole('status').first().textContent()).toBe('4 rows');
+    await expect.poll(() => dialog.getByRole('row', { name: /^Financed / }).textContent()).toContain('1,000.00');
+    expect(await dialog.getByRole('row', { name: /^Payout / }).textContent()).toContain('971.50');
+    expect(await dialog.getByText('Every total adds up.').count()).toBe(1);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Save' }).click()]);
+    expect(download.suggestedFilename()).toBe('reskontra-factoring-2025-01.csv');
+    const statement = await buildFactoringStatement(await cacheFromPage(), { connectionId: vettig.id, from: '2025-01-01', to: '2025-01-31', language: 'en' });
+    const expected = Buffer.from(encodeCsvToString(statementRows(statement), csvFormat('excel-nordic')));
+    expect((await readFile((await download.path())!)).equals(expected)).toBe(true);
+    expect((await readFile(join(setup.app.dataDir, 'exports', 'reskontra-factoring-2025-01.csv'))).equals(expected)).toBe(true);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  }, 60_000);
 
   it('remembers the preset the user picked, and speaks Swedish', async () => {
     await page.evaluate(() => window.localStorage.setItem('reskontra.locale', 'sv'));
