@@ -61,18 +61,29 @@ export function isOverdue(row: Pick<InvoiceRow, 'dueDate' | 'outstanding' | 'sta
 }
 
 export function matchesFilter(row: InvoiceRow, filter: InvoiceFilter, today: string): boolean {
-  if (filter.connectionIds && filter.connectionIds.length > 0 && !filter.connectionIds.includes(row.connectionId)) return false;
-  if (filter.statuses && filter.statuses.length > 0 && !filter.statuses.includes(row.status)) return false;
-  if (filter.currency && row.currency !== filter.currency) return false;
-  if (filter.overdue && !isOverdue(row, today)) return false;
-  if (filter.issuedFrom && (row.issueDate === null || row.issueDate < filter.issuedFrom)) return false;
-  if (filter.issuedTo && (row.issueDate === null || row.issueDate > filter.issuedTo)) return false;
-  if (filter.aging && agingBucketOf(row, today) !== filter.aging) return false;
-  const text = filter.text?.trim().toLocaleLowerCase();
-  if (text) {
-    for (const word of text.split(/\s+/)) if (!row.searchText.includes(word)) return false;
-  }
-  return true;
+  return invoicePredicate(filter, today)(row);
+}
+
+/**
+ * The filter as one function, with its text split and lower-cased once: search as you type runs
+ * it over every cached invoice on each keystroke.
+ */
+export function invoicePredicate(filter: InvoiceFilter, today: string): (row: InvoiceRow) => boolean {
+  const connections = filter.connectionIds && filter.connectionIds.length > 0 ? new Set(filter.connectionIds) : null;
+  const statuses = filter.statuses && filter.statuses.length > 0 ? new Set(filter.statuses) : null;
+  const words = filter.text?.trim().toLocaleLowerCase().split(/\s+/).filter((word) => word !== '') ?? [];
+  const { currency, overdue, issuedFrom, issuedTo, aging } = filter;
+  return (row) => {
+    if (connections && !connections.has(row.connectionId)) return false;
+    if (statuses && !statuses.has(row.status)) return false;
+    if (currency && row.currency !== currency) return false;
+    if (overdue && !isOverdue(row, today)) return false;
+    if (issuedFrom && (row.issueDate === null || row.issueDate < issuedFrom)) return false;
+    if (issuedTo && (row.issueDate === null || row.issueDate > issuedTo)) return false;
+    if (aging && agingBucketOf(row, today) !== aging) return false;
+    for (const word of words) if (!row.searchText.includes(word)) return false;
+    return true;
+  };
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
