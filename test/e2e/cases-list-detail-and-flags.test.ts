@@ -4,8 +4,10 @@ import type { Page } from 'playwright-core';
 import { collectionBalance, createDataset } from '../../src-main/sandbox/data';
 import { localToday } from '../../src-renderer/format/use-format';
 import { axeViolations } from '../support/axe';
-import { launchChromium, type ChromiumProfile } from '../support/chromium';
-import { startAppWithSandboxes, type AppWithSandboxes } from '../support/app-with-sandboxes';
+import { moneyText } from '../support/money-text';
+import { openSyncedApp } from '../support/synced-app';
+import type { ChromiumProfile } from '../support/chromium';
+import type { AppWithSandboxes } from '../support/app-with-sandboxes';
 
 const options = { seed: 23, scale: 400 };
 /** Set SCREENSHOTS=<folder> to keep a picture of the screens in each language. */
@@ -31,24 +33,14 @@ const expected = Array.from(dataset.index().collection, (index) => {
 });
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
-function money(locale: string, minor: number, currency: string): string {
-  const digits = String(Math.abs(minor)).padStart(3, '0');
-  const decimal = `${minor < 0 ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'code' }).format(decimal as unknown as number);
-}
+const money = moneyText;
 
 let setup: AppWithSandboxes;
 let browser: ChromiumProfile;
 let page: Page;
 
 beforeAll(async () => {
-  setup = await startAppWithSandboxes(options, ['confirma']);
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  await page.goto(setup.app.url);
-  await page.getByRole('navigation').getByRole('link', { name: 'Connections' }).click();
-  await page.getByRole('button', { name: 'Sync all' }).click();
-  await page.getByText(/^Sync complete/).waitFor({ timeout: 60_000 });
+  ({ setup, browser, page } = await openSyncedApp(options, ['confirma']));
 }, 120_000);
 afterAll(async () => {
   await browser?.close();

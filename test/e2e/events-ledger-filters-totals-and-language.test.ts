@@ -3,8 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createDataset, decimalToMinor, vettigEventsV2 } from '../../src-main/sandbox/data';
 import { axeViolations } from '../support/axe';
-import { launchChromium, type ChromiumProfile } from '../support/chromium';
-import { startAppWithSandboxes, type AppWithSandboxes } from '../support/app-with-sandboxes';
+import { moneyText } from '../support/money-text';
+import { openSyncedApp } from '../support/synced-app';
+import type { ChromiumProfile } from '../support/chromium';
+import type { AppWithSandboxes } from '../support/app-with-sandboxes';
 
 const options = { seed: 23, scale: 400 };
 /** Set SCREENSHOTS=<folder> to keep a picture of the screen in each language. */
@@ -29,24 +31,14 @@ const month = (() => {
 })();
 const inMonth = expected.filter((event) => event.date.startsWith(month));
 
-function sek(locale: string, minor: number): string {
-  const digits = String(Math.abs(minor)).padStart(3, '0');
-  const decimal = `${minor < 0 ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'SEK', currencyDisplay: 'code' }).format(decimal as unknown as number);
-}
+const sek = (locale: string, minor: number) => moneyText(locale, minor, 'SEK');
 
 let setup: AppWithSandboxes;
 let browser: ChromiumProfile;
 let page: Page;
 
 beforeAll(async () => {
-  setup = await startAppWithSandboxes(options, ['vettig']);
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  await page.goto(setup.app.url);
-  await page.getByRole('navigation').getByRole('link', { name: 'Connections' }).click();
-  await page.getByRole('button', { name: 'Sync all' }).click();
-  await page.getByText(/^Sync complete/).waitFor({ timeout: 60_000 });
+  ({ setup, browser, page } = await openSyncedApp(options, ['vettig']));
 }, 120_000);
 afterAll(async () => {
   await browser?.close();

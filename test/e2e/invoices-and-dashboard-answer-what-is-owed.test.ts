@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Invoice } from '../../src-shared/domain/records';
 import { axeViolations } from '../support/axe';
-import { launchChromium, type ChromiumProfile } from '../support/chromium';
-import { startAppWithSandboxes, type AppWithSandboxes } from '../support/app-with-sandboxes';
+import type { ChromiumProfile } from '../support/chromium';
+import type { AppWithSandboxes } from '../support/app-with-sandboxes';
+import { moneyText } from '../support/money-text';
+import { openSyncedApp } from '../support/synced-app';
 
 const options = { seed: 21, scale: 600 };
 
@@ -14,8 +16,7 @@ let page: Page;
 let invoices: Invoice[];
 
 /** The same figure the screen should show, formatted by Intl directly (en-GB, currency code). */
-const money = (minor: number, currency: string) =>
-  new Intl.NumberFormat('en-GB', { style: 'currency', currency, currencyDisplay: 'code' }).format(minor / 100);
+const money = (minor: number, currency: string) => moneyText('en-GB', minor, currency);
 
 function sumBy(rows: readonly Invoice[], pick: (row: Invoice) => number): Map<string, number> {
   const sums = new Map<string, number>();
@@ -24,14 +25,7 @@ function sumBy(rows: readonly Invoice[], pick: (row: Invoice) => number): Map<st
 }
 
 beforeAll(async () => {
-  setup = await startAppWithSandboxes(options, ['flowtly', 'aptic', 'vettig', 'confirma']);
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  await page.goto(setup.app.url);
-  await page.getByRole('navigation').getByRole('link', { name: 'Connections' }).click();
-  await page.getByRole('button', { name: 'Sync all' }).click();
-  await page.getByRole('button', { name: /^Cancel sync of/ }).first().waitFor({ timeout: 10_000 }).catch(() => undefined);
-  await page.waitForFunction(() => !document.querySelector('progress'), undefined, { timeout: 120_000 });
+  ({ setup, browser, page } = await openSyncedApp(options, ['flowtly', 'aptic', 'vettig', 'confirma']));
   invoices = await page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('reskontra-cache');
