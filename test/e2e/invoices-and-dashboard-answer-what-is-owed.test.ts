@@ -100,6 +100,8 @@ describe('the Invoices screen', () => {
     await openInvoices('?q=10425');
     await page.getByRole('link', { name: '10425', exact: true }).first().click();
     await page.getByRole('heading', { name: 'Invoice 10425', level: 1 }).waitFor();
+    // The navigation still says where you are.
+    expect(await page.getByRole('navigation').getByRole('link', { name: 'Invoices' }).getAttribute('aria-current')).toBe('page');
     const timeline = page.getByRole('table').last();
     // The seed's Vettig events for 10425: financing, two charges, recourse, recourse payment.
     await expect.poll(() => timeline.getByRole('row').filter({ hasText: 'Vettig' }).count()).toBe(5);
