@@ -2,9 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import type { CsvCell, CsvRow } from '../../src-shared/csv/csv-cell';
+import type { CsvRow } from '../../src-shared/csv/csv-cell';
 import { csvFormat, type CsvFormat } from '../../src-shared/csv/csv-format';
 import { encodeCsvChunks } from '../../src-shared/csv/encode-csv';
 import { maxExportChunkLength } from '../../src-shared/rpc/export-methods';
@@ -12,6 +10,7 @@ import { createHandlers } from '../../src-main/rpc/create-handlers';
 import { createDispatch, type Dispatch } from '../../src-main/rpc/dispatch';
 import { invoiceRows } from '../csv/support/invoice-rows';
 import type { BenchResult } from './support/bench-result';
+import { bestOfInterleaved, collectGarbage, flatten, joinRawCells, peakHeapMbWhile, round } from './support/measure';
 
 
 const rowCount = 100_000;
@@ -32,10 +31,10 @@ export async function run(): Promise<BenchResult[]> {
     for (const chunk of encodeCsvChunks(rows, format)) length += flatten(chunk).length;
     return length;
   };
-  const rawJoin = (): number => flatten(joinRaw(rows, format.delimiter, format.lineEnd)).length;
+  const rawJoin = (): number => flatten(joinRawCells(rows, format.delimiter, format.lineEnd)).length;
 
-  const [encodeMs, rawMs] = bestOfInterleaved(encode, rawJoin);
-  const peakMb = peakHeapWhileEncoding(rows, format);
+  const [encodeMs, rawMs] = bestOfInterleaved(encode, rawJoin, runs);
+  const peakMb = peakHeapMbWhile(() => encodeCsvChunks(rows, format));
   const wholeMb = heapHoldingWholeString(rows, format);
   const file = await timeFileExport(rows);
 
@@ -49,80 +48,21 @@ export async function run(): Promise<BenchResult[]> {
   ];
 }
 
-function joinRaw(rows: readonly CsvRow[], delimiter: string, lineEnd: string): string {
-  return rows.map((row) => row.map(rawText).join(delimiter)).join(lineEnd);
-}
 
-function rawText(cell: CsvCell): string {
-  switch (cell.kind) {
-    case 'text':
-    case 'date':
-      return cell.value;
-    case 'amount':
-      return String(cell.minor);
-    case 'integer':
-      return String(cell.value);
-    case 'empty':
-      return '';
-  }
-}
 
-/** V8 builds concatenations lazily; reading a character makes both sides pay for the flat string. */
-function flatten(text: string): string {
-  text.charCodeAt(text.length >> 1);
-  return text;
-}
 
-/**
- * Best time of each over `runs` rounds after a warm-up, the two taking turns so that load
- * from other processes falls on both alike and the ratio stays meaningful.
- */
-function bestOfInterleaved(first: () => number, second: () => number): [number, number] {
-  first();
-  second();
-  let best: [number, number] = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
-  for (let round = 0; round < runs; round++) {
-    best = [Math.min(best[0], timed(first)), Math.min(best[1], timed(second))];
-  }
-  return best;
-}
 
-function timed(work: () => number): number {
-  const started = performance.now();
-  work();
-  return performance.now() - started;
-}
 
-/**
- * Heap used above the baseline (the input rows already built), sampled after every chunk:
- * the encoder runs synchronously, so between chunks is where it can be observed. Includes
- * garbage the collector has not yet taken, so it is an upper bound.
- */
-function peakHeapWhileEncoding(rows: readonly CsvRow[], format: CsvFormat): number {
-  collectGarbage();
-  const baseline = process.memoryUsage().heapUsed;
-  let peak = baseline;
-  for (const chunk of encodeCsvChunks(rows, format)) {
-    flatten(chunk);
-    peak = Math.max(peak, process.memoryUsage().heapUsed);
-  }
-  return (peak - baseline) / (1024 * 1024);
-}
 
 /** For comparison: what the one-string approach holds once it is done. */
 function heapHoldingWholeString(rows: readonly CsvRow[], format: CsvFormat): number {
   collectGarbage();
   const baseline = process.memoryUsage().heapUsed;
-  const whole = flatten(joinRaw(rows, format.delimiter, format.lineEnd));
+  const whole = flatten(joinRawCells(rows, format.delimiter, format.lineEnd));
   const held = process.memoryUsage().heapUsed - baseline;
   return whole.length > 0 ? held / (1024 * 1024) : 0;
 }
 
-/** A full collection, so the baseline is live data only (works without `node --expose-gc`). */
-function collectGarbage(): void {
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
-}
 
 async function timeFileExport(rows: readonly CsvRow[]): Promise<{ ms: number; bytes: number }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'reskontra-bench-export-'));
@@ -155,9 +95,6 @@ async function exportThrough(dispatch: Dispatch, rows: readonly CsvRow[]): Promi
   return (committed.value as { bytes: number }).bytes;
 }
 
-function round(value: number): number {
-  return Math.round(value * 10) / 10;
-}
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   for (const result of await run()) console.log(JSON.stringify(result));

@@ -1,7 +1,4 @@
 import { pathToFileURL } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import type { CsvCell, CsvRow } from '../../src-shared/csv/csv-cell';
 import { csvFormat } from '../../src-shared/csv/csv-format';
 import { encodeCsvChunks } from '../../src-shared/csv/encode-csv';
 import { providerNames } from '../../src-shared/domain/provider';
@@ -13,6 +10,7 @@ import { statementRows } from '../../src-renderer/statements/statement';
 import { memoryCache } from '../support/memory-cache';
 import { invoice } from '../support/records';
 import type { BenchResult } from './support/bench-result';
+import { bestOfInterleaved, flatten, joinRawCells, peakHeapMbWhile, round } from './support/measure';
 
 const rowCount = 100_000;
 const runs = 5;
@@ -55,12 +53,12 @@ export async function run(): Promise<BenchResult[]> {
     return length;
   };
   // The issue's ceiling: the same cells (made by the statement, as the encoder gets them) joined raw.
-  const rawCells = () => flatten(joinCells(statementRows(statement), format.delimiter, format.lineEnd)).length;
+  const rawCells = () => flatten(joinRawCells(statementRows(statement), format.delimiter, format.lineEnd)).length;
   // A stricter one: the rows' plain fields joined, without making any cell.
   const rawFields = () => flatten(joinFields(rows, request.connectionLabels, format.delimiter, format.lineEnd)).length;
-  const [encodeMs, rawMs] = bestOfInterleaved(encode, rawCells);
-  const [, fieldsMs] = bestOfInterleaved(encode, rawFields);
-  const peakMb = peakHeapWhileEncoding(() => encodeCsvChunks(statementRows(statement), format));
+  const [encodeMs, rawMs] = bestOfInterleaved(encode, rawCells, runs);
+  const [, fieldsMs] = bestOfInterleaved(encode, rawFields, runs);
+  const peakMb = peakHeapMbWhile(() => encodeCsvChunks(statementRows(statement), format));
 
   return [
     { name: 'statement export: read 100,000 invoice rows from the cache (fake-indexeddb in Node)', value: round(loadMs), unit: 'ms' },
@@ -100,25 +98,7 @@ function invoiceAt(i: number) {
   });
 }
 
-function joinCells(rows: Iterable<CsvRow>, delimiter: string, lineEnd: string): string {
-  const lines: string[] = [];
-  for (const row of rows) lines.push(row.map(rawText).join(delimiter));
-  return lines.join(lineEnd);
-}
 
-function rawText(cell: CsvCell): string {
-  switch (cell.kind) {
-    case 'text':
-    case 'date':
-      return cell.value;
-    case 'amount':
-      return String(cell.minor);
-    case 'integer':
-      return String(cell.value);
-    case 'empty':
-      return '';
-  }
-}
 
 function joinFields(rows: readonly InvoiceRow[], labels: ReadonlyMap<string, string>, delimiter: string, lineEnd: string): string {
   return rows
@@ -131,43 +111,10 @@ function joinFields(rows: readonly InvoiceRow[], labels: ReadonlyMap<string, str
     .join(lineEnd);
 }
 
-/** V8 builds concatenations lazily; reading a character makes both sides pay for the flat string. */
-function flatten(text: string): string {
-  text.charCodeAt(text.length >> 1);
-  return text;
-}
 
-/** Best of `runs` after a warm-up, the two taking turns so that other load falls on both alike. */
-function bestOfInterleaved(first: () => number, second: () => number): [number, number] {
-  first();
-  second();
-  let best: [number, number] = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
-  for (let round = 0; round < runs; round++) best = [Math.min(best[0], timed(first)), Math.min(best[1], timed(second))];
-  return best;
-}
 
-function timed(work: () => number): number {
-  const started = performance.now();
-  work();
-  return performance.now() - started;
-}
 
-/** Heap above the baseline (statement already built), sampled after every chunk; an upper bound (includes garbage). */
-function peakHeapWhileEncoding(chunks: () => Iterable<string>): number {
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
-  const baseline = process.memoryUsage().heapUsed;
-  let peak = baseline;
-  for (const chunk of chunks()) {
-    flatten(chunk);
-    peak = Math.max(peak, process.memoryUsage().heapUsed);
-  }
-  return (peak - baseline) / (1024 * 1024);
-}
 
-function round(value: number): number {
-  return Math.round(value * 10) / 10;
-}
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   for (const result of await run()) console.log(JSON.stringify(result));
