@@ -2,17 +2,8 @@ import type { BalancePart, Case } from '../../src-shared/domain/records';
 import type { CacheDatabase, CachedCase, CachedEvent } from '../db/cache-database';
 
 /** What the case list needs of a case: its balance, dates and what it is about. */
-export interface CaseRow {
-  id: string;
-  connectionId: string;
-  caseNumber: string;
-  status: string;
-  stage: string | null;
-  agency: string | null;
-  creditor: string | null;
-  openedAt: string | null;
-  closedAt: string | null;
-  currency: string;
+export interface CaseRow
+  extends Pick<Case, 'id' | 'connectionId' | 'caseNumber' | 'status' | 'stage' | 'agency' | 'creditor' | 'openedAt' | 'closedAt' | 'currency'> {
   capital: BalancePart;
   interest: BalancePart;
   costs: BalancePart;

@@ -1,25 +1,17 @@
-import type { ProviderId } from '../../src-shared/domain/provider';
-import type { FinancingState, Invoice, InvoiceStatus } from '../../src-shared/domain/records';
+import type { Invoice } from '../../src-shared/domain/records';
 
 /**
  * What the invoice list needs of an invoice, small enough to hold 100,000 in memory: search,
  * filters, sorting and totals then run without touching IndexedDB on each keystroke.
  */
-export interface InvoiceRow {
-  id: string;
-  connectionId: string;
-  provider: ProviderId;
-  number: string;
+export interface InvoiceRow
+  extends Pick<
+    Invoice,
+    'id' | 'connectionId' | 'provider' | 'number' | 'issueDate' | 'dueDate' | 'currency' | 'total' | 'paid' | 'outstanding' | 'status' | 'financing'
+  > {
+  /** The customer's name, or its number when the provider gives no name. */
   customer: string;
   reference: string;
-  issueDate: string | null;
-  dueDate: string | null;
-  currency: string;
-  total: number;
-  paid: number;
-  outstanding: number;
-  status: InvoiceStatus;
-  financing: FinancingState;
   /** Lower-cased number, customer and references: what search as you type matches. */
   searchText: string;
 }
