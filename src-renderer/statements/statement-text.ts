@@ -1,6 +1,8 @@
 import type { FinancingState, InvoiceStatus, LedgerEventType } from '../../src-shared/domain/records';
 import { formatMinorUnits } from '../../src-shared/money/money';
 import type { Locale } from '../i18n/locales';
+import ledgerMessages from '../i18n/messages/events';
+import invoiceListMessages from '../i18n/messages/invoices';
 import statementMessages, { type StatementMessages } from '../i18n/messages/statements';
 import type { ProblemCode, ReconciliationProblem } from './statement';
 
@@ -30,29 +32,17 @@ export class StatementText {
     return { code, severity, subject, message: this.fill(this.messages.problems[problemKeys[code]], values) };
   }
 
+  // The same words as the screens (Invoices, Events), so a file says what the user saw.
   status(status: InvoiceStatus): string {
-    return this.label('statuses', status);
+    return invoiceListMessages[this.locale].statuses[status] ?? status;
   }
 
   financing(state: FinancingState): string {
-    return this.label('financing', state);
+    return invoiceListMessages[this.locale].financing[state] ?? state;
   }
 
   eventType(type: LedgerEventType): string {
-    return this.label('eventTypes', type);
-  }
-
-  // Looked up once per value: a 100,000-row list asks for the same nine statuses over and over.
-  private readonly labels = { statuses: new Map<string, string>(), financing: new Map<string, string>(), eventTypes: new Map<string, string>() };
-
-  private label(group: 'statuses' | 'financing' | 'eventTypes', value: string): string {
-    const known = this.labels[group];
-    let label = known.get(value);
-    if (label === undefined) {
-      label = (this.messages[group] as Readonly<Record<string, string>>)[camel(value)] ?? value;
-      known.set(value, label);
-    }
-    return label;
+    return (ledgerMessages[this.locale].types as Readonly<Record<string, string>>)[type] ?? type;
   }
 
   mixedCurrencies(currencies: readonly string[]): ReconciliationProblem[] {
@@ -74,7 +64,3 @@ const problemKeys: Record<ProblemCode, keyof StatementMessages['problems']> = {
   'invoice-not-found': 'invoiceNotFound',
 };
 
-/** Domain values are kebab-case (`in-collection`), message keys camelCase (`inCollection`). */
-function camel(value: string): string {
-  return value.replace(/-(\w)/g, (_whole, letter: string) => letter.toUpperCase());
-}
