@@ -1,5 +1,6 @@
 import type { LocationQuery, LocationQueryRaw } from 'vue-router';
 import type { InvoiceStatus } from '../../src-shared/domain/records';
+import type { QueryCodec } from '../lists/query-fields';
 import {
   agingBuckets,
   sortableColumns,
@@ -85,3 +86,5 @@ export function queryFromState({ filter, sort }: InvoiceListState): LocationQuer
   }
   return query;
 }
+
+export const invoiceListQuery: QueryCodec<InvoiceListState> = { read: stateFromQuery, write: queryFromState };
