@@ -14,6 +14,10 @@ const rendererOnly = {
   group: ['**/src-renderer/**', '**/src-renderer'],
   message: 'src-renderer is the UI: main may not import it.',
 };
+const sandboxOnly = {
+  group: ['**/sandbox/**', '**/sandbox'],
+  message: 'sandbox/ is a separate program (npm run sandbox, the demo launcher, tests): the app never contains it.',
+};
 const electronOutsideShell = {
   name: 'electron',
   message: "Only src-main/index.ts and src-main/preload may load 'electron' (use `import type` elsewhere).",
@@ -53,7 +57,7 @@ export default tseslint.config(
             { name: 'ky', message: 'Only main talks to provider APIs.' },
             ...nodeBuiltins.map((name) => ({ name, message: 'The renderer runs in a browser sandbox, not Node.' })),
           ],
-          patterns: [mainOnly],
+          patterns: [mainOnly, sandboxOnly],
         },
       ],
     },
@@ -62,13 +66,32 @@ export default tseslint.config(
     files: ['src-main/**/*.ts'],
     ignores: ['src-main/index.ts', 'src-main/preload/**'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { paths: [electronOutsideShell], patterns: [rendererOnly] }],
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: [electronOutsideShell], patterns: [rendererOnly, sandboxOnly] }],
     },
   },
   {
     files: ['src-main/index.ts', 'src-main/preload/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [rendererOnly] }],
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [rendererOnly, sandboxOnly] }],
+    },
+  },
+  {
+    // The provider sandboxes: plain Node servers that share the app's domain types (src-shared) and nothing else.
+    files: ['sandbox/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'The sandboxes are plain Node servers.' },
+            { name: 'keytar', message: 'The sandboxes hold no real secrets.' },
+          ],
+          patterns: [
+            { ...mainOnly, message: 'sandbox/ may import src-shared only: it stands in for the providers, not for main.' },
+            { ...rendererOnly, message: 'sandbox/ may import src-shared only.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -85,7 +108,7 @@ export default tseslint.config(
             { name: 'pinia', message: 'src-shared is platform-free.' },
             ...nodeBuiltins.map((name) => ({ name, message: 'src-shared is platform-free: no Node modules.' })),
           ],
-          patterns: [mainOnly, rendererOnly],
+          patterns: [mainOnly, rendererOnly, sandboxOnly],
         },
       ],
     },

@@ -1,6 +1,9 @@
 // Opens Reskontra: the Electron window where Electron can run, browser mode otherwise.
 // Flags: --demo (sandboxes and demo connections), --browser forces browser mode, --port N picks its
-// port. RESKONTRA_DATA_DIR sets the data folder.
+// port. RESKONTRA_DATA_DIR sets the data folder. With --demo this launcher starts the sandboxes
+// (configured by SANDBOX_SEED, SANDBOX_SCALE, SANDBOX_FAULTS, SANDBOX_PORT_BASE, as for `npm run
+// sandbox`) and hands main their demo connections as data in its environment: the app itself never
+// contains sandbox code. The sandboxes live in this process and stop with it.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -33,6 +36,19 @@ function hasKeychain() {
   return probe.status === 0;
 }
 
+/** Starts the sandboxes (TypeScript, loaded through tsx) and puts the demo connections in our environment. */
+async function startDemoSandboxes() {
+  const { tsImport } = await import('tsx/esm/api');
+  const { startDemoSandboxes: start } = await tsImport('../sandbox/start-demo-sandboxes.ts', import.meta.url);
+  try {
+    const { env } = await start(process.env);
+    Object.assign(process.env, env);
+  } catch (error) {
+    console.error(`The demo sandboxes could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
+
 /** Runs a child in the foreground: Ctrl-C goes to it, and its exit is ours. */
 function runChild(command, childArgs) {
   const child = spawn(command, childArgs, { stdio: 'inherit' });
@@ -48,6 +64,7 @@ if (args.includes('--demo') && !process.env.RESKONTRA_KEYRING_READY && !hasKeych
   console.log('No keychain is running here; demo mode uses a temporary gnome-keyring, deleted when it stops.');
   runChild('bash', [join(root, 'scripts', 'with-keyring.sh'), process.execPath, fileURLToPath(import.meta.url), ...args]);
 } else {
+  if (args.includes('--demo')) await startDemoSandboxes();
   const electron = args.includes('--browser') ? { missing: null } : electronBinary();
   if (electron.binary) {
     runChild(electron.binary, [root, ...args]);

@@ -1,14 +1,9 @@
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
-import { mkdir } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rpcContract } from '../src-shared/rpc/contract';
-import { appName, appVersion } from './app/app-identity';
+import { appName } from './app/app-identity';
 import { resolveDataDir } from './app/data-dir';
-import { httpOptionsFromEnv } from './app/http-env';
-import { ensureDemoConnections } from './demo/demo-connections';
-import { createHandlers } from './rpc/create-handlers';
-import { startAllSandboxes, type RunningSandbox } from './sandbox/start-sandbox';
-import { createDispatch } from './rpc/dispatch';
+import { startMain } from './app/start-main';
 import { rpcChannel } from './preload/rpc-channel';
 import { isOwnWindowCall, lockDownSession, lockDownWindow, secureWebPreferences } from './window-security';
 
@@ -21,36 +16,21 @@ const rendererFile = fileURLToPath(new URL('../renderer/index.html', import.meta
 const appUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(rendererFile).href;
 
 const demo = process.argv.includes('--demo');
-let sandboxes: RunningSandbox[] | undefined;
 
 export async function startElectronShell(): Promise<void> {
   // Demo data (and its IndexedDB cache, which lives in the profile) gets a folder of its own.
   if (demo) app.setPath('userData', resolveDataDir(process.env, process.platform, true));
   if (process.env.RESKONTRA_DATA_DIR === undefined) process.env.RESKONTRA_DATA_DIR = app.getPath('userData');
-  const dataDir = resolveDataDir();
-  await mkdir(dataDir, { recursive: true });
-  if (demo) sandboxes = await startAllSandboxes({});
-  const handlers = createHandlers({
-    name: appName,
-    version: appVersion,
+  const dispatch = await startMain({
     transport: 'electron',
-    dataDir,
-    demoSandboxes: sandboxes,
-    http: httpOptionsFromEnv(),
+    dataDir: resolveDataDir(),
+    demo,
     chooseSavePath: async (suggestedName) => {
       const options = { defaultPath: suggestedName, filters: [{ name: 'CSV', extensions: ['csv'] }] };
       const choice = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
       return choice.canceled || !choice.filePath ? null : choice.filePath;
     },
   });
-  if (sandboxes) {
-    await ensureDemoConnections(sandboxes, {
-      list: handlers['connections.list'],
-      add: handlers['connections.add'],
-      update: handlers['connections.update'],
-    });
-  }
-  const dispatch = createDispatch(handlers, (line) => console.error(line));
 
   for (const method of Object.keys(rpcContract)) {
     ipcMain.handle(rpcChannel(method), async (event, input: unknown) => {
@@ -78,9 +58,6 @@ export async function startElectronShell(): Promise<void> {
 }
 
 app.on('window-all-closed', () => app.quit());
-app.on('will-quit', () => {
-  for (const sandbox of sandboxes ?? []) void sandbox.close();
-});
 app.whenReady().then(startElectronShell, (error: unknown) => {
   console.error(`Reskontra could not start: ${error instanceof Error ? error.message : String(error)}`);
   app.exit(1);

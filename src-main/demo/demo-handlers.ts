@@ -1,15 +1,15 @@
+import type { NewConnection } from '../../src-shared/domain/connection';
 import { RpcError } from '../../src-shared/rpc/rpc-error';
 import type { HandlerGroup } from '../rpc/handler-table';
-import type { RunningSandbox } from '../sandbox/start-sandbox';
 import { ensureDemoConnections, type ConnectionHandlers } from './demo-connections';
 
-export function demoHandlers(sandboxes: readonly RunningSandbox[] | undefined, connections: ConnectionHandlers): HandlerGroup<'demo.connect'> {
+export function demoHandlers(demoConnections: readonly NewConnection[] | undefined, connections: ConnectionHandlers): HandlerGroup<'demo.connect'> {
   return {
     'demo.connect': async () => {
-      if (!sandboxes || sandboxes.length === 0) {
+      if (!demoConnections || demoConnections.length === 0) {
         throw new RpcError('not_found', 'Demo data is only available when Reskontra runs in demo mode (npm run demo).');
       }
-      return { connections: await ensureDemoConnections(sandboxes, connections) };
+      return { connections: await ensureDemoConnections(demoConnections, connections) };
     },
   };
 }

@@ -1,14 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { appName, appVersion } from '../app/app-identity';
 import { resolveDataDir } from '../app/data-dir';
-import { httpOptionsFromEnv } from '../app/http-env';
 import { parseLaunchOptions } from '../app/launch-options';
-import { ensureDemoConnections } from '../demo/demo-connections';
-import { createHandlers } from '../rpc/create-handlers';
-import { createDispatch } from '../rpc/dispatch';
-import { startAllSandboxes, type RunningSandbox } from '../sandbox/start-sandbox';
+import { startMain } from '../app/start-main';
 import { startHost, type RunningHost } from './host-server';
 
 /**
@@ -16,7 +10,6 @@ import { startHost, type RunningHost } from './host-server';
  * to the next. Demo mode has its own, so its cache never mixes with the user's.
  */
 const usualPort = { normal: 47_800, demo: 47_801 };
-const demoSandboxPortBase = 47_810;
 
 /** Entry point of browser mode: `node out/main/browser-mode.js [--demo] [--port N]`. */
 async function main(): Promise<void> {
@@ -36,32 +29,10 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 
   const options = parseLaunchOptions(process.argv.slice(2).filter((arg) => arg !== '--browser'));
-  const dataDir = resolveDataDir(process.env, process.platform, options.demo);
-  await mkdir(dataDir, { recursive: true });
-
-  let sandboxes: RunningSandbox[] | undefined;
-  if (options.demo) {
-    sandboxes = await startAllSandboxes({ portBase: demoSandboxPortBase }).catch(() => startAllSandboxes({}));
-    for (const sandbox of sandboxes) closers.push(() => sandbox.close());
-  }
-  const handlers = createHandlers({
-    name: appName,
-    version: appVersion,
-    transport: 'browser',
-    dataDir,
-    demoSandboxes: sandboxes,
-    http: httpOptionsFromEnv(),
-  });
-  if (sandboxes) {
-    await ensureDemoConnections(sandboxes, {
-      list: handlers['connections.list'],
-      add: handlers['connections.add'],
-      update: handlers['connections.update'],
-    });
-  }
+  const dispatch = await startMain({ transport: 'browser', dataDir: resolveDataDir(process.env, process.platform, options.demo), demo: options.demo });
 
   const hostOptions = {
-    dispatch: createDispatch(handlers, (line) => console.error(line)),
+    dispatch,
     token: randomBytes(24).toString('base64url'),
     rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
   };
@@ -74,7 +45,6 @@ async function main(): Promise<void> {
   closers.push(() => host.close());
   if (stopping) return;
   console.log(`Reskontra is running at ${host.url}`);
-
 }
 
 main().catch((error: unknown) => {

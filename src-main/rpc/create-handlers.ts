@@ -1,7 +1,7 @@
+import type { NewConnection } from '../../src-shared/domain/connection';
 import { appHandlers, type AppContext } from '../app/app-handlers';
 import { connectionsHandlers } from '../connections/connections-handlers';
 import { demoHandlers } from '../demo/demo-handlers';
-import type { RunningSandbox } from '../sandbox/start-sandbox';
 import { createConnectionsStore, type ConnectionsStore } from '../connections/connections-store';
 import { exportHandlers } from '../export/export-handlers';
 import type { ChooseSavePath } from '../export/save-target';
@@ -20,23 +20,23 @@ export interface MainContext extends Omit<AppContext, 'demo'> {
   http?: Partial<HttpOptions>;
   /** The native save dialog (Electron); without it exports go to `<dataDir>/exports/`. */
   chooseSavePath?: ChooseSavePath;
-  /** Demo mode: the running sandboxes that `demo.connect` points connections at. */
-  demoSandboxes?: readonly RunningSandbox[];
+  /** Demo mode: the connections (to the demo launcher's sandboxes) that `demo.connect` adds. */
+  demoConnections?: readonly NewConnection[];
 }
 
 /** Wires every domain's handlers into the one table both transports serve. */
 export function createHandlers(context: MainContext): HandlerTable {
-  const { vault: givenVault, connections: givenStore, http, chooseSavePath, demoSandboxes, ...app } = context;
+  const { vault: givenVault, connections: givenStore, http, chooseSavePath, demoConnections, ...app } = context;
   const vault = givenVault ?? createKeychainVault();
   const store = givenStore ?? createConnectionsStore(context.dataDir);
   const clients = createProviderClients(store, vault, { ...defaultHttpOptions, ...http });
   const connections = connectionsHandlers({ store, vault, clients });
   return {
-    ...appHandlers({ ...app, demo: demoSandboxes !== undefined }),
+    ...appHandlers({ ...app, demo: demoConnections !== undefined }),
     ...connections,
     ...syncHandlers(clients),
     ...exportHandlers({ dataDir: context.dataDir, chooseSavePath }),
-    ...demoHandlers(demoSandboxes, {
+    ...demoHandlers(demoConnections, {
       list: connections['connections.list'],
       add: connections['connections.add'],
       update: connections['connections.update'],

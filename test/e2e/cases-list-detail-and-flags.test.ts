@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { collectionBalance, createDataset } from '../../src-main/sandbox/data';
+import { collectionBalance, createDataset } from '../../sandbox/data';
 import { localToday } from '../../src-renderer/format/use-format';
 import { axeViolations } from '../support/axe';
 import { moneyText } from '../support/money-text';

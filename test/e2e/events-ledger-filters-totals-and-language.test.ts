@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { createDataset, decimalToMinor, vettigEventsV2 } from '../../src-main/sandbox/data';
+import { createDataset, decimalToMinor, vettigEventsV2 } from '../../sandbox/data';
 import { axeViolations } from '../support/axe';
 import { moneyText } from '../support/money-text';
 import { openSyncedApp } from '../support/synced-app';

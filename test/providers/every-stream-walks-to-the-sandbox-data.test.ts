@@ -1,6 +1,6 @@
 import { apticInvoicePageSize, apticInvoicePagesPerCall } from '../../src-main/providers/aptic/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningSandbox, SandboxProvider } from '../../src-main/sandbox/start-sandbox';
+import type { RunningSandbox, SandboxProvider } from '../../sandbox/start-sandbox';
 import type { Connection } from '../../src-shared/domain/connection';
 import { streamsByProvider } from '../../src-shared/domain/provider';
 import { createRpcHarness, type RpcHarness } from './support/rpc-harness';

@@ -1,6 +1,6 @@
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SandboxFaults } from '../../src-main/sandbox/faults/fault-spec';
+import type { SandboxFaults } from '../../sandbox/faults/fault-spec';
 import { providerNames, streamsByProvider } from '../../src-shared/domain/provider';
 import { createRpcHarness, fastHttp, type RpcHarness } from './support/rpc-harness';
 import { datasetFor, expectedRows, rowsOf } from './support/expected-records';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SandboxProvider } from '../../src-main/sandbox/start-sandbox';
+import type { SandboxProvider } from '../../sandbox/start-sandbox';
 import { providerNames, streamsByProvider } from '../../src-shared/domain/provider';
 import { createRpcHarness, type RpcHarness } from './support/rpc-harness';
 import { connectionInputFor, startSandboxConnection } from './support/sandbox-connections';
-import { startSandbox } from '../../src-main/sandbox/start-sandbox';
+import { startSandbox } from '../../sandbox/start-sandbox';
 
 // Runs under scripts/with-keyring.sh.
 let harness: RpcHarness;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFaultDraw } from '../../src-main/sandbox/faults/fault-draw';
+import { createFaultDraw } from '../../sandbox/faults/fault-draw';
 import { createRpcHarness, fastHttp, type RpcHarness } from './support/rpc-harness';
 import { startSandboxConnection, walkStream } from './support/sandbox-connections';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apticFactsFor, apticListItem, invoiceAt } from '../../src-main/sandbox/data';
+import { apticFactsFor, apticListItem, invoiceAt } from '../../sandbox/data';
 import { useApticSandbox } from './support/aptic-session';
 import { asArray, asRecord, requestJson } from './support/sandbox-http';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ApticListItem } from '../../src-main/sandbox/data';
+import type { ApticListItem } from '../../sandbox/data';
 import { apticReferenceItems, useApticSandbox } from './support/aptic-session';
 import { asArray, asRecord, postJson, requestJson, type JsonResponse } from './support/sandbox-http';
 

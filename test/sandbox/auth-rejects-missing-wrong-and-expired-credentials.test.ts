@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../../src-main/sandbox/start-sandbox';
+import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox';
 import { asRecord, bearer, fetchToken, requestJson } from './support/sandbox-http';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

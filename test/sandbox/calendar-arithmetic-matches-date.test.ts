@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dateOfDayNumber, dayNumber, daysBetween, isValidDate, settlementDateFor } from '../../src-main/sandbox/data/calendar';
+import { addDays, dateOfDayNumber, dayNumber, daysBetween, isValidDate, settlementDateFor } from '../../sandbox/data/calendar';
 
 const DAY_MS = 86_400_000;
 

@@ -5,9 +5,9 @@ import { asRecord, bearer, requestJson } from './support/sandbox-http';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-describe('npm run sandbox (src-main/sandbox/cli.ts)', () => {
+describe('npm run sandbox (sandbox/cli.ts)', () => {
   it('prints one JSON line per provider with everything a connection needs, serves, and exits cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/sandbox/cli.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'sandbox/cli.ts'], {
       cwd: root,
       env: { ...process.env, SANDBOX_SEED: '5', SANDBOX_SCALE: '40', SANDBOX_FAULTS: '' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { confirmaSettlements, createDataset } from '../../src-main/sandbox/data';
-import { startSandbox, type RunningSandbox } from '../../src-main/sandbox/start-sandbox';
+import { confirmaSettlements, createDataset } from '../../sandbox/data';
+import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox';
 import { asArray, asRecord, postJson, requestJson } from './support/sandbox-http';
 
 const SEED = 12;

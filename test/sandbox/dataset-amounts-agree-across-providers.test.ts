@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   apticFactsFor, apticListItem, apticTransactions, collectionBalance, confirmaCase, createDataset, DATASET_TODAY, flowtlyInvoice, vettigEventsV2,
   type SandboxInvoice,
-} from '../../src-main/sandbox/data';
+} from '../../sandbox/data';
 
 const SEED = 4;
 const SCALE = 2_000;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SandboxFaults } from '../../src-main/sandbox/faults/fault-spec';
-import { startSandbox, type RunningSandbox } from '../../src-main/sandbox/start-sandbox';
+import type { SandboxFaults } from '../../sandbox/faults/fault-spec';
+import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox';
 import { bearer, fetchToken } from './support/sandbox-http';
 
 const SAMPLE = 400;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDataset, datasetCounts, flowtlyDraftCount } from '../../src-main/sandbox/data';
-import { startAllSandboxes, type RunningSandbox, type SandboxProvider } from '../../src-main/sandbox/start-sandbox';
+import { createDataset, datasetCounts, flowtlyDraftCount } from '../../sandbox/data';
+import { startAllSandboxes, type RunningSandbox, type SandboxProvider } from '../../sandbox/start-sandbox';
 import { asArray, asRecord, bearer, fetchToken, requestJson } from './support/sandbox-http';
 
 const SEED = 23;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFaults } from '../../src-main/sandbox/start-sandbox';
+import { parseFaults } from '../../sandbox/start-sandbox';
 
 describe('parseFaults', () => {
   it('reads the SANDBOX_FAULTS form', () => {

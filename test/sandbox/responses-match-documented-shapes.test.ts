@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAllSandboxes, type RunningSandbox, type SandboxProvider } from '../../src-main/sandbox/start-sandbox';
+import { startAllSandboxes, type RunningSandbox, type SandboxProvider } from '../../sandbox/start-sandbox';
 import { asArray, asRecord, bearer, fetchToken, readSeedFixture, requestJson, shapeMismatches } from './support/sandbox-http';
 
 const jsonType = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);

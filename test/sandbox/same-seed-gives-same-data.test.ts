@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDataset, invoiceAt } from '../../src-main/sandbox/data';
-import { startAllSandboxes, type RunningSandbox } from '../../src-main/sandbox/start-sandbox';
+import { createDataset, invoiceAt } from '../../sandbox/data';
+import { startAllSandboxes, type RunningSandbox } from '../../sandbox/start-sandbox';
 import { bearer, fetchToken, requestJson } from './support/sandbox-http';
 
 /** One response per provider that covers its generated data. */

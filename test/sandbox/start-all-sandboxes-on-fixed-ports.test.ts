@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { SANDBOX_PROVIDERS, startAllSandboxes } from '../../src-main/sandbox/start-sandbox';
+import { SANDBOX_PROVIDERS, startAllSandboxes } from '../../sandbox/start-sandbox';
 
 /** A base with four free ports after it, found by binding and releasing them. */
 async function freePortBase(): Promise<number> {

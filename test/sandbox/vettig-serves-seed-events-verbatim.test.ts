@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDataset, vettigEventsV1, vettigEventsV2 } from '../../src-main/sandbox/data';
-import { startSandbox, type RunningSandbox } from '../../src-main/sandbox/start-sandbox';
+import { createDataset, vettigEventsV1, vettigEventsV2 } from '../../sandbox/data';
+import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox';
 import { asArray, asRecord, bearer, fetchToken, readSeedFixture, requestJson } from './support/sandbox-http';
 
 describe('Vettig sandbox events', () => {

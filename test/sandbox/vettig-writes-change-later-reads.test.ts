@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../../src-main/sandbox/start-sandbox';
+import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox';
 import { asArray, asRecord, bearer, postJson, requestJson, type JsonResponse } from './support/sandbox-http';
 
 const peppol = (invoiceNumber: string): string =>

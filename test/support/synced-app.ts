@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { SandboxOptions, SandboxProvider } from '../../src-main/sandbox/start-sandbox';
+import type { SandboxOptions, SandboxProvider } from '../../sandbox/start-sandbox';
 import { startAppWithSandboxes, type AppWithSandboxes } from './app-with-sandboxes';
 import { launchChromium, type ChromiumProfile } from './chromium';
 

@@ -8,11 +8,11 @@ import {
   flowtlyDraftCount,
   splitFeeVat,
   type SandboxDataset,
-} from '../../../src-main/sandbox/data';
-import { factoringFactsOf } from '../../../src-main/sandbox/data/vettig-view';
-import { apticGuidFor } from '../../../src-main/sandbox/data/aptic-guid';
-import { confirmaPendingAllocations, confirmaSettlements } from '../../../src-main/sandbox/data/confirma-view';
-import type { SandboxProvider } from '../../../src-main/sandbox/start-sandbox';
+} from '../../../sandbox/data';
+import { factoringFactsOf } from '../../../sandbox/data/vettig-view';
+import { apticGuidFor } from '../../../sandbox/data/aptic-guid';
+import { confirmaPendingAllocations, confirmaSettlements } from '../../../sandbox/data/confirma-view';
+import type { SandboxProvider } from '../../../sandbox/start-sandbox';
 import type { SyncRecord } from '../../../src-shared/domain/records';
 
 /**

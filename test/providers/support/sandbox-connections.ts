@@ -1,5 +1,5 @@
-import { startSandbox, type RunningSandbox, type SandboxOptions, type SandboxProvider } from '../../../src-main/sandbox/start-sandbox';
-import { demoConnectionInput } from '../../../src-main/demo/demo-connections';
+import { startSandbox, type RunningSandbox, type SandboxOptions, type SandboxProvider } from '../../../sandbox/start-sandbox';
+import { demoConnectionInput } from '../../../sandbox/demo-connection-input';
 import type { Connection, NewConnection } from '../../../src-shared/domain/connection';
 import type { SyncRecord } from '../../../src-shared/domain/records';
 import type { RpcErrorBody } from '../../../src-shared/rpc/rpc-error';

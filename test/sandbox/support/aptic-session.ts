@@ -1,7 +1,7 @@
 /** An Aptic sandbox with a fresh bearer token for one test file, plus the reference list it serves. */
 import { afterAll, beforeAll } from 'vitest';
-import { apticFactsFor, apticListItem, createDataset, type ApticListItem } from '../../../src-main/sandbox/data';
-import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../src-main/sandbox/start-sandbox';
+import { apticFactsFor, apticListItem, createDataset, type ApticListItem } from '../../../sandbox/data';
+import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../sandbox/start-sandbox';
 import { bearer, fetchToken } from './sandbox-http';
 
 export interface ApticSession {

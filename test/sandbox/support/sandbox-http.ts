@@ -1,6 +1,6 @@
 /** Small helpers the sandbox contract tests share: JSON over real HTTP, tokens, fixtures. */
 import { readFileSync } from 'node:fs';
-import type { RunningSandbox } from '../../../src-main/sandbox/start-sandbox';
+import type { RunningSandbox } from '../../../sandbox/start-sandbox';
 
 export interface JsonResponse {
   status: number;

@@ -1,10 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { demoConnectionInput } from '../../../src-main/demo/demo-connections';
+import { demoConnectionInput } from '../../../sandbox/demo-connection-input';
 import { createHandlers } from '../../../src-main/rpc/create-handlers';
 import { createDispatch } from '../../../src-main/rpc/dispatch';
-import { startSandbox, type SandboxProvider } from '../../../src-main/sandbox/start-sandbox';
+import { startSandbox, type SandboxProvider } from '../../../sandbox/start-sandbox';
 import type { Connection } from '../../../src-shared/domain/connection';
 import type { RpcResult } from '../../../src-shared/rpc/rpc-error';
 import type { SyncPage } from '../../../src-shared/rpc/sync-methods';

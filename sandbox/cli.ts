@@ -4,24 +4,11 @@
  * Environment: SANDBOX_SEED, SANDBOX_SCALE, SANDBOX_FAULTS ("429:0.1,500:0.05,slow:0.02"),
  * SANDBOX_PORT_BASE (fixed ports base..base+3 instead of free ones).
  */
-import { parseFaults, startAllSandboxes, type RunningSandbox } from './start-sandbox';
-
-function integerFromEnv(name: string): number | undefined {
-  const raw = process.env[name];
-  if (raw === undefined || raw.trim() === '') return undefined;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value)) throw new Error(`${name} must be a whole number, got '${raw}'`);
-  return value;
-}
+import { sandboxOptionsFromEnv } from './options-from-env';
+import { startAllSandboxes, type RunningSandbox } from './start-sandbox';
 
 async function main(): Promise<void> {
-  const faultsSpec = process.env.SANDBOX_FAULTS;
-  const sandboxes: RunningSandbox[] = await startAllSandboxes({
-    seed: integerFromEnv('SANDBOX_SEED'),
-    scale: integerFromEnv('SANDBOX_SCALE'),
-    faults: faultsSpec ? parseFaults(faultsSpec) : undefined,
-    portBase: integerFromEnv('SANDBOX_PORT_BASE'),
-  });
+  const sandboxes: RunningSandbox[] = await startAllSandboxes(sandboxOptionsFromEnv(process.env));
   for (const { provider, baseUrl, credentials, settings } of sandboxes) {
     process.stdout.write(`${JSON.stringify({ provider, baseUrl, credentials, settings })}\n`);
   }
