@@ -1,33 +1,24 @@
 import type { Locale } from './locales';
-import caseListMessages from './messages/cases';
-import overviewMessages from './messages/dashboard';
-import ledgerMessages from './messages/events';
-import en, { type Messages as CoreMessages } from './messages/en';
-import fi from './messages/fi';
-import invoiceListMessages from './messages/invoices';
-import nl from './messages/nl';
-import sv from './messages/sv';
-import statementMessages from './messages/statements';
-
-const core: Record<Locale, CoreMessages> = { en, sv, nl, fi };
+import cases from './messages/cases';
+import common from './messages/common';
+import connections from './messages/connections';
+import dashboard from './messages/dashboard';
+import events from './messages/events';
+import invoices from './messages/invoices';
+import settings from './messages/settings';
+import statements from './messages/statements';
 
 /**
- * Feature message files (`messages/<feature>.ts`, made with featureMessages) are registered here
- * under their top-level key, e.g. `invoiceList: invoiceListMessages`.
+ * Every namespace, each from the file of the same name (`messages/<namespace>.ts`, all four
+ * languages side by side). A screen or component family reads its own namespace and `common`.
  */
-const features = {
-  overview: overviewMessages,
-  invoiceList: invoiceListMessages,
-  ledger: ledgerMessages,
-  caseList: caseListMessages,
-  statements: statementMessages,
-};
+export const namespaces = { common, dashboard, invoices, events, cases, connections, settings, statements };
 
-type Features = { [K in keyof typeof features]: (typeof features)[K] extends Record<Locale, infer T> ? T : never };
-export type Messages = CoreMessages & Features;
+export type Namespace = keyof typeof namespaces;
+export type Messages = { [N in Namespace]: (typeof namespaces)[N]['en'] };
 
 export function messagesFor(locale: Locale): Messages {
-  const merged: Record<string, unknown> = { ...core[locale] };
-  for (const [key, byLocale] of Object.entries(features as Record<string, Record<Locale, unknown>>)) merged[key] = byLocale[locale];
+  const merged: Record<string, unknown> = {};
+  for (const [namespace, byLocale] of Object.entries(namespaces)) merged[namespace] = byLocale[locale];
   return merged as Messages;
 }

@@ -13,7 +13,7 @@ function isTranslated(code: RpcErrorCode): code is TranslatedCode {
 export function useErrorMessage(): (error: unknown) => string {
   const { t } = useI18n();
   return (error) => {
-    if (error instanceof RpcError) return isTranslated(error.code) ? t(`errors.${error.code}`) : error.message;
-    return t('errors.internal');
+    if (error instanceof RpcError) return isTranslated(error.code) ? t(`common.errors.${error.code}`) : error.message;
+    return t('common.errors.internal');
   };
 }

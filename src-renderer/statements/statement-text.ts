@@ -1,8 +1,7 @@
 import type { FinancingState, InvoiceStatus, LedgerEventType } from '../../src-shared/domain/records';
 import { formatMinorUnits } from '../../src-shared/money/money';
 import type { Locale } from '../i18n/locales';
-import ledgerMessages from '../i18n/messages/events';
-import invoiceListMessages from '../i18n/messages/invoices';
+import commonMessages from '../i18n/messages/common';
 import statementMessages, { type StatementMessages } from '../i18n/messages/statements';
 import type { ProblemCode, ReconciliationProblem } from './statement';
 
@@ -32,17 +31,17 @@ export class StatementText {
     return { code, severity, subject, message: this.fill(this.messages.problems[problemKeys[code]], values) };
   }
 
-  // The same words as the screens (Invoices, Events), so a file says what the user saw.
+  // The words the screens show (from `common`), so a file says what the user saw.
   status(status: InvoiceStatus): string {
-    return invoiceListMessages[this.locale].statuses[status] ?? status;
+    return commonMessages[this.locale].invoice.statuses[status] ?? status;
   }
 
   financing(state: FinancingState): string {
-    return invoiceListMessages[this.locale].financing[state] ?? state;
+    return commonMessages[this.locale].invoice.financing[state] ?? state;
   }
 
   eventType(type: LedgerEventType): string {
-    return (ledgerMessages[this.locale].types as Readonly<Record<string, string>>)[type] ?? type;
+    return (commonMessages[this.locale].event.types as Readonly<Record<string, string>>)[type] ?? type;
   }
 
   mixedCurrencies(currencies: readonly string[]): ReconciliationProblem[] {

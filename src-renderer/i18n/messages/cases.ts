@@ -1,7 +1,11 @@
 import { featureMessages } from '../feature-messages';
 
-/** The Cases screen and a case's detail. Registered as `caseList`. */
+/** The Cases screen and one case’s detail. Registered as `cases`. */
 const en = {
+  title: 'Collection cases',
+  intro: 'Invoices handed to payment control and debt collection, with what is still outstanding.',
+  emptyTitle: 'No collection cases',
+  emptyBody: 'Cases appear here after a Confirma Finance connection has synced.',
   filters: 'Filter cases',
   status: 'Status',
   stage: 'Stage',
@@ -29,7 +33,6 @@ const en = {
   amount: 'Amount',
   paid: 'Paid',
   outstanding: 'Outstanding',
-  caseNumber: 'Case {number}',
   invoicesOf: 'Invoice {numbers}',
   doesNotAddUp: 'Does not add up',
   problemsAlert: 'One case does not add up: paid plus outstanding differs from the amount. It is flagged in the list. | {count} cases do not add up: paid plus outstanding differs from the amount. They are flagged in the list.',
@@ -39,22 +42,6 @@ const en = {
     interest: 'Interest: paid + outstanding is not the amount',
     costs: 'Costs: paid + outstanding is not the amount',
     total: 'Total outstanding is not the sum of capital, interest and costs outstanding',
-  },
-  statuses: {
-    ACTIVE: 'Active',
-    CLOSED: 'Closed',
-    PAUSED: 'Paused',
-    CANCELLED: 'Cancelled',
-    WITHDRAWN: 'Withdrawn',
-  },
-  stages: {
-    REMINDER: 'Reminder',
-    PAYMENT_CONTROL: 'Payment control',
-    COLLECTION: 'Debt collection',
-    LEGAL: 'Legal action',
-    ENFORCEMENT: 'Enforcement',
-    SURVEILLANCE: 'Surveillance',
-    CLOSED: 'Closed',
   },
   totalsTitle: 'Outstanding for these filters',
   totalsColumns: {
@@ -87,7 +74,6 @@ const en = {
     balance: 'Balance',
     balanceAsOf: 'Balance as of {date}',
     part: 'Part',
-    total: 'Total outstanding',
     partTotal: 'Total',
     invoices: 'Invoices',
     invoiceColumns: {
@@ -136,6 +122,10 @@ const en = {
 
 export default featureMessages(en, {
   sv: {
+    title: 'Inkassoärenden',
+    intro: 'Fakturor som lämnats till betalningsbevakning och inkasso, med vad som återstår.',
+    emptyTitle: 'Inga inkassoärenden',
+    emptyBody: 'Ärenden visas här när en Confirma Finance-koppling har synkats.',
     filters: 'Filtrera ärenden',
     status: 'Status',
     stage: 'Steg',
@@ -163,7 +153,6 @@ export default featureMessages(en, {
     amount: 'Belopp',
     paid: 'Betalt',
     outstanding: 'Utestående',
-    caseNumber: 'Ärende {number}',
     invoicesOf: 'Faktura {numbers}',
     doesNotAddUp: 'Går inte ihop',
     problemsAlert: 'Ett ärende går inte ihop: betalt plus utestående skiljer sig från beloppet. Det är markerat i listan. | {count} ärenden går inte ihop: betalt plus utestående skiljer sig från beloppet. De är markerade i listan.',
@@ -173,22 +162,6 @@ export default featureMessages(en, {
       interest: 'Ränta: betalt + utestående är inte beloppet',
       costs: 'Kostnader: betalt + utestående är inte beloppet',
       total: 'Totalt utestående är inte summan av utestående kapital, ränta och kostnader',
-    },
-    statuses: {
-      ACTIVE: 'Aktivt',
-      CLOSED: 'Avslutat',
-      PAUSED: 'Pausat',
-      CANCELLED: 'Makulerat',
-      WITHDRAWN: 'Återkallat',
-    },
-    stages: {
-      REMINDER: 'Påminnelse',
-      PAYMENT_CONTROL: 'Betalningsbevakning',
-      COLLECTION: 'Inkasso',
-      LEGAL: 'Rättslig åtgärd',
-      ENFORCEMENT: 'Kronofogden',
-      SURVEILLANCE: 'Långtidsbevakning',
-      CLOSED: 'Avslutat',
     },
     totalsTitle: 'Utestående för dessa filter',
     totalsColumns: {
@@ -221,7 +194,6 @@ export default featureMessages(en, {
       balance: 'Saldo',
       balanceAsOf: 'Saldo per {date}',
       part: 'Del',
-      total: 'Totalt utestående',
       partTotal: 'Totalt',
       invoices: 'Fakturor',
       invoiceColumns: {
@@ -268,6 +240,10 @@ export default featureMessages(en, {
     },
   },
   nl: {
+    title: 'Incassodossiers',
+    intro: 'Facturen die zijn overgedragen aan betalingsbewaking en incasso, met wat nog openstaat.',
+    emptyTitle: 'Geen incassodossiers',
+    emptyBody: 'Dossiers verschijnen hier zodra een Confirma Finance-koppeling is gesynchroniseerd.',
     filters: 'Dossiers filteren',
     status: 'Status',
     stage: 'Fase',
@@ -295,7 +271,6 @@ export default featureMessages(en, {
     amount: 'Bedrag',
     paid: 'Betaald',
     outstanding: 'Openstaand',
-    caseNumber: 'Dossier {number}',
     invoicesOf: 'Factuur {numbers}',
     doesNotAddUp: 'Klopt niet',
     problemsAlert: 'Eén dossier klopt niet: betaald plus openstaand wijkt af van het bedrag. Het is gemarkeerd in de lijst. | {count} dossiers kloppen niet: betaald plus openstaand wijkt af van het bedrag. Ze zijn gemarkeerd in de lijst.',
@@ -305,22 +280,6 @@ export default featureMessages(en, {
       interest: 'Rente: betaald + openstaand is niet het bedrag',
       costs: 'Kosten: betaald + openstaand is niet het bedrag',
       total: 'Totaal openstaand is niet de som van openstaande hoofdsom, rente en kosten',
-    },
-    statuses: {
-      ACTIVE: 'Actief',
-      CLOSED: 'Gesloten',
-      PAUSED: 'Gepauzeerd',
-      CANCELLED: 'Geannuleerd',
-      WITHDRAWN: 'Ingetrokken',
-    },
-    stages: {
-      REMINDER: 'Herinnering',
-      PAYMENT_CONTROL: 'Betalingscontrole',
-      COLLECTION: 'Incasso',
-      LEGAL: 'Gerechtelijke fase',
-      ENFORCEMENT: 'Executie',
-      SURVEILLANCE: 'Langetermijnbewaking',
-      CLOSED: 'Gesloten',
     },
     totalsTitle: 'Openstaand voor deze filters',
     totalsColumns: {
@@ -353,7 +312,6 @@ export default featureMessages(en, {
       balance: 'Saldo',
       balanceAsOf: 'Saldo per {date}',
       part: 'Onderdeel',
-      total: 'Totaal openstaand',
       partTotal: 'Totaal',
       invoices: 'Facturen',
       invoiceColumns: {
@@ -400,6 +358,10 @@ export default featureMessages(en, {
     },
   },
   fi: {
+    title: 'Perintäasiat',
+    intro: 'Maksuvalvontaan ja perintään siirretyt laskut ja niiden avoin saldo.',
+    emptyTitle: 'Ei perintäasioita',
+    emptyBody: 'Perintäasiat näkyvät tässä, kun Confirma Finance -yhteys on synkronoitu.',
     filters: 'Suodata perintätapauksia',
     status: 'Tila',
     stage: 'Vaihe',
@@ -427,7 +389,6 @@ export default featureMessages(en, {
     amount: 'Summa',
     paid: 'Maksettu',
     outstanding: 'Avoinna',
-    caseNumber: 'Tapaus {number}',
     invoicesOf: 'Lasku {numbers}',
     doesNotAddUp: 'Ei täsmää',
     problemsAlert: 'Yhden tapauksen luvut eivät täsmää: maksettu ja avoin yhteensä poikkeavat summasta. Se on merkitty luetteloon. | {count} tapauksen luvut eivät täsmää: maksettu ja avoin yhteensä poikkeavat summasta. Ne on merkitty luetteloon.',
@@ -437,22 +398,6 @@ export default featureMessages(en, {
       interest: 'Korko: maksettu + avoin ei ole summa',
       costs: 'Kulut: maksettu + avoin ei ole summa',
       total: 'Avoinna yhteensä ei ole avoimen pääoman, koron ja kulujen summa',
-    },
-    statuses: {
-      ACTIVE: 'Aktiivinen',
-      CLOSED: 'Suljettu',
-      PAUSED: 'Keskeytetty',
-      CANCELLED: 'Peruttu',
-      WITHDRAWN: 'Vedetty pois',
-    },
-    stages: {
-      REMINDER: 'Muistutus',
-      PAYMENT_CONTROL: 'Maksuvalvonta',
-      COLLECTION: 'Perintä',
-      LEGAL: 'Oikeudellinen perintä',
-      ENFORCEMENT: 'Ulosotto',
-      SURVEILLANCE: 'Jälkiperintä',
-      CLOSED: 'Suljettu',
     },
     totalsTitle: 'Avoinna näillä suodattimilla',
     totalsColumns: {
@@ -485,7 +430,6 @@ export default featureMessages(en, {
       balance: 'Saldo',
       balanceAsOf: 'Saldo {date}',
       part: 'Osa',
-      total: 'Avoinna yhteensä',
       partTotal: 'Yhteensä',
       invoices: 'Laskut',
       invoiceColumns: {

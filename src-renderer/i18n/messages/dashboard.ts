@@ -1,7 +1,11 @@
 import { featureMessages } from '../feature-messages';
 
-/** The Dashboard. Registered as `overview`. */
+/** The Dashboard and its chart. Registered as `dashboard`. */
 const en = {
+  title: 'Dashboard',
+  intro: 'What you are owed, what is late, what financing cost and what is in collection.',
+  emptyTitle: 'Nothing synced yet',
+  emptyBody: 'Connect Vettig, Flowtly, Confirma Finance or Aptic to see your receivables here.',
   receivables: 'What you are owed',
   outstanding: 'Outstanding',
   overdue: 'Overdue',
@@ -27,10 +31,15 @@ const en = {
   lastSyncFailed: 'Last sync failed',
   offline: 'You are offline. Everything below is from the last successful syncs.',
   loading: 'Reading the cache…',
+  currency: 'Currency',
 };
 
 export default featureMessages(en, {
   sv: {
+    title: 'Översikt',
+    intro: 'Vad du har att få, vad som är förfallet, vad finansieringen kostade och vad som är hos inkasso.',
+    emptyTitle: 'Inget synkat ännu',
+    emptyBody: 'Koppla Vettig, Flowtly, Confirma Finance eller Aptic för att se dina kundfordringar här.',
     receivables: 'Vad du har att få',
     outstanding: 'Utestående',
     overdue: 'Förfallet',
@@ -56,8 +65,13 @@ export default featureMessages(en, {
     lastSyncFailed: 'Senaste synkningen misslyckades',
     offline: 'Du är offline. Allt nedan kommer från de senaste lyckade synkningarna.',
     loading: 'Läser sparade uppgifter…',
+    currency: 'Valuta',
   },
   nl: {
+    title: 'Overzicht',
+    intro: 'Wat u tegoed hebt, wat te laat is, wat financiering kostte en wat bij incasso ligt.',
+    emptyTitle: 'Nog niets gesynchroniseerd',
+    emptyBody: 'Koppel Vettig, Flowtly, Confirma Finance of Aptic om uw debiteuren hier te zien.',
     receivables: 'Wat u tegoed hebt',
     outstanding: 'Openstaand',
     overdue: 'Te laat',
@@ -83,8 +97,13 @@ export default featureMessages(en, {
     lastSyncFailed: 'Laatste synchronisatie mislukt',
     offline: 'U bent offline. Alles hieronder komt uit de laatste geslaagde synchronisaties.',
     loading: 'Opgeslagen gegevens lezen…',
+    currency: 'Valuta',
   },
   fi: {
+    title: 'Yleiskatsaus',
+    intro: 'Mitä sinulle ollaan velkaa, mikä on myöhässä, mitä rahoitus maksoi ja mikä on perinnässä.',
+    emptyTitle: 'Mitään ei ole vielä synkronoitu',
+    emptyBody: 'Yhdistä Vettig, Flowtly, Confirma Finance tai Aptic nähdäksesi myyntisaamisesi tässä.',
     receivables: 'Mitä sinulle ollaan velkaa',
     outstanding: 'Avoinna',
     overdue: 'Erääntynyt',
@@ -110,5 +129,6 @@ export default featureMessages(en, {
     lastSyncFailed: 'Edellinen synkronointi epäonnistui',
     offline: 'Olet offline-tilassa. Kaikki alla oleva on viimeisimmistä onnistuneista synkronoinneista.',
     loading: 'Luetaan tallennettuja tietoja…',
+    currency: 'Valuutta',
   },
 });

@@ -1,9 +1,9 @@
 import { featureMessages } from '../feature-messages';
 
 /**
- * Statements and the export dialog. The statement builders read the column headers, row labels
- * and reconciliation problems from here too (without vue-i18n), so placeholders are `{name}`
- * and the texts avoid the characters vue-i18n gives a meaning (`@`, `|`).
+ * Statements and the export dialog. Registered as `statements`. The statement builders read the
+ * column headers, row labels and reconciliation problems from here too (without vue-i18n), so
+ * placeholders are `{name}` and the texts avoid the characters vue-i18n gives a meaning (`@`, `|`).
  */
 const en = {
   button: {
@@ -49,7 +49,6 @@ const en = {
     download: 'Download {fileName}',
     cancelled: 'Not saved: the save dialog was closed.',
     failed: 'Not saved: {message}',
-    close: 'Close',
   },
   columns: {
     invoiceNumber: 'Invoice number',
@@ -165,7 +164,6 @@ export default featureMessages(en, {
       download: 'Ladda ner {fileName}',
       cancelled: 'Inte sparad: spara-dialogen stängdes.',
       failed: 'Inte sparad: {message}',
-      close: 'Stäng',
     },
     columns: {
       invoiceNumber: 'Fakturanummer',
@@ -277,7 +275,6 @@ export default featureMessages(en, {
       download: '{fileName} downloaden',
       cancelled: 'Niet opgeslagen: het opslagvenster is gesloten.',
       failed: 'Niet opgeslagen: {message}',
-      close: 'Sluiten',
     },
     columns: {
       invoiceNumber: 'Factuurnummer',
@@ -389,7 +386,6 @@ export default featureMessages(en, {
       download: 'Lataa {fileName}',
       cancelled: 'Ei tallennettu: tallennusikkuna suljettiin.',
       failed: 'Ei tallennettu: {message}',
-      close: 'Sulje',
     },
     columns: {
       invoiceNumber: 'Laskun numero',

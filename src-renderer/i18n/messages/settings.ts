@@ -1,0 +1,82 @@
+import { featureMessages } from '../feature-messages';
+
+/** The Settings screen, with the language names it offers. Registered as `settings`. */
+const en = {
+  title: 'Settings',
+  languageSection: 'Language and formats',
+  language: 'Language',
+  languageHelp: 'Dates and amounts follow the language you choose.',
+  about: 'About',
+  version: 'Version',
+  transport: 'Running as',
+  transportElectron: 'Desktop app',
+  transportBrowser: 'Browser mode',
+  dataFolder: 'Data folder',
+  loadFailed: 'Could not read the app details: {message}',
+  languages: {
+    en: 'English',
+    sv: 'Svenska',
+    nl: 'Nederlands',
+    fi: 'Suomi',
+  },
+};
+
+export default featureMessages(en, {
+  sv: {
+    title: 'Inställningar',
+    languageSection: 'Språk och format',
+    language: 'Språk',
+    languageHelp: 'Datum och belopp följer språket du väljer.',
+    about: 'Om appen',
+    version: 'Version',
+    transport: 'Körs som',
+    transportElectron: 'Skrivbordsapp',
+    transportBrowser: 'Webbläsarläge',
+    dataFolder: 'Datamapp',
+    loadFailed: 'Kunde inte läsa appens uppgifter: {message}',
+    languages: {
+      en: 'English',
+      sv: 'Svenska',
+      nl: 'Nederlands',
+      fi: 'Suomi',
+    },
+  },
+  nl: {
+    title: 'Instellingen',
+    languageSection: 'Taal en notatie',
+    language: 'Taal',
+    languageHelp: 'Datums en bedragen volgen de taal die u kiest.',
+    about: 'Over de app',
+    version: 'Versie',
+    transport: 'Draait als',
+    transportElectron: 'Desktop-app',
+    transportBrowser: 'Browsermodus',
+    dataFolder: 'Gegevensmap',
+    loadFailed: 'Kon de app-gegevens niet lezen: {message}',
+    languages: {
+      en: 'English',
+      sv: 'Svenska',
+      nl: 'Nederlands',
+      fi: 'Suomi',
+    },
+  },
+  fi: {
+    title: 'Asetukset',
+    languageSection: 'Kieli ja muotoilu',
+    language: 'Kieli',
+    languageHelp: 'Päivämäärät ja summat noudattavat valitsemaasi kieltä.',
+    about: 'Tietoja',
+    version: 'Versio',
+    transport: 'Käynnissä',
+    transportElectron: 'Työpöytäsovelluksena',
+    transportBrowser: 'Selaintilassa',
+    dataFolder: 'Tietokansio',
+    loadFailed: 'Sovelluksen tietoja ei voitu lukea: {message}',
+    languages: {
+      en: 'English',
+      sv: 'Svenska',
+      nl: 'Nederlands',
+      fi: 'Suomi',
+    },
+  },
+});
