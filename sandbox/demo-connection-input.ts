@@ -1,5 +1,6 @@
 import type { NewConnection } from '../src-shared/domain/connection';
 import { providerNames } from '../src-shared/domain/provider';
+import { providerDefaults } from '../src-shared/domain/provider-defaults';
 import type { RunningSandbox } from './start-sandbox';
 
 function demoLabel(sandbox: Pick<RunningSandbox, 'provider'>): string {
@@ -20,11 +21,11 @@ export function demoConnectionInput(sandbox: RunningSandbox): NewConnection {
         provider,
         label,
         baseUrl,
-        settings: { organisationNumber: need(s.organisationNumber, 'organisationNumber'), currency: 'SEK', ...(s.tokenPath ? { tokenPath: s.tokenPath } : {}) },
+        settings: { organisationNumber: need(s.organisationNumber, 'organisationNumber'), currency: providerDefaults.vettig.currency, ...(s.tokenPath ? { tokenPath: s.tokenPath } : {}) },
         secret: { apiKey: need(c.apiKey, 'apiKey') },
       };
     case 'flowtly':
-      return { provider, label, baseUrl, settings: { currency: 'EUR' }, secret: { apiToken: need(c.apiToken, 'apiToken') } };
+      return { provider, label, baseUrl, settings: { currency: providerDefaults.flowtly.currency }, secret: { apiToken: need(c.apiToken, 'apiToken') } };
     case 'confirma':
       return { provider, label, baseUrl, settings: {}, secret: { apiKey: need(c.apiKey, 'apiKey') } };
     case 'aptic':
@@ -32,7 +33,7 @@ export function demoConnectionInput(sandbox: RunningSandbox): NewConnection {
         provider,
         label,
         baseUrl,
-        settings: { tokenPath: s.tokenPath ?? '/login/oauth/access_token' },
+        settings: { tokenPath: s.tokenPath ?? providerDefaults.aptic.tokenPath },
         secret: { clientId: need(c.clientId, 'clientId'), clientSecret: need(c.clientSecret, 'clientSecret') },
       };
   }

@@ -4,7 +4,8 @@
  * reads show it. Success without a documented body is 204 No Content.
  */
 import type { z } from 'zod';
-import { addDays, realToday } from '../data/calendar';
+import { calendarToday } from '../../src-shared/dates/today';
+import { addDays } from '../data/calendar';
 import { apticListItem, apticRemainingPrincipal, FINANCE_STATUS, type ApticInvoiceFacts } from '../data/aptic-view';
 import { minorToNumber } from '../data/money-format';
 import { json, noContent, type Reply } from '../http/reply';
@@ -48,7 +49,7 @@ export function apticWriteRoutes(state: ApticState): Route[] {
       handle: (context) =>
         withBody(createInvoicesBody, context, (invoices) => {
           const guids = invoices.map((input) => {
-            const issueDate = input.invoiceDate ?? realToday();
+            const issueDate = input.invoiceDate ?? calendarToday();
             const currency = input.currencyCode === 'EUR' ? 'EUR' : 'SEK';
             const lines = input.debts.map((debt) => {
               const totalMinor = toMinor(debt.amount);
@@ -70,7 +71,7 @@ export function apticWriteRoutes(state: ApticState): Route[] {
               currency,
               issueDate,
               dueDate: input.dueDate ?? addDays(issueDate, 30),
-              registrationDate: realToday(),
+              registrationDate: calendarToday(),
               lines,
               totalMinor: lines.reduce((sum, line) => sum + line.netMinor + line.vatMinor, 0),
               creditedMinor: 0,
@@ -114,12 +115,12 @@ export function apticWriteRoutes(state: ApticState): Route[] {
       if (apticRemainingPrincipal(facts) === 0 || facts.closed) return conflict(context, 'Only an invoice with a remaining principal can be purchased');
       if (body.approved === false) return noContent();
       const withRecourse = (body.recourseDays ?? 0) > 0;
-      state.replace({ ...facts, financeStatus: withRecourse ? FINANCE_STATUS.purchasedWithRecourse : FINANCE_STATUS.purchasedWithoutRecourse, purchaseDate: realToday() });
+      state.replace({ ...facts, financeStatus: withRecourse ? FINANCE_STATUS.purchasedWithRecourse : FINANCE_STATUS.purchasedWithoutRecourse, purchaseDate: calendarToday() });
       return noContent();
     }),
     action(state, '/v1/Invoices/:guid/Recourse', recourseBody, (facts, _body, context) => {
       if (facts.financeStatus !== FINANCE_STATUS.purchasedWithRecourse) return conflict(context, 'Only an invoice purchased with recourse can be recoursed');
-      state.replace({ ...facts, financeStatus: FINANCE_STATUS.recoursed, recourseDate: realToday() });
+      state.replace({ ...facts, financeStatus: FINANCE_STATUS.recoursed, recourseDate: calendarToday() });
       return noContent();
     }),
     action(state, '/v1/Invoices/:guid/Payment', paymentBody, (facts, body, context) => {

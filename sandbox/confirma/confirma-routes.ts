@@ -5,7 +5,8 @@
  * invoiceNumber, fromInvDate, toInvDate (default: the 30 days up to the dataset's today) and
  * fetchType (ALL, SUCCESSFUL, FAILED).
  */
-import { addDays, DATASET_TODAY, isValidDate } from '../data/calendar';
+import { isIsoDate } from '../../src-shared/dates/iso-date';
+import { addDays, DATASET_TODAY } from '../data/calendar';
 import { confirmaCase, confirmaDistributionRow, confirmaPendingAllocations, confirmaSettlements, type ConfirmaDistributionRow } from '../data/confirma-view';
 import type { SandboxDataset } from '../data/dataset';
 import type { SandboxInvoice } from '../data/invoices';
@@ -23,7 +24,7 @@ function dateParams(context: RequestContext, names: readonly string[], respond: 
   const dates: Record<string, string | null> = {};
   for (const name of names) {
     const value = context.query.get(name);
-    if (value && !isValidDate(value)) return simpleJsonError(400, `${name} must be a date YYYY-MM-DD, got '${value}'`);
+    if (value && !isIsoDate(value)) return simpleJsonError(400, `${name} must be a date YYYY-MM-DD, got '${value}'`);
     dates[name] = value || null;
   }
   return respond(dates);

@@ -1,17 +1,14 @@
-/** Calendar arithmetic on YYYY-MM-DD strings, in UTC so the host's time zone never shifts a date. */
-
-const DAY_MS = 86_400_000;
+/**
+ * The generator's calendar on YYYY-MM-DD strings. Parsing, day numbers and day counts are the
+ * app's own (src-shared/dates); this adds the fast formatting the generator needs.
+ */
+import { dayNumber } from '../../src-shared/dates/iso-date';
 
 /**
  * The generated business's "today". Fixed, so a seed gives the same overdue/paid split on any
  * day the tests run; everything generated is dated on or before it.
  */
 export const DATASET_TODAY = '2025-06-30';
-
-/** Days since 1970-01-01 of a YYYY-MM-DD date. */
-export function dayNumber(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
-}
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
@@ -36,10 +33,6 @@ export function addDays(date: string, days: number): string {
   return dateOfDayNumber(dayNumber(date) + days);
 }
 
-export function daysBetween(from: string, to: string): number {
-  return dayNumber(to) - dayNumber(from);
-}
-
 export function minDate(a: string, b: string): string {
   return a < b ? a : b;
 }
@@ -54,18 +47,4 @@ export function settlementDateFor(date: string): string {
 /** Midnight UTC of a date as an ISO date-time, the form date-time fields carry. */
 export function atMidnightUtc(date: string): string {
   return `${date}T00:00:00Z`;
-}
-
-/** Today's real date, for records created through write endpoints. */
-export function realToday(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
-export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-
-/** YYYY-MM-DD naming a real day: 2025-02-30 and 2025-13-01 are not. */
-export function isValidDate(value: string): boolean {
-  if (!DATE_PATTERN.test(value)) return false;
-  const time = Date.parse(`${value}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
 }

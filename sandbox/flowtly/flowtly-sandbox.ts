@@ -1,6 +1,6 @@
 /**
  * Flowtly sandbox (API Platform conventions). Auth: `Authorization: Bearer <apiToken>` (Flowtly's
- * auth is unpublished; a bearer API token is the assumption PROVIDERS.md makes). A static token
+ * auth is unpublished; a bearer API token is the assumption src-main/providers/README.md records). A static token
  * cannot be refreshed, so the expireToken fault only fails the one request.
  */
 import { bearerTokenOf } from '../auth/bearer-token';

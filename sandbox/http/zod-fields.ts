@@ -1,16 +1,16 @@
 /** zod building blocks the providers' write schemas share: dates, date-times, two-decimal amounts. */
 import { z } from 'zod';
-import { isValidDate } from '../data/calendar';
+import { isIsoDate } from '../../src-shared/dates/iso-date';
 import { decimalToMinor } from '../data/money-format';
 
 /** YYYY-MM-DD, a real calendar date. */
-export const isoDate = z.string().refine(isValidDate, { message: 'must be a date YYYY-MM-DD' });
+export const isoDate = z.string().refine(isIsoDate, { message: 'must be a date YYYY-MM-DD' });
 
 /** A date-time (or a bare date); the sandbox keeps its date part. */
 export const isoDateTime = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i, { message: 'must be a date-time like 2025-01-31T00:00:00Z' })
-  .refine((value) => isValidDate(value.slice(0, 10)), { message: 'is not a real calendar date' })
+  .refine((value) => isIsoDate(value.slice(0, 10)), { message: 'is not a real calendar date' })
   .transform((value) => value.slice(0, 10));
 
 /** A JSON number with at most two decimals (Vettig, Aptic, Confirma amounts). */

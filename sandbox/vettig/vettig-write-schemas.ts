@@ -1,7 +1,8 @@
 /**
- * Bodies of Vettig's write endpoints as PROVIDERS.md lists them. Both spellings of the
- * organisation number occur in Vettig's docs (finance: organizationNumber, upload:
- * organisationNumber); every body accepts either and the schema folds them into one.
+ * Bodies of Vettig's write endpoints as Vettig's API reference lists them (see
+ * src-main/providers/README.md). Both spellings of the organisation number occur in Vettig's
+ * docs (finance: organizationNumber, upload: organisationNumber); every body accepts either and
+ * the schema folds them into one.
  */
 import { z } from 'zod';
 import { amountNumber, isoDate } from '../http/zod-fields';

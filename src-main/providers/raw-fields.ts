@@ -10,10 +10,3 @@ export function rawFields(source: object, only?: readonly string[]): RawFields {
   }
   return raw;
 }
-
-/** `2019-08-24T14:15:22Z` or `2019-08-24` → `2019-08-24`; anything else → null. */
-export function isoDay(value: string | null | undefined): string | null {
-  if (!value) return null;
-  const match = /^(\d{4}-\d{2}-\d{2})(?:$|[T ])/.exec(value.trim());
-  return match?.[1] ?? null;
-}

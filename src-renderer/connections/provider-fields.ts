@@ -1,4 +1,5 @@
 import type { ProviderId } from '../../src-shared/domain/provider';
+import { providerDefaults } from '../../src-shared/domain/provider-defaults';
 
 /** One input of the add-connection form. Secret inputs are write-only: never filled back in. */
 export interface FieldSpec {
@@ -23,13 +24,13 @@ export interface ProviderForm {
 
 const secret = (key: string): FieldSpec => ({ key, secret: true, required: true });
 
-/** Only the fields each provider needs, from the contract in PROVIDERS.md. */
-export const providerForms: Record<ProviderId, ProviderForm> = {
+/** Only the fields each provider needs (src-main/providers/README.md says why each one exists). */
+export const providerForms: Readonly<Record<ProviderId, ProviderForm>> = {
   vettig: {
-    defaultBaseUrl: 'https://api.vettig.app',
+    defaultBaseUrl: providerDefaults.vettig.baseUrl,
     settings: [
       { key: 'organisationNumber', secret: false, required: true },
-      { key: 'currency', secret: false, required: true, defaultValue: 'SEK' },
+      { key: 'currency', secret: false, required: true, defaultValue: providerDefaults.vettig.currency },
       { key: 'tokenPath', secret: false, required: false },
     ],
     secretVariants: [
@@ -38,18 +39,18 @@ export const providerForms: Record<ProviderId, ProviderForm> = {
     ],
   },
   flowtly: {
-    defaultBaseUrl: 'https://api.flowtly.eu',
-    settings: [{ key: 'currency', secret: false, required: true, defaultValue: 'EUR' }],
+    defaultBaseUrl: providerDefaults.flowtly.baseUrl,
+    settings: [{ key: 'currency', secret: false, required: true, defaultValue: providerDefaults.flowtly.currency }],
     secretVariants: [{ id: 'apiToken', fields: [secret('apiToken')] }],
   },
   confirma: {
-    defaultBaseUrl: 'https://integrations.confirmafinance.com',
+    defaultBaseUrl: providerDefaults.confirma.baseUrl,
     settings: [],
     secretVariants: [{ id: 'apiKey', fields: [secret('apiKey')] }],
   },
   aptic: {
-    defaultBaseUrl: '',
-    settings: [{ key: 'tokenPath', secret: false, required: true, defaultValue: '/login/oauth/access_token' }],
+    defaultBaseUrl: providerDefaults.aptic.baseUrl,
+    settings: [{ key: 'tokenPath', secret: false, required: true, defaultValue: providerDefaults.aptic.tokenPath }],
     secretVariants: [{ id: 'clientCredentials', fields: [secret('clientId'), secret('clientSecret')] }],
   },
 };

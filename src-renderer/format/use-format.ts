@@ -62,10 +62,3 @@ export function useFormat() {
     count: (value: number) => new Intl.NumberFormat(region()).format(value),
   };
 }
-
-/** Today's date where the user is, as YYYY-MM-DD (what "overdue" is measured against). */
-export function localToday(now = new Date()): string {
-  const month = String(now.getMonth() + 1).padStart(2, '0');
-  const day = String(now.getDate()).padStart(2, '0');
-  return `${now.getFullYear()}-${month}-${day}`;
-}

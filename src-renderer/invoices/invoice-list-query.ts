@@ -1,5 +1,6 @@
 import type { LocationQuery, LocationQueryRaw } from 'vue-router';
 import type { InvoiceStatus } from '../../src-shared/domain/records';
+import { isIsoDate } from '../../src-shared/dates/iso-date';
 import type { QueryCodec } from '../lists/query-fields';
 import {
   agingBuckets,
@@ -29,8 +30,6 @@ export interface InvoiceListState {
 
 export const defaultSort: InvoiceSort = { column: 'dueDate', direction: 'desc' };
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
 function one(value: LocationQuery[string] | undefined): string | undefined {
   const first = Array.isArray(value) ? value[0] : value;
   return typeof first === 'string' && first !== '' ? first : undefined;
@@ -56,9 +55,9 @@ export function stateFromQuery(query: LocationQuery): InvoiceListState {
   if (currency && /^[A-Z]{3}$/.test(currency)) filter.currency = currency;
   if (one(query.overdue) === '1') filter.overdue = true;
   const from = one(query.from);
-  if (from && isoDate.test(from)) filter.issuedFrom = from;
+  if (from && isIsoDate(from)) filter.issuedFrom = from;
   const to = one(query.to);
-  if (to && isoDate.test(to)) filter.issuedTo = to;
+  if (to && isIsoDate(to)) filter.issuedTo = to;
   const aging = one(query.aging);
   if (aging && (agingBuckets as readonly string[]).includes(aging)) filter.aging = aging as AgingBucket;
 

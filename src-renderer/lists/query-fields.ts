@@ -1,3 +1,4 @@
+import { isIsoDate } from '../../src-shared/dates/iso-date';
 import type { LocationQuery, LocationQueryRaw } from 'vue-router';
 
 /** How a list screen's state reads from and writes to the address, so it survives a restart and can be linked to. */
@@ -13,10 +14,8 @@ export interface QueryField<T> {
   parse(text: string): T | undefined;
 }
 
-const isoDay = /^\d{4}-\d{2}-\d{2}$/;
-
 export const textField: QueryField<string> = { fallback: '', parse: (text) => text };
-export const isoDayField: QueryField<string> = { fallback: '', parse: (text) => (isoDay.test(text) ? text : undefined) };
+export const isoDayField: QueryField<string> = { fallback: '', parse: (text) => (isIsoDate(text) ? text : undefined) };
 /** A yes/no switch: `1` in the address, absent when off. */
 export const flagField: QueryField<boolean> = { fallback: false, parse: (text) => (text === '1' ? true : undefined) };
 export const pageField: QueryField<number> = {

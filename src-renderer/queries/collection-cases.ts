@@ -1,3 +1,5 @@
+import { daysBetween } from '../../src-shared/dates/iso-date';
+import { CurrencySums } from '../../src-shared/money/currency-sums';
 import type { BalancePart, Case } from '../../src-shared/domain/records';
 import type { CacheDatabase, CachedCase, CachedEvent } from '../db/cache-database';
 
@@ -16,12 +18,6 @@ export interface CaseRow
 }
 
 export type BalanceProblem = 'capital' | 'interest' | 'costs' | 'total';
-
-/** Whole days between two dates (YYYY-MM-DD or ISO timestamps; only the day counts). */
-export function daysBetween(from: string, to: string): number {
-  const day = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
-  return Math.round((day(to) - day(from)) / 86_400_000);
-}
 
 /**
  * What does not add up in a case's balance: a part whose paid + outstanding differs from its
@@ -156,22 +152,22 @@ export interface CaseCurrencyTotals {
 
 /** Outstanding per currency for the listed cases (exact integer sums). */
 export function caseTotals(rows: Iterable<CaseRow>): CaseCurrencyTotals[] {
-  const groups = new Map<string, CaseCurrencyTotals>();
-  const add = (a: number, b: number) => {
-    const sum = a + b;
-    if (!Number.isSafeInteger(sum)) throw new RangeError('A total is too large to hold exactly.');
-    return sum;
-  };
+  const sums = new CurrencySums<Exclude<keyof CaseCurrencyTotals, 'currency'>>();
   for (const row of rows) {
-    let group = groups.get(row.currency);
-    if (!group) groups.set(row.currency, (group = { currency: row.currency, count: 0, capital: 0, interest: 0, costs: 0, totalOutstanding: 0 }));
-    group.count += 1;
-    group.capital = add(group.capital, row.capital.outstanding);
-    group.interest = add(group.interest, row.interest.outstanding);
-    group.costs = add(group.costs, row.costs.outstanding);
-    group.totalOutstanding = add(group.totalOutstanding, row.totalOutstanding);
+    sums.add(row.currency, 'count', 1);
+    sums.add(row.currency, 'capital', row.capital.outstanding);
+    sums.add(row.currency, 'interest', row.interest.outstanding);
+    sums.add(row.currency, 'costs', row.costs.outstanding);
+    sums.add(row.currency, 'totalOutstanding', row.totalOutstanding);
   }
-  return [...groups.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1));
+  return sums.map((currency, sum) => ({
+    currency,
+    count: sum('count'),
+    capital: sum('capital'),
+    interest: sum('interest'),
+    costs: sum('costs'),
+    totalOutstanding: sum('totalOutstanding'),
+  }));
 }
 
 /** One line of a case's timeline: something that happened, oldest first. */

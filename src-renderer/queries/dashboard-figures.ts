@@ -1,4 +1,6 @@
 import Dexie from 'dexie';
+import { CurrencySums } from '../../src-shared/money/currency-sums';
+import { addMinor } from '../../src-shared/money/exact-sum';
 import type { CacheDatabase } from '../db/cache-database';
 import { agingBucketOf, agingBuckets, type AgingBucket } from './invoice-filter';
 import type { InvoiceRow } from './invoice-row';
@@ -10,19 +12,19 @@ export interface AgingFigures {
 
 /** Outstanding money per currency by days past due. Exact integer sums. */
 export function agingByCurrency(rows: readonly InvoiceRow[], today: string): AgingFigures[] {
-  const byCurrency = new Map<string, AgingFigures>();
+  const sums = new CurrencySums<`${AgingBucket}.${'count' | 'outstanding'}`>();
   for (const row of rows) {
     const bucket = agingBucketOf(row, today);
     if (!bucket) continue;
-    let figures = byCurrency.get(row.currency);
-    if (!figures) {
-      const buckets = Object.fromEntries(agingBuckets.map((name) => [name, { count: 0, outstanding: 0 }])) as AgingFigures['buckets'];
-      byCurrency.set(row.currency, (figures = { currency: row.currency, buckets }));
-    }
-    figures.buckets[bucket].count += 1;
-    figures.buckets[bucket].outstanding += row.outstanding;
+    sums.add(row.currency, `${bucket}.count`, 1);
+    sums.add(row.currency, `${bucket}.outstanding`, row.outstanding);
   }
-  return [...byCurrency.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1));
+  return sums.map((currency, sum) => ({
+    currency,
+    buckets: Object.fromEntries(
+      agingBuckets.map((bucket) => [bucket, { count: sum(`${bucket}.count`), outstanding: sum(`${bucket}.outstanding`) }]),
+    ) as AgingFigures['buckets'],
+  }));
 }
 
 export interface MonthlyCost {
@@ -43,9 +45,9 @@ export async function financingCostByMonth(db: CacheDatabase): Promise<MonthlyCo
     const key = `${month} ${charge.currency}`;
     let cost = byMonth.get(key);
     if (!cost) byMonth.set(key, (cost = { month, currency: charge.currency, net: 0, vat: 0, total: 0 }));
-    cost.total += charge.amount;
-    cost.net += charge.net ?? charge.amount - (charge.vat ?? 0);
-    cost.vat += charge.vat ?? 0;
+    cost.total = addMinor(cost.total, charge.amount);
+    cost.net = addMinor(cost.net, charge.net ?? charge.amount - (charge.vat ?? 0));
+    cost.vat = addMinor(cost.vat, charge.vat ?? 0);
   }
   return [...byMonth.values()].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : a.currency < b.currency ? -1 : 1));
 }
@@ -65,7 +67,7 @@ export async function casesByStage(db: CacheDatabase): Promise<StageFigures[]> {
     let figures = byStage.get(stage);
     if (!figures) byStage.set(stage, (figures = { count: 0, outstanding: new Map() }));
     figures.count += 1;
-    figures.outstanding.set(item.currency, (figures.outstanding.get(item.currency) ?? 0) + item.balance.totalOutstanding);
+    figures.outstanding.set(item.currency, addMinor(figures.outstanding.get(item.currency) ?? 0, item.balance.totalOutstanding));
   });
   return [...byStage.entries()]
     .map(([stage, figures]) => ({

@@ -1,3 +1,5 @@
+import { daysBetween } from '../../src-shared/dates/iso-date';
+import { CurrencySums } from '../../src-shared/money/currency-sums';
 import type { InvoiceStatus } from '../../src-shared/domain/records';
 import type { InvoiceRow } from './invoice-row';
 
@@ -18,17 +20,11 @@ export interface InvoiceFilter {
 export const agingBuckets = ['not-due', '1-30', '31-60', '61-90', 'over-90'] as const;
 export type AgingBucket = (typeof agingBuckets)[number];
 
-const dayMs = 86_400_000;
-
-function daysLate(dueDate: string, today: string): number {
-  return Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${dueDate}T00:00:00Z`)) / dayMs);
-}
-
 /** Where an invoice with money outstanding stands by days past due; null when nothing is expected. */
 export function agingBucketOf(row: Pick<InvoiceRow, 'dueDate' | 'outstanding' | 'status'>, today: string): AgingBucket | null {
   if (row.outstanding <= 0 || settled.has(row.status)) return null;
   if (row.dueDate === null || row.dueDate >= today) return 'not-due';
-  const late = daysLate(row.dueDate, today);
+  const late = daysBetween(row.dueDate, today);
   if (late <= 30) return '1-30';
   if (late <= 60) return '31-60';
   if (late <= 90) return '61-90';
@@ -113,26 +109,22 @@ export interface CurrencyTotals {
 
 /** Exact per-currency sums (integers only): amounts in different currencies are never added. */
 export function totalsByCurrency(rows: Iterable<InvoiceRow>, today: string): CurrencyTotals[] {
-  const groups = new Map<string, CurrencyTotals>();
+  const sums = new CurrencySums<Exclude<keyof CurrencyTotals, 'currency'>>();
   for (const row of rows) {
-    let group = groups.get(row.currency);
-    if (!group) {
-      group = { currency: row.currency, count: 0, total: 0, outstanding: 0, overdue: 0, overdueCount: 0 };
-      groups.set(row.currency, group);
-    }
-    group.count += 1;
-    group.total = addExact(group.total, row.total);
-    group.outstanding = addExact(group.outstanding, row.outstanding);
+    sums.add(row.currency, 'count', 1);
+    sums.add(row.currency, 'total', row.total);
+    sums.add(row.currency, 'outstanding', row.outstanding);
     if (isOverdue(row, today)) {
-      group.overdue = addExact(group.overdue, row.outstanding);
-      group.overdueCount += 1;
+      sums.add(row.currency, 'overdue', row.outstanding);
+      sums.add(row.currency, 'overdueCount', 1);
     }
   }
-  return [...groups.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1));
-}
-
-function addExact(a: number, b: number): number {
-  const sum = a + b;
-  if (!Number.isSafeInteger(sum)) throw new RangeError('A total is too large to hold exactly.');
-  return sum;
+  return sums.map((currency, sum) => ({
+    currency,
+    count: sum('count'),
+    total: sum('total'),
+    outstanding: sum('outstanding'),
+    overdue: sum('overdue'),
+    overdueCount: sum('overdueCount'),
+  }));
 }

@@ -1,6 +1,8 @@
 import Dexie from 'dexie';
 import type { ProviderId } from '../../src-shared/domain/provider';
 import type { LedgerEvent, LedgerEventType } from '../../src-shared/domain/records';
+import { CurrencySums } from '../../src-shared/money/currency-sums';
+import { addMinor } from '../../src-shared/money/exact-sum';
 import type { CacheDatabase } from '../db/cache-database';
 
 /**
@@ -121,8 +123,7 @@ export function withRunningBalance(rows: LedgerRow[]): LedgerRow[] {
   const balances = new Map<string, number>();
   for (const row of rows) {
     const key = `${row.connectionId}\u0000${row.currency}`;
-    const balance = (balances.get(key) ?? 0) + balanceEffect(row);
-    if (!Number.isSafeInteger(balance)) throw new RangeError('A balance is too large to hold exactly.');
+    const balance = addMinor(balances.get(key) ?? 0, balanceEffect(row));
     balances.set(key, balance);
     row.balance = balance;
   }
@@ -168,54 +169,36 @@ export interface LedgerTotals {
   balanceChange: number;
 }
 
-function add(a: number, b: number): number {
-  const sum = a + b;
-  if (!Number.isSafeInteger(sum)) throw new RangeError('A total is too large to hold exactly.');
-  return sum;
-}
+type TotalKey = 'count' | 'balanceChange' | `${LedgerEventType}.${'count' | 'amount' | 'net' | 'vat'}`;
 
 /** Exact totals per currency and type (integer sums; currencies are never mixed). */
 export function ledgerTotals(rows: Iterable<LedgerRow>): LedgerTotals[] {
-  const groups = new Map<string, { count: number; balanceChange: number; byType: Map<LedgerEventType, TypeTotal> }>();
+  const sums = new CurrencySums<TotalKey>();
+  const seen = new Set<LedgerEventType>();
   for (const row of rows) {
-    let group = groups.get(row.currency);
-    if (!group) groups.set(row.currency, (group = { count: 0, balanceChange: 0, byType: new Map() }));
-    group.count += 1;
-    group.balanceChange = add(group.balanceChange, balanceEffect(row));
-    let total = group.byType.get(row.type);
-    if (!total) group.byType.set(row.type, (total = { type: row.type, count: 0, amount: 0, net: null, vat: null }));
-    total.count += 1;
-    total.amount = add(total.amount, row.amount);
-    if (row.net !== null) total.net = add(total.net ?? 0, row.net);
-    if (row.vat !== null) total.vat = add(total.vat ?? 0, row.vat);
+    seen.add(row.type);
+    sums.add(row.currency, 'count', 1);
+    sums.add(row.currency, 'balanceChange', balanceEffect(row));
+    sums.add(row.currency, `${row.type}.count`, 1);
+    sums.add(row.currency, `${row.type}.amount`, row.amount);
+    if (row.net !== null) sums.add(row.currency, `${row.type}.net`, row.net);
+    if (row.vat !== null) sums.add(row.currency, `${row.type}.vat`, row.vat);
   }
-  return [...groups.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([currency, group]) => ({
-      currency,
-      count: group.count,
-      balanceChange: group.balanceChange,
-      byType: [...group.byType.values()].sort((a, b) => (typeRank.get(a.type) ?? 99) - (typeRank.get(b.type) ?? 99)),
-    }));
-}
-
-/** The first and last day of a month given as YYYY-MM. */
-export function monthRange(month: string): { from: string; to: string } | null {
-  const match = /^(\d{4})-(\d{2})$/.exec(month);
-  if (!match) return null;
-  const year = Number(match[1]);
-  const monthNumber = Number(match[2]);
-  if (monthNumber < 1 || monthNumber > 12) return null;
-  const lastDay = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
-  return { from: `${match[1]}-${match[2]}-01`, to: `${match[1]}-${match[2]}-${String(lastDay).padStart(2, '0')}` };
-}
-
-/** The month a from/to pair covers exactly, if it is one whole month. */
-export function monthOf(from: string | undefined, to: string | undefined): string | null {
-  if (!from || !to) return null;
-  const month = from.slice(0, 7);
-  const range = monthRange(month);
-  return range && range.from === from && range.to === to ? month : null;
+  const types = [...seen].sort((a, b) => (typeRank.get(a) ?? 99) - (typeRank.get(b) ?? 99));
+  return sums.map((currency, sum) => ({
+    currency,
+    count: sum('count'),
+    balanceChange: sum('balanceChange'),
+    byType: types
+      .filter((type) => sums.has(currency, `${type}.count`))
+      .map((type) => ({
+        type,
+        count: sum(`${type}.count`),
+        amount: sum(`${type}.amount`),
+        net: sums.has(currency, `${type}.net`) ? sum(`${type}.net`) : null,
+        vat: sums.has(currency, `${type}.vat`) ? sum(`${type}.vat`) : null,
+      })),
+  }));
 }
 
 export interface ClosingBalance {

@@ -4,7 +4,9 @@ import type { BalancePart, CasePayment } from '../../src-shared/domain/records';
 import type { CacheDatabase, CachedCase, CachedEvent } from '../db/cache-database';
 import type { Locale } from '../i18n/locales';
 import { balanceProblems } from '../queries/collection-cases';
-import { addExact, CurrencySums } from './exact-sums';
+import { isoDayOf } from '../../src-shared/dates/iso-date';
+import { CurrencySums } from '../../src-shared/money/currency-sums';
+import { addMinor } from '../../src-shared/money/exact-sum';
 import type { ReconciliationProblem, Statement, StatementTotal } from './statement';
 import { StatementText } from './statement-text';
 
@@ -73,7 +75,7 @@ export function collectionStatement(all: readonly CachedCase[], allAllocations: 
     csvCell.text(details.invoices ?? c?.invoiceNumbers.join(' ') ?? null),
     csvCell.text(c ? (c.stage && c.stage !== c.status ? `${c.status}, ${c.stage}` : c.status) : null),
     csvCell.text(caseLines[kind]),
-    csvCell.date(isoDay(details.date ?? null)),
+    csvCell.date(isoDayOf(details.date ?? null)),
     csvCell.text(details.description ?? null),
     ...(['amount', 'paid', 'outstanding', 'capital', 'interest', 'fees'] as const).map((key) => money(figures[key], currency)),
     csvCell.text(currency),
@@ -90,9 +92,9 @@ export function collectionStatement(all: readonly CachedCase[], allAllocations: 
       const figures = c.balance[part];
       body.push(line(c, part, currency, {}, figures));
       count(currency, part, figures);
-      total.amount = addExact(total.amount, figures.amount);
-      total.paid = addExact(total.paid, figures.paid);
-      total.outstanding = addExact(total.outstanding, figures.outstanding);
+      total.amount = addMinor(total.amount, figures.amount);
+      total.paid = addMinor(total.paid, figures.paid);
+      total.outstanding = addMinor(total.outstanding, figures.outstanding);
       if (!wrong.has(part)) continue;
       problems.push(
         text.problem('case-part', c.caseNumber, {
@@ -139,7 +141,7 @@ export function collectionStatement(all: readonly CachedCase[], allAllocations: 
     const split = allocation.breakdown ?? { capital: 0, interest: 0, fees: 0 };
     const figures = { amount: allocation.amount, capital: split.capital, interest: split.interest, fees: split.fees };
     count(allocation.currency, 'allocation', figures);
-    const sum = addExact(addExact(split.capital, split.interest), split.fees);
+    const sum = addMinor(addMinor(split.capital, split.interest), split.fees);
     if (sum !== allocation.amount) {
       problems.push(
         text.problem('allocation-breakdown', allocation.providerRef, {
@@ -195,15 +197,10 @@ function money(minor: number | undefined, currency: string): CsvCell {
 }
 
 function paymentDate(payment: CasePayment): string {
-  return isoDay(payment.bankPaymentDate ?? payment.allocatedAt) ?? '';
+  return isoDayOf(payment.bankPaymentDate ?? payment.allocatedAt) ?? '';
 }
 
 function paymentDescription(payment: CasePayment): string | null {
   const words = [payment.description, payment.method, payment.status].filter((word): word is string => word !== null && word !== '');
   return words.length > 0 ? words.join(', ') : null;
-}
-
-/** The calendar day of a date or timestamp as the provider wrote it (`2025-03-01T10:00:00Z` → 2025-03-01). */
-export function isoDay(value: string | null): string | null {
-  return value !== null && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : null;
 }

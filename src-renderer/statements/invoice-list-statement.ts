@@ -6,7 +6,7 @@ import type { Locale } from '../i18n/locales';
 import { loadInvoiceRows } from '../queries/cache-queries';
 import { compareRows, matchesFilter, type InvoiceFilter, type InvoiceSort } from '../queries/invoice-filter';
 import type { InvoiceRow } from '../queries/invoice-row';
-import { CurrencySums } from './exact-sums';
+import { CurrencySums } from '../../src-shared/money/currency-sums';
 import type { Statement, StatementTotal } from './statement';
 import { StatementText } from './statement-text';
 

@@ -1,4 +1,4 @@
-import { monthOf } from '../queries/ledger-events';
+import { isIsoDate, monthOf } from '../../src-shared/dates/iso-date';
 
 /** A statement period: whole days, both ends included, as YYYY-MM-DD. */
 export interface StatementPeriod {
@@ -13,5 +13,5 @@ export function periodNameParts(period: StatementPeriod): string[] {
 }
 
 export function isValidPeriod(period: StatementPeriod): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(period.from) && /^\d{4}-\d{2}-\d{2}$/.test(period.to) && period.from <= period.to;
+  return isIsoDate(period.from) && isIsoDate(period.to) && period.from <= period.to;
 }

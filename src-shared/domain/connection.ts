@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isCurrencyCode } from '../money/currency';
 import { providerIds, type ProviderId } from './provider';
+import { providerDefaults } from './provider-defaults';
 
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -59,12 +60,12 @@ export const providerSettingsSchemas = {
       /** Unknown in the public docs: where client id + secret are exchanged for a token. */
       tokenPath: path.optional(),
       /** The events carry no currency; Vettig factors in SEK unless told otherwise. */
-      currency: currency.default('SEK'),
+      currency: currency.default(providerDefaults.vettig.currency),
     })
     .strict(),
-  flowtly: z.object({ currency: currency.default('EUR') }).strict(),
+  flowtly: z.object({ currency: currency.default(providerDefaults.flowtly.currency) }).strict(),
   confirma: z.object({}).strict(),
-  aptic: z.object({ tokenPath: path.default('/login/oauth/access_token') }).strict(),
+  aptic: z.object({ tokenPath: path.default(providerDefaults.aptic.tokenPath) }).strict(),
 } as const satisfies Record<ProviderId, z.ZodType>;
 
 /** What goes into the keychain per provider: never into a file, the renderer or a log. */
@@ -108,6 +109,14 @@ export const connectionSchema = z.discriminatedUnion('provider', [
   connectionOf('aptic'),
 ]);
 
+/**
+ * A compile error naming the providers a union leaves out: zod's discriminated unions take a
+ * list, which the type-checker cannot hold to `ProviderId` by itself.
+ */
+export type EveryProviderListed<Union extends { provider: ProviderId }> =
+  [Exclude<ProviderId, Union['provider']>] extends [never] ? true : { missing: Exclude<ProviderId, Union['provider']> };
+export const everyProviderHasAConnectionSchema: EveryProviderListed<z.output<typeof connectionSchema>> = true;
+
 function connectionOf<P extends ProviderId>(provider: P) {
   return z
     .object({
@@ -142,6 +151,7 @@ export const newConnectionSchema = z.discriminatedUnion('provider', [
   newConnectionOf('aptic', providerSettingsSchemas.aptic, providerSecretSchemas.aptic),
 ]);
 export type NewConnection = z.output<typeof newConnectionSchema>;
+export const everyProviderHasANewConnectionSchema: EveryProviderListed<NewConnection> = true;
 
 /**
  * `connections.update`: what changes. Settings and secret are checked against the

@@ -6,16 +6,6 @@ export interface Money {
   currency: string;
 }
 
-/** Sums integer minor units; throws if the total leaves the exactly representable range. */
-export function sumMinor(values: readonly number[]): number {
-  let total = 0;
-  for (const value of values) {
-    total += value;
-    if (!Number.isSafeInteger(total)) throw new RangeError('Sum of amounts is too large to hold exactly.');
-  }
-  return total;
-}
-
 /**
  * Minor units back to decimal text (`97150`, SEK → `971.50`), by string, never by division.
  * `decimalSeparator` is `.` or `,` (the CSV presets pick one).

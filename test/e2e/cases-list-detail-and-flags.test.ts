@@ -2,7 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { collectionBalance, createDataset } from '../../sandbox/data';
-import { localToday } from '../../src-renderer/format/use-format';
+import { daysBetween } from '../../src-shared/dates/iso-date';
+import { calendarToday } from '../../src-shared/dates/today';
 import { axeViolations } from '../support/axe';
 import { moneyText } from '../support/money-text';
 import { openSyncedApp } from '../support/synced-app';
@@ -19,7 +20,6 @@ const expected = Array.from(dataset.index().collection, (index) => {
   const invoice = dataset.invoiceAt(index);
   const collection = invoice.collection!;
   const balance = collectionBalance(collection);
-  const day = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
   return {
     caseNumber: String(collection.caseId),
     invoiceNumber: invoice.number,
@@ -28,7 +28,7 @@ const expected = Array.from(dataset.index().collection, (index) => {
     capital: { amount: collection.capitalMinor, paid: balance.capitalPaid, outstanding: balance.capitalOutstanding },
     totalOutstanding: balance.totalOutstanding,
     payments: collection.payments.length,
-    daysActive: Math.round((day(collection.closedDate ?? localToday()) - day(collection.openedDate)) / 86_400_000),
+    daysActive: daysBetween(collection.openedDate, collection.closedDate ?? calendarToday()),
   };
 });
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvFormat } from '../../src-shared/csv/csv-format';
 import { encodeCsvToString } from '../../src-shared/csv/encode-csv';
 import type { CacheDatabase, CachedCase, CachedEvent, CachedInvoice } from '../../src-renderer/db/cache-database';
-import { localToday } from '../../src-renderer/format/use-format';
+import { calendarToday } from '../../src-shared/dates/today';
 import { buildCollectionStatement } from '../../src-renderer/statements/collection-statement';
 import { buildFactoringStatement } from '../../src-renderer/statements/factoring-statement';
 import { statementRows } from '../../src-renderer/statements/statement';
@@ -61,7 +61,7 @@ describe('exporting statements from the screens in browser mode', () => {
     expect(await page.getByRole('dialog', { name: 'Export: Collection statement' }).count()).toBe(1);
     expect(await dialog.getByLabel('Connection').inputValue()).toBe('');
 
-    const statement = await buildCollectionStatement(await cacheFromPage(), { language: 'en', today: localToday() });
+    const statement = await buildCollectionStatement(await cacheFromPage(), { language: 'en', today: calendarToday() });
     await expect.poll(() => dialog.getByRole('status').first().textContent()).toBe(`${statement.rowCount} rows`);
     // What does not reconcile is shown before saving, never hidden: here, two currencies.
     expect(statement.problems.map((problem) => problem.code)).toEqual(['mixed-currencies']);
@@ -72,7 +72,7 @@ describe('exporting statements from the screens in browser mode', () => {
     await dialog.getByRole('radio', { name: /^Excel \(Nordic\/Dutch\)/ }).check();
     if (screenshotDir) await dialog.screenshot({ path: join(screenshotDir, 'export-dialog-en.png') });
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Save' }).click()]);
-    const fileName = `reskontra-collection-${localToday()}.csv`;
+    const fileName = `reskontra-collection-${calendarToday()}.csv`;
     expect(download.suggestedFilename()).toBe(fileName);
     const downloaded = await readFile((await download.path())!);
 

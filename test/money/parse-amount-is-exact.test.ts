@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatMinorUnits, sumMinor } from '../../src-shared/money/money';
+import { sumMinor } from '../../src-shared/money/exact-sum';
+import { formatMinorUnits } from '../../src-shared/money/money';
 import { AmountError, parseMinorUnits } from '../../src-shared/money/parse-amount';
 
 const at = { record: 'Vettig event 2be907e0', field: 'amount' };

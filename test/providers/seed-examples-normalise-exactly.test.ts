@@ -5,7 +5,7 @@ import { normalizeConfirmaCase } from '../../src-main/providers/confirma/normali
 import { confirmaCaseSchema } from '../../src-main/providers/confirma/schema';
 import { normalizeVettigEvents } from '../../src-main/providers/vettig/normalize';
 import { vettigEventsSchema } from '../../src-main/providers/vettig/schema';
-import { sumMinor } from '../../src-shared/money/money';
+import { sumMinor } from '../../src-shared/money/exact-sum';
 
 // The seed pages' examples, copied verbatim (the project never reads the seed folder).
 const vettigSeed = `[

@@ -5,7 +5,6 @@ import {
   caseTimeline,
   caseTotals,
   compareCases,
-  daysBetween,
   loadCaseDetail,
   loadCaseRows,
   matchesCaseFilter,
@@ -62,7 +61,6 @@ describe('collection cases', () => {
     const closed = { ...open, closedAt: '2025-06-11' };
     expect(toCaseRow(closed, today).daysActive).toBe(10);
     expect(toCaseRow({ ...open, openedAt: null }, today).daysActive).toBeNull();
-    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
   });
 
   it('filters by status and stage and sorts by any column with empty values last', () => {

@@ -8,8 +8,6 @@ import {
   ledgerTotals,
   loadLedgerRows,
   matchesLedgerFilter,
-  monthOf,
-  monthRange,
   type LedgerFilter,
 } from '../../src-renderer/queries/ledger-events';
 import { memoryCache } from '../support/memory-cache';
@@ -173,15 +171,5 @@ describe('the factoring ledger', () => {
     expect([...ids]).toEqual(expect.arrayContaining([['10425', 'a/10425'], ['10426', 'a/10426']]));
     expect(ids.size).toBe(2);
     expect((await invoiceIdsByNumber(db, [])).size).toBe(0);
-  });
-
-  it('turns a month into its first and last day, and back', () => {
-    expect(monthRange('2024-02')).toEqual({ from: '2024-02-01', to: '2024-02-29' });
-    expect(monthRange('2025-12')).toEqual({ from: '2025-12-01', to: '2025-12-31' });
-    expect(monthRange('2025-13')).toBeNull();
-    expect(monthRange('')).toBeNull();
-    expect(monthOf('2025-02-01', '2025-02-28')).toBe('2025-02');
-    expect(monthOf('2025-02-01', '2025-02-27')).toBeNull();
-    expect(monthOf(undefined, '2025-02-28')).toBeNull();
   });
 });

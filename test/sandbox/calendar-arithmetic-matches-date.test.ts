@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dateOfDayNumber, dayNumber, daysBetween, isValidDate, settlementDateFor } from '../../sandbox/data/calendar';
+import { dayNumber, daysBetween, isIsoDate } from '../../src-shared/dates/iso-date';
+import { addDays, dateOfDayNumber, settlementDateFor } from '../../sandbox/data/calendar';
 
 const DAY_MS = 86_400_000;
 
@@ -21,7 +22,7 @@ describe('calendar arithmetic on YYYY-MM-DD', () => {
   });
 
   it('accepts only real calendar dates', () => {
-    expect(isValidDate('2024-02-29')).toBe(true);
-    for (const bad of ['2025-02-29', '2025-13-01', '2025-00-10', '2025-1-01', '31.01.2025', '']) expect(isValidDate(bad), bad).toBe(false);
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    for (const bad of ['2025-02-29', '2025-13-01', '2025-00-10', '2025-1-01', '31.01.2025', '']) expect(isIsoDate(bad), bad).toBe(false);
   });
 });

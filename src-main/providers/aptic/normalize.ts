@@ -2,7 +2,8 @@ import type { FinancingState, Invoice, InvoiceStatus, LedgerEvent, LedgerEventTy
 import { recordId } from '../../../src-shared/domain/records';
 import { parseMinorUnits } from '../../../src-shared/money/parse-amount';
 import { InvalidPageError } from '../provider-failure';
-import { isoDay, rawFields } from '../raw-fields';
+import { isoDayOf } from '../../../src-shared/dates/iso-date';
+import { rawFields } from '../raw-fields';
 import type { ApticFinancialDetails, ApticListItem, ApticTransaction } from './schema';
 
 /** `status` bit flags (third-party documentation). */
@@ -49,8 +50,8 @@ export function normalizeApticInvoice(connectionId: string, item: ApticListItem)
     providerRef: item.invoiceGuid,
     number: item.invoiceNumber,
     customer: { name: item.customerName ?? null, number: item.customerNumber ?? null },
-    issueDate: isoDay(item.invoiceDate),
-    dueDate: isoDay(item.dueDate),
+    issueDate: isoDayOf(item.invoiceDate),
+    dueDate: isoDayOf(item.dueDate),
     currency,
     total: money('originalPrincipal'),
     paid: money('paidSum'),
@@ -81,7 +82,7 @@ export function normalizeApticTransaction(
   const kind = transactionTypes[transaction.transactionType];
   if (!kind) throw new InvalidPageError(`${record}: field transactionType: unknown type "${transaction.transactionType}"`);
   const currency = transaction.currencyCode ?? invoice.currencyCode;
-  const date = isoDay(transaction.transactionDate);
+  const date = isoDayOf(transaction.transactionDate);
   if (!date) throw new InvalidPageError(`${record}: field transactionDate: expected a date`);
   const amount = parseMinorUnits(transaction.amount, currency, { record, field: 'amount' });
   return {
@@ -107,7 +108,7 @@ export function normalizeApticFinancialDetails(
   const amount = parseMinorUnits(purchase.purchasedAmount ?? 0, invoice.currencyCode, { record, field: 'purchasedAmount' });
   const raw = rawFields(purchase);
   const events: LedgerEvent[] = [];
-  const purchaseDate = isoDay(purchase.purchaseDate);
+  const purchaseDate = isoDayOf(purchase.purchaseDate);
   if (purchaseDate) {
     events.push({
       ...eventBase(connectionId, invoice, `${invoice.invoiceGuid}/purchase`),
@@ -119,7 +120,7 @@ export function normalizeApticFinancialDetails(
       raw,
     });
   }
-  const recourseDate = isoDay(purchase.recourseDate);
+  const recourseDate = isoDayOf(purchase.recourseDate);
   if (recourseDate) {
     events.push({
       ...eventBase(connectionId, invoice, `${invoice.invoiceGuid}/recourse`),

@@ -3,7 +3,7 @@ import type { Connection } from '../../../src-shared/domain/connection';
 import type { LedgerEvent } from '../../../src-shared/domain/records';
 import { RpcError } from '../../../src-shared/rpc/rpc-error';
 import { parseMinorUnits } from '../../../src-shared/money/parse-amount';
-import { sumMinor } from '../../../src-shared/money/money';
+import { sumMinor } from '../../../src-shared/money/exact-sum';
 import type { HttpOptions } from '../http-options';
 import type { ProviderClient, SecretAccess } from '../provider-client';
 import { InvalidPageError, redactor, toRpcError } from '../provider-failure';

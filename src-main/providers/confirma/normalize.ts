@@ -1,9 +1,10 @@
 import type { BalancePart, Case, CaseEntry, LedgerEvent } from '../../../src-shared/domain/records';
 import { recordId } from '../../../src-shared/domain/records';
-import { sumMinor } from '../../../src-shared/money/money';
+import { sumMinor } from '../../../src-shared/money/exact-sum';
 import { parseMinorUnits } from '../../../src-shared/money/parse-amount';
 import { InvalidPageError } from '../provider-failure';
-import { isoDay, rawFields } from '../raw-fields';
+import { isoDayOf } from '../../../src-shared/dates/iso-date';
+import { rawFields } from '../raw-fields';
 import type { ConfirmaAllocation, ConfirmaCase, ConfirmaSettlement } from './schema';
 
 /** A Confirma collection case with its balance in minor units of the case currency. */
@@ -122,7 +123,7 @@ export function normalizeConfirmaAllocation(
   if (breakdown.capital + breakdown.interest + breakdown.fees !== total) {
     throw new InvalidPageError(`${record}: field breakdown: capital, interest and fees do not add up to allocatedTotalAmount`);
   }
-  const date = isoDay(settlement ? settlement.settlementDate : allocation.allocationDate);
+  const date = isoDayOf(settlement ? settlement.settlementDate : allocation.allocationDate);
   if (!date) throw new InvalidPageError(`${record}: field ${settlement ? 'settlementDate' : 'allocationDate'}: expected a date`);
   const providerRef = `allocation-${allocation.allocationId}`;
   const caseRef = allocation.caseId === null || allocation.caseId === undefined ? null : String(allocation.caseId);

@@ -1,3 +1,4 @@
+import { calendarToday } from '../../../src-shared/dates/today';
 import { z } from 'zod';
 import type { Connection } from '../../../src-shared/domain/connection';
 import type { LedgerEvent, SyncRecord } from '../../../src-shared/domain/records';
@@ -42,7 +43,6 @@ export function createFlowtlyClient(connection: FlowtlyConnection, secrets: Secr
     accept: 'application/ld+json, application/json;q=0.9',
   });
   const invoiceFacts = new Map<string, { number: string; currency: string }>();
-  const today = () => new Date().toISOString().slice(0, 10);
 
   const remember = (id: string, facts: { number: string; currency: string }) => {
     if (invoiceFacts.size >= invoiceFactsLimit) invoiceFacts.clear();
@@ -54,7 +54,7 @@ export function createFlowtlyClient(connection: FlowtlyConnection, secrets: Secr
     const cached = invoiceFacts.get(id);
     if (cached) return cached;
     const invoice = await http.getJson(`invoices/${encodeURIComponent(id)}`, (body) =>
-      normalizeFlowtlyInvoice(connection.id, validatePage(flowtlyInvoiceSchema, body, `invoice ${id}`), today()),
+      normalizeFlowtlyInvoice(connection.id, validatePage(flowtlyInvoiceSchema, body, `invoice ${id}`), calendarToday()),
     );
     const facts = { number: invoice.number, currency: invoice.currency };
     remember(id, facts);
@@ -83,7 +83,7 @@ export function createFlowtlyClient(connection: FlowtlyConnection, secrets: Secr
           'invoices',
           (body) => {
             const collection = validatePage(invoiceCollection, body, `invoices page ${page}`);
-            return { collection, records: collection.members.map((item) => normalizeFlowtlyInvoice(connection.id, item, today())) };
+            return { collection, records: collection.members.map((item) => normalizeFlowtlyInvoice(connection.id, item, calendarToday())) };
           },
           query,
         );

@@ -2,7 +2,8 @@ import type { Invoice, InvoiceStatus, LedgerEvent } from '../../../src-shared/do
 import { recordId } from '../../../src-shared/domain/records';
 import { parseMinorUnits } from '../../../src-shared/money/parse-amount';
 import { InvalidPageError } from '../provider-failure';
-import { isoDay, rawFields } from '../raw-fields';
+import { isoDayOf } from '../../../src-shared/dates/iso-date';
+import { rawFields } from '../raw-fields';
 import type { FlowtlyInvoice, FlowtlyTransaction } from './schema';
 
 const statusOf: Record<string, InvoiceStatus> = {
@@ -34,7 +35,7 @@ export function normalizeFlowtlyInvoice(connectionId: string, invoice: FlowtlyIn
   const currency = invoice.currency;
   const total = parseMinorUnits(invoice.amount, currency, { record, field: 'amount' });
   const paid = invoice.amountPaid == null ? 0 : parseMinorUnits(invoice.amountPaid, currency, { record, field: 'amountPaid' });
-  const dueDate = isoDay(invoice.dueDate);
+  const dueDate = isoDayOf(invoice.dueDate);
   const status =
     (invoice.status ? statusOf[invoice.status] : undefined) ??
     (paid >= total ? 'paid' : dueDate !== null && dueDate < today ? 'overdue' : 'open');
@@ -47,7 +48,7 @@ export function normalizeFlowtlyInvoice(connectionId: string, invoice: FlowtlyIn
     providerRef,
     number,
     customer: { name: invoice.clientName ?? null, number: invoice.client ? iriId(invoice.client) : null },
-    issueDate: isoDay(invoice.issueDate),
+    issueDate: isoDayOf(invoice.issueDate),
     dueDate,
     currency,
     total,
@@ -67,7 +68,7 @@ export function normalizeFlowtlyTransaction(
 ): LedgerEvent {
   const providerRef = `transaction-${transaction.id}`;
   const record = `Flowtly invoice transaction ${transaction.id}`;
-  const date = isoDay(transaction.date);
+  const date = isoDayOf(transaction.date);
   if (!date) throw new InvalidPageError(`${record}: field date: expected a date-time`);
   return {
     kind: 'ledger-event',
