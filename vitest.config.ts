@@ -9,5 +9,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // The sandboxes' clock (sandbox/data/calendar.ts): pinned, so generated data and every
+    // expectation computed from it are the same on any day the tests run.
+    env: { SANDBOX_TODAY: '2025-06-30' },
   },
 });

@@ -4,9 +4,9 @@
  * reads show it. Success without a documented body is 204 No Content.
  */
 import type { z } from 'zod';
-import { calendarToday } from '../../src-shared/dates/today';
-import { addDays } from '../data/calendar';
-import { apticListItem, apticRemainingPrincipal, FINANCE_STATUS, type ApticInvoiceFacts } from '../data/aptic-view';
+import { addDays, DATASET_TODAY } from '../data/calendar';
+import { APTIC_RECOURSE_FEE_MINOR, apticListItem, apticRemainingPrincipal, FINANCE_STATUS, type ApticInvoiceFacts } from '../data/aptic-view';
+import { factoringFor } from '../data/invoices';
 import { minorToNumber } from '../data/money-format';
 import { json, noContent, type Reply } from '../http/reply';
 import type { RequestContext, Route } from '../http/router';
@@ -49,7 +49,7 @@ export function apticWriteRoutes(state: ApticState): Route[] {
       handle: (context) =>
         withBody(createInvoicesBody, context, (invoices) => {
           const guids = invoices.map((input) => {
-            const issueDate = input.invoiceDate ?? calendarToday();
+            const issueDate = input.invoiceDate ?? DATASET_TODAY;
             const currency = input.currencyCode === 'EUR' ? 'EUR' : 'SEK';
             const lines = input.debts.map((debt) => {
               const totalMinor = toMinor(debt.amount);
@@ -71,14 +71,13 @@ export function apticWriteRoutes(state: ApticState): Route[] {
               currency,
               issueDate,
               dueDate: input.dueDate ?? addDays(issueDate, 30),
-              registrationDate: calendarToday(),
+              registrationDate: DATASET_TODAY,
               lines,
               totalMinor: lines.reduce((sum, line) => sum + line.netMinor + line.vatMinor, 0),
               creditedMinor: 0,
               payments: [],
               financeStatus: FINANCE_STATUS.ownLedger,
-              purchaseDate: null,
-              recourseDate: null,
+              purchase: null,
               disputed: false,
               disputeReason: null,
               closed: false,
@@ -113,14 +112,26 @@ export function apticWriteRoutes(state: ApticState): Route[] {
     action(state, '/v1/Invoices/:guid/Purchase', purchaseBody, (facts, body, context) => {
       if (isPurchased(facts)) return conflict(context, 'The invoice is already purchased');
       if (apticRemainingPrincipal(facts) === 0 || facts.closed) return conflict(context, 'Only an invoice with a remaining principal can be purchased');
+      if (body.purchaseFeeCurrency && body.purchaseFeeCurrency !== facts.currency) return problem(400, 'Bad Request', `purchaseFeeCurrency ${body.purchaseFeeCurrency} differs from the invoice's ${facts.currency}`, context.path);
       if (body.approved === false) return noContent();
       const withRecourse = (body.recourseDays ?? 0) > 0;
-      state.replace({ ...facts, financeStatus: withRecourse ? FINANCE_STATUS.purchasedWithRecourse : FINANCE_STATUS.purchasedWithoutRecourse, purchaseDate: calendarToday() });
+      // "Purchase fee (will be calculated if omitted)": from the percentage if given, else the sandbox's price list.
+      const standard = factoringFor(facts.totalMinor, DATASET_TODAY, withRecourse);
+      const feeMinor =
+        body.purchaseFeeAmount != null
+          ? toMinor(body.purchaseFeeAmount)
+          : body.purchaseFeePercentage != null
+            ? Math.round((facts.totalMinor * body.purchaseFeePercentage) / 100)
+            : standard.handlingFeeMinor + standard.financingFeeMinor;
+      const purchase = { date: DATASET_TODAY, feeMinor, recourseDate: null, recourseFeeMinor: 0, recoursePaymentDate: null };
+      state.replace({ ...facts, financeStatus: withRecourse ? FINANCE_STATUS.purchasedWithRecourse : FINANCE_STATUS.purchasedWithoutRecourse, purchase });
       return noContent();
     }),
-    action(state, '/v1/Invoices/:guid/Recourse', recourseBody, (facts, _body, context) => {
-      if (facts.financeStatus !== FINANCE_STATUS.purchasedWithRecourse) return conflict(context, 'Only an invoice purchased with recourse can be recoursed');
-      state.replace({ ...facts, financeStatus: FINANCE_STATUS.recoursed, recourseDate: calendarToday() });
+    action(state, '/v1/Invoices/:guid/Recourse', recourseBody, (facts, body, context) => {
+      if (facts.financeStatus !== FINANCE_STATUS.purchasedWithRecourse || !facts.purchase) return conflict(context, 'Only an invoice purchased with recourse can be recoursed');
+      if (body.recourseFeeCurrency && body.recourseFeeCurrency !== facts.currency) return problem(400, 'Bad Request', `recourseFeeCurrency ${body.recourseFeeCurrency} differs from the invoice's ${facts.currency}`, context.path);
+      const recourseFeeMinor = body.recourseFee != null ? toMinor(body.recourseFee) : APTIC_RECOURSE_FEE_MINOR[facts.currency];
+      state.replace({ ...facts, financeStatus: FINANCE_STATUS.recoursed, purchase: { ...facts.purchase, recourseDate: DATASET_TODAY, recourseFeeMinor } });
       return noContent();
     }),
     action(state, '/v1/Invoices/:guid/Payment', paymentBody, (facts, body, context) => {
@@ -157,7 +168,7 @@ export function apticWriteRoutes(state: ApticState): Route[] {
       handle: (context) =>
         withInvoice(state, context, (facts) => {
           const item = apticListItem(facts);
-          return json(200, { values: { purchased: item.purchased, financeStatus: facts.financeStatus, purchaseDate: facts.purchaseDate, purchasable: item.purchasable }, options: {} });
+          return json(200, { values: { purchased: item.purchased, financeStatus: facts.financeStatus, purchaseDate: facts.purchase?.date ?? null, purchasable: item.purchasable }, options: {} });
         }),
     },
     {
@@ -165,7 +176,7 @@ export function apticWriteRoutes(state: ApticState): Route[] {
       pattern: '/v1/Invoices/:guid/Recourse',
       handle: (context) =>
         withInvoice(state, context, (facts) =>
-          json(200, { values: { recoursed: facts.financeStatus === FINANCE_STATUS.recoursed, recourseDate: facts.recourseDate, financeStatus: facts.financeStatus }, options: {} }),
+          json(200, { values: { recoursed: facts.financeStatus === FINANCE_STATUS.recoursed, recourseDate: facts.purchase?.recourseDate ?? null, financeStatus: facts.financeStatus }, options: {} }),
         ),
     },
   ];

@@ -27,6 +27,24 @@ export interface ApticPayment {
   reference: string | null;
 }
 
+/**
+ * Aptic's purchase of an invoice (its factoring), in minor units of the invoice's currency. Fees
+ * are what Aptic deducts, VAT included, and the financial details give them gross only (the
+ * app's reading of that is in src-main/providers/README.md). The purchased amount is the
+ * invoice total; the payout is that less the purchase fee, paid on the purchase date.
+ */
+export interface ApticPurchase {
+  date: string;
+  feeMinor: number;
+  recourseDate: string | null;
+  recourseFeeMinor: number;
+  /** When the business paid the recourse back (purchased amount plus the recourse fee). */
+  recoursePaymentDate: string | null;
+}
+
+/** What Aptic charges for handing a purchased invoice back (the sandbox's price list). */
+export const APTIC_RECOURSE_FEE_MINOR: Record<Currency, number> = { SEK: 15_000, EUR: 1_500 };
+
 export interface ApticInvoiceFacts {
   index: number;
   guid: string;
@@ -41,8 +59,7 @@ export interface ApticInvoiceFacts {
   creditedMinor: number;
   payments: ApticPayment[];
   financeStatus: number;
-  purchaseDate: string | null;
-  recourseDate: string | null;
+  purchase: ApticPurchase | null;
   disputed: boolean;
   disputeReason: string | null;
   closed: boolean;
@@ -80,8 +97,17 @@ export function apticFactsFor(seed: number, invoice: SandboxInvoice): ApticInvoi
     creditedMinor: invoice.creditedMinor,
     payments,
     financeStatus,
-    purchaseDate: factoring?.financedDate ?? null,
-    recourseDate: factoring?.recourseDate ?? null,
+    // The same factoring Vettig books, seen by Aptic: one purchase fee (Vettig's two charges), the
+    // same payout, and Aptic's own recourse fee, paid back with the recourse.
+    purchase: factoring
+      ? {
+          date: factoring.financedDate,
+          feeMinor: factoring.handlingFeeMinor + factoring.financingFeeMinor,
+          recourseDate: factoring.recourseDate,
+          recourseFeeMinor: factoring.recourseDate ? APTIC_RECOURSE_FEE_MINOR[invoice.currency] : 0,
+          recoursePaymentDate: factoring.recourseDate ? factoring.recoursePaymentDate : null,
+        }
+      : null,
     disputed: invoice.disputedDate !== null,
     disputeReason: invoice.disputedDate ? 'Kunden bestrider fakturan' : null,
     closed: false,
@@ -231,14 +257,41 @@ export function apticFinancialDetails(facts: ApticInvoiceFacts): Record<string, 
       interestPaid: minorToNumber(balance?.interestPaid ?? 0),
       calculatedUntil: atMidnightUtc(collection?.closedDate ?? DATASET_TODAY),
     },
-    purchaseInformation: {
-      purchased: isPurchased(facts.financeStatus),
-      financeStatus: facts.financeStatus,
-      purchaseDate: facts.purchaseDate ? atMidnightUtc(facts.purchaseDate) : null,
-      purchasedAmount: isPurchased(facts.financeStatus) ? minorToNumber(facts.totalMinor) : 0,
-      recourseDate: facts.recourseDate ? atMidnightUtc(facts.recourseDate) : null,
-    },
+    purchaseInformation: apticPurchaseInformation(facts),
     creditorFeeInformation: collection ? [{ feeType: 'CollectionCost', amount: minorToNumber(collection.costsMinor), currencyCode: facts.currency }] : [],
+  };
+}
+
+/**
+ * The purchase part of the financial details. The reference leaves its fields out; these are
+ * the names the Purchase and Recourse requests use (purchaseFeeAmount, purchaseFeePercentage,
+ * purchaseFeeCurrency, recourseFee, recourseFeeCurrency) plus the dates and amounts a booked
+ * purchase has. For a purchased invoice: payoutAmount = purchasedAmount - purchaseFeeAmount, and
+ * recoursePaymentAmount = recourseAmount + recourseFee.
+ */
+function apticPurchaseInformation(facts: ApticInvoiceFacts): Record<string, unknown> {
+  const purchase = isPurchased(facts.financeStatus) ? facts.purchase : null;
+  if (!purchase) {
+    return { purchased: false, financeStatus: facts.financeStatus, purchaseDate: null, purchasedAmount: 0, recourseDate: null };
+  }
+  const at = (date: string | null) => (date ? atMidnightUtc(date) : null);
+  const recoursed = purchase.recourseDate !== null;
+  return {
+    purchased: true,
+    financeStatus: facts.financeStatus,
+    purchaseDate: at(purchase.date),
+    purchasedAmount: minorToNumber(facts.totalMinor),
+    purchaseFeeAmount: minorToNumber(purchase.feeMinor),
+    purchaseFeePercentage: Math.round((purchase.feeMinor * 10_000) / facts.totalMinor) / 100,
+    purchaseFeeCurrency: facts.currency,
+    payoutDate: at(purchase.date),
+    payoutAmount: minorToNumber(facts.totalMinor - purchase.feeMinor),
+    recourseDate: at(purchase.recourseDate),
+    recourseAmount: recoursed ? minorToNumber(facts.totalMinor) : null,
+    recourseFee: recoursed ? minorToNumber(purchase.recourseFeeMinor) : null,
+    recourseFeeCurrency: recoursed ? facts.currency : null,
+    recoursePaymentDate: at(purchase.recoursePaymentDate),
+    recoursePaymentAmount: purchase.recoursePaymentDate ? minorToNumber(facts.totalMinor + purchase.recourseFeeMinor) : null,
   };
 }
 

@@ -2,13 +2,8 @@
  * The generator's calendar on YYYY-MM-DD strings. Parsing, day numbers and day counts are the
  * app's own (src-shared/dates); this adds the fast formatting the generator needs.
  */
-import { dayNumber } from '../../src-shared/dates/iso-date';
-
-/**
- * The generated business's "today". Fixed, so a seed gives the same overdue/paid split on any
- * day the tests run; everything generated is dated on or before it.
- */
-export const DATASET_TODAY = '2025-06-30';
+import { dayNumber, isIsoDate } from '../../src-shared/dates/iso-date';
+import { calendarToday } from '../../src-shared/dates/today';
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
@@ -47,4 +42,25 @@ export function settlementDateFor(date: string): string {
 /** Midnight UTC of a date as an ISO date-time, the form date-time fields carry. */
 export function atMidnightUtc(date: string): string {
   return `${date}T00:00:00Z`;
+}
+
+/**
+ * The sandbox's one clock: the generated business's "today". Every generated date is on or
+ * before it (the seed examples keep their own dates, whatever today is), and records made
+ * through write endpoints are dated on it.
+ *
+ * `SANDBOX_TODAY=YYYY-MM-DD` pins it; the tests pin it to 2025-06-30 (vitest.config.ts) so a
+ * seed gives the same overdue/paid split on any day. Otherwise it is the app's calendar day
+ * (src-shared/dates/today.ts) when the sandbox starts, so `npm run demo` and `npm run sandbox`
+ * serve a business whose invoices are as old as a live one's. Read once: a sandbox running past
+ * midnight keeps serving the same data.
+ */
+export const DATASET_TODAY = sandboxToday(process.env);
+
+/** SANDBOX_TODAY if set (a real YYYY-MM-DD day, else an error), otherwise today's calendar day. */
+export function sandboxToday(env: Readonly<Record<string, string | undefined>>, now: Date = new Date()): string {
+  const pinned = env.SANDBOX_TODAY?.trim();
+  if (!pinned) return calendarToday(now);
+  if (!isIsoDate(pinned)) throw new Error(`SANDBOX_TODAY must be a date like 2025-06-30, got '${pinned}'`);
+  return pinned;
 }

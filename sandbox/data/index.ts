@@ -7,7 +7,8 @@
  *   (Swedish, Dutch or Finnish), currency (SEK for SE customers, EUR otherwise), lines, net, VAT,
  *   total, state (open, partlyPaid, paid, overdue, credited, disputed, collection), direct payments,
  *   Vettig factoring (fees, payout, recourse) and the Confirma collection case. All money is
- *   integer minor units; all dates YYYY-MM-DD, on or before DATASET_TODAY (2025-06-30).
+ *   integer minor units; all dates YYYY-MM-DD, on or before DATASET_TODAY (the sandbox's clock: real today,
+ *   or SANDBOX_TODAY; the tests pin 2025-06-30), the seed example's own dates excepted.
  * - Invoice 0 is always the Vettig seed page's invoice 10425 (1,000.00 SEK, factored 2025-01-31,
  *   recoursed 2025-03-15, recourse paid 2025-03-27); invoice i has number 10425 + i.
  * - `createDataset(seed, scale)` = invoices 0..scale-1 plus typed-array indexes (factored and
@@ -45,8 +46,8 @@ export { minorToNumber, minorToDecimalString, decimalToMinor } from './money-for
 export { apticGuidFor, apticIndexOf } from './aptic-guid';
 export {
   apticFactsFor, apticListItem, apticDetail, apticFinancialDetails, apticTransactions, apticTransactionSummary,
-  apticPaidPrincipal, apticRemainingPrincipal, FINANCE_STATUS, STATUS_FLAG,
-  type ApticInvoiceFacts, type ApticListItem, type ApticTransaction, type ApticPayment,
+  apticPaidPrincipal, apticRemainingPrincipal, FINANCE_STATUS, STATUS_FLAG, APTIC_RECOURSE_FEE_MINOR,
+  type ApticInvoiceFacts, type ApticPurchase, type ApticListItem, type ApticTransaction, type ApticPayment,
 } from './aptic-view';
 export {
   flowtlyInvoice, flowtlyDraft, flowtlyDraftCount, flowtlyRowAt, flowtlyTransactionAt, FLOWTLY_PAYMENT_METHODS,

@@ -121,7 +121,8 @@ function drawLines(random: Random, customer: SandboxCustomer): InvoiceLine[] {
   return lines;
 }
 
-function factoringFor(totalMinor: number, financedDate: string, withRecourse: boolean): Factoring {
+/** Vettig's price list for financing an invoice (Aptic's sandbox charges the same as one purchase fee). */
+export function factoringFor(totalMinor: number, financedDate: string, withRecourse: boolean): Factoring {
   const financingFeeMinor = Math.round((totalMinor * VETTIG_FINANCING_FEE_BASIS_POINTS) / 10_000);
   return {
     financedDate,

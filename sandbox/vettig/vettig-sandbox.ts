@@ -13,7 +13,7 @@ import { bearerTokenOf } from '../auth/bearer-token';
 import { clientCredentialsRoute } from '../auth/client-credentials-route';
 import { sandboxSecret } from '../auth/sandbox-secrets';
 import { createTokenIssuer } from '../auth/token-issuer';
-import { calendarToday } from '../../src-shared/dates/today';
+import { DATASET_TODAY } from '../data/calendar';
 import type { SandboxDataset } from '../data/dataset';
 import { FIRST_INVOICE_NUMBER, SELLER, VETTIG_FINANCING_FEE_BASIS_POINTS, VETTIG_HANDLING_FEE_MINOR } from '../data/invoices';
 import { eventsV1For, eventsV2For, factoringFactsOf, sortedByDate, type FactoringFacts } from '../data/vettig-view';
@@ -93,7 +93,7 @@ export function createVettigSandbox(dataset: SandboxDataset, tokenLifetimeSecond
       financed.push({
         invoiceNumber: body.invoiceNumber,
         totalMinor,
-        financedDate: calendarToday(),
+        financedDate: DATASET_TODAY,
         handlingFeeMinor: VETTIG_HANDLING_FEE_MINOR,
         financingFeeMinor,
         payoutMinor: totalMinor - VETTIG_HANDLING_FEE_MINOR - financingFeeMinor,

@@ -9,16 +9,20 @@ import type { CacheDatabase } from '../db/cache-database';
  * The factoring ledger: what the Events screen lists, filters and totals.
  *
  * Running balance — "balance with the factoring company", per connection and currency, from
- * the business's point of view: positive means the factoring company owes the business,
- * negative means the business owes the factoring company.
+ * the business's point of view: money due between the business and the factoring company that
+ * has not moved yet. Positive means the factoring company owes the business, negative that the
+ * business owes the factoring company, zero that they are square.
  *   financed          + amount  (the factoring company bought the invoice: it owes you the price)
  *   charge            − amount  (its fees, VAT included, are taken from what it owes you)
  *   payout            − amount  (it paid you: it owes you that much less)
  *   recourse          − amount  (it handed the invoice back: you owe it the financed amount)
- *   recourse-payment  + amount  (you paid the recourse back)
- * Every other type (customer payments, settlements…) leaves it unchanged. For a Vettig invoice
- * financed, charged and paid out on one day the balance returns to zero that day, and again once
- * a recourse is paid back. The balance of a row is the balance after that event in the whole
+ *   recourse-payment  + amount  (you paid the recourse, and any recourse fee, back)
+ * Every other type leaves it unchanged: once an invoice is sold, what the customer pays, and
+ * interest or fees on the invoice, are between the customer and the factoring company. So for
+ * every factoring provider (Vettig's events; Aptic's purchase, purchase fee and payout from its
+ * financial details) the balance returns to zero once the payout is booked, stays there while
+ * the customer pays the factoring company, and after a recourse returns to zero once the
+ * recourse is paid back. The balance of a row is the balance after that event in the whole
  * history of its connection and currency, whatever the filter shows, so filtering never
  * changes the figure on a row.
  */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Connection } from '../../../src-shared/domain/connection';
-import type { SyncRecord } from '../../../src-shared/domain/records';
+import type { LedgerEvent, SyncRecord } from '../../../src-shared/domain/records';
 import type { SyncPage } from '../../../src-shared/rpc/sync-methods';
 import { clientCredentialsAuth } from '../client-credentials-auth';
 import type { HttpOptions } from '../http-options';
@@ -9,7 +9,8 @@ import { redactor } from '../provider-failure';
 import { createProviderHttp, validatePage, type ProviderHttp } from '../provider-http';
 import { mapLimited } from '../map-limited';
 import { decodeCursor, encodeCursor, unknownStream } from '../sync-cursor';
-import { normalizeApticFinancialDetails, normalizeApticInvoice, normalizeApticTransaction } from './normalize';
+import { normalizeApticInvoice, normalizeApticTransaction } from './normalize';
+import { normalizeApticFinancialDetails, type BookedByTransactions } from './normalize-financial-details';
 import {
   apticFinancialDetailsSchema,
   apticInvoiceListSchema,
@@ -33,7 +34,7 @@ const skipCursor = z.object({ skip: z.number().int().nonnegative() }).strict();
 /**
  * Aptic API Gateway, Invoices v1.0. OAuth client credentials at the token path (a setting),
  * `$skip`/`$top` paging. Streams: `invoices` (100 per page) and `invoice-details` (for a batch
- * of invoices: their transactions and the purchase/recourse from their financial details).
+ * of invoices: their transactions and, from their financial details, the purchase booked in full).
  */
 export function createApticClient(connection: ApticConnection, secrets: SecretAccess, options: HttpOptions): ProviderClient {
   const known: string[] = [];
@@ -115,13 +116,24 @@ async function detailsOf(http: ProviderHttp, connectionId: string, item: ApticLi
     skip += page.list.values.length;
     if (page.list.values.length === 0 || skip >= page.list.total) break;
   }
+  const booked = bookedBy(records, item.currencyCode);
   const financial = await http.getJson(`${base}/FinancialDetails`, (body) =>
     normalizeApticFinancialDetails(
       connectionId,
       item,
       validatePage(apticFinancialDetailsSchema, body, `financial details of invoice ${item.invoiceNumber}`),
+      booked,
     ),
   );
   records.push(...financial);
   return records;
+}
+
+/** The interest and fees an invoice's transactions booked, in its currency. */
+function bookedBy(transactions: readonly SyncRecord[], currency: string): BookedByTransactions {
+  const events = transactions.filter((record): record is LedgerEvent => record.kind === 'ledger-event' && record.currency === currency);
+  return {
+    interest: events.filter((event) => event.type === 'interest').reduce((sum, event) => sum + event.amount, 0),
+    fees: events.filter((event) => event.type === 'fee').map((event) => event.amount),
+  };
 }

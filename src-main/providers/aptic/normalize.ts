@@ -4,7 +4,7 @@ import { parseMinorUnits } from '../../../src-shared/money/parse-amount';
 import { InvalidPageError } from '../provider-failure';
 import { isoDayOf } from '../../../src-shared/dates/iso-date';
 import { rawFields } from '../raw-fields';
-import type { ApticFinancialDetails, ApticListItem, ApticTransaction } from './schema';
+import type { ApticListItem, ApticTransaction } from './schema';
 
 /** `status` bit flags (third-party documentation). */
 const flag = { paid: 1, unpaid: 2, overdue: 4, reminderSent: 8, collection: 16, credited: 64 } as const;
@@ -94,45 +94,6 @@ export function normalizeApticTransaction(
     description: transaction.description ?? null,
     raw: rawFields(transaction),
   };
-}
-
-/** Purchase (factoring) and recourse from an invoice's financial details, as ledger events. */
-export function normalizeApticFinancialDetails(
-  connectionId: string,
-  invoice: ApticListItem,
-  details: ApticFinancialDetails,
-): LedgerEvent[] {
-  const purchase = details.purchaseInformation;
-  if (!purchase?.purchased) return [];
-  const record = `Aptic financial details of invoice ${invoice.invoiceNumber}`;
-  const amount = parseMinorUnits(purchase.purchasedAmount ?? 0, invoice.currencyCode, { record, field: 'purchasedAmount' });
-  const raw = rawFields(purchase);
-  const events: LedgerEvent[] = [];
-  const purchaseDate = isoDayOf(purchase.purchaseDate);
-  if (purchaseDate) {
-    events.push({
-      ...eventBase(connectionId, invoice, `${invoice.invoiceGuid}/purchase`),
-      type: 'financed',
-      date: purchaseDate,
-      currency: invoice.currencyCode,
-      amount,
-      description: null,
-      raw,
-    });
-  }
-  const recourseDate = isoDayOf(purchase.recourseDate);
-  if (recourseDate) {
-    events.push({
-      ...eventBase(connectionId, invoice, `${invoice.invoiceGuid}/recourse`),
-      type: 'recourse',
-      date: recourseDate,
-      currency: invoice.currencyCode,
-      amount,
-      description: null,
-      raw,
-    });
-  }
-  return events;
 }
 
 function eventBase(connectionId: string, invoice: ApticListItem, providerRef: string) {

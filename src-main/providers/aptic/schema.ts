@@ -58,19 +58,66 @@ export const apticTransactionListSchema = z.object({
   values: z.array(apticTransactionSchema),
 });
 
-/** Financial details: all three parts are always present (a missing part is a wrong page). */
-export const apticFinancialDetailsSchema = z.looseObject({
-  financialInterestInformation: z.looseObject({}),
-  purchaseInformation: z
-    .looseObject({
-      purchased: z.boolean(),
-      financeStatus: z.number().int().nullish(),
-      purchaseDate: text,
-      purchasedAmount: amount.nullish(),
-      recourseDate: text,
-    }),
-  creditorFeeInformation: z.array(z.looseObject({})).nullable(),
+/**
+ * Financial details. The reference shows the three parts but not their fields, so every part may
+ * be null or absent and every field is optional: what is missing is missing, never an error.
+ * Only a body with none of the parts is refused (a wrong page, retried like any other).
+ * The purchase fields are the names Aptic's Purchase and Recourse requests use, plus the dates
+ * and amounts of a booked purchase (see src-main/providers/README.md, Aptic).
+ */
+const optionalAmount = amount.nullish();
+
+export const apticPurchaseInformationSchema = z.looseObject({
+  purchased: z.boolean().nullish(),
+  financeStatus: z.number().int().nullish(),
+  purchaseDate: text,
+  purchasedAmount: optionalAmount,
+  purchaseFeeAmount: optionalAmount,
+  /** The VAT in purchaseFeeAmount, when Aptic states it. */
+  purchaseFeeVatAmount: optionalAmount,
+  purchaseFeePercentage: z.number().nullish(),
+  purchaseFeeCurrency: text,
+  payoutDate: text,
+  payoutAmount: optionalAmount,
+  recourseDate: text,
+  recourseAmount: optionalAmount,
+  recourseFee: optionalAmount,
+  recourseFeeVatAmount: optionalAmount,
+  recourseFeeCurrency: text,
+  recoursePaymentDate: text,
+  recoursePaymentAmount: optionalAmount,
 });
+export type ApticPurchaseInformation = z.output<typeof apticPurchaseInformationSchema>;
+
+export const apticInterestInformationSchema = z.looseObject({
+  interestRate: z.number().nullish(),
+  interestAmount: optionalAmount,
+  interestPaid: optionalAmount,
+  calculatedUntil: text,
+  currencyCode: text,
+});
+
+export const apticCreditorFeeSchema = z.looseObject({
+  feeType: text,
+  description: text,
+  amount: optionalAmount,
+  currencyCode: text,
+  feeDate: text,
+});
+export type ApticCreditorFee = z.output<typeof apticCreditorFeeSchema>;
+
+const financialDetailParts = ['financialInterestInformation', 'purchaseInformation', 'creditorFeeInformation'] as const;
+
+/** The envelope: a body naming none of the three parts (even as null) is not financial details. */
+export const apticFinancialDetailsSchema = z
+  .looseObject({
+    financialInterestInformation: apticInterestInformationSchema.nullish(),
+    purchaseInformation: apticPurchaseInformationSchema.nullish(),
+    creditorFeeInformation: z.array(apticCreditorFeeSchema.nullish()).nullish(),
+  })
+  .refine((details) => financialDetailParts.some((part) => part in details), {
+    message: `expected financial details (${financialDetailParts.join(', ')})`,
+  });
 export type ApticFinancialDetails = z.output<typeof apticFinancialDetailsSchema>;
 
 /** Problem details, as Aptic answers errors. */

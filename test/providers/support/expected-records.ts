@@ -102,7 +102,7 @@ const apticType: Record<string, string> = {
   CollectionFee: 'fee',
 };
 
-/** Transactions per invoice plus purchase/recourse events from the financial details. */
+/** Transactions per invoice plus the purchase, its fee, payout, recourse and recourse fee and payment from the financial details. */
 export function expectedApticDetails(dataset: SandboxDataset): Map<string, Row> {
   const rows = new Map<string, Row>();
   const minor = (amount: number) => Math.round(amount * 100);
@@ -118,10 +118,19 @@ export function expectedApticDetails(dataset: SandboxDataset): Map<string, Row> 
         invoiceNumber: facts.number,
       });
     }
-    if (facts.purchaseDate && facts.financeStatus >= 2 && facts.financeStatus <= 4) {
-      const base = { currency: facts.currency, amount: facts.totalMinor, invoiceNumber: facts.number };
-      rows.set(`${guid}/purchase`, { ...base, type: 'financed', date: facts.purchaseDate });
-      if (facts.recourseDate) rows.set(`${guid}/recourse`, { ...base, type: 'recourse', date: facts.recourseDate });
+    const purchase = facts.purchase;
+    if (purchase && facts.financeStatus >= 2 && facts.financeStatus <= 4) {
+      const base = { currency: facts.currency, invoiceNumber: facts.number };
+      rows.set(`${guid}/purchase`, { ...base, type: 'financed', date: purchase.date, amount: facts.totalMinor });
+      rows.set(`${guid}/purchase-fee`, { ...base, type: 'charge', date: purchase.date, amount: purchase.feeMinor });
+      rows.set(`${guid}/payout`, { ...base, type: 'payout', date: purchase.date, amount: facts.totalMinor - purchase.feeMinor });
+      if (purchase.recourseDate) {
+        rows.set(`${guid}/recourse`, { ...base, type: 'recourse', date: purchase.recourseDate, amount: facts.totalMinor });
+        rows.set(`${guid}/recourse-fee`, { ...base, type: 'charge', date: purchase.recourseDate, amount: purchase.recourseFeeMinor });
+      }
+      if (purchase.recoursePaymentDate) {
+        rows.set(`${guid}/recourse-payment`, { ...base, type: 'recourse-payment', date: purchase.recoursePaymentDate, amount: facts.totalMinor + purchase.recourseFeeMinor });
+      }
     }
   }
   return rows;

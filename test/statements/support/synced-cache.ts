@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { demoConnectionInput } from '../../../sandbox/demo-connection-input';
 import { createHandlers } from '../../../src-main/rpc/create-handlers';
 import { createDispatch } from '../../../src-main/rpc/dispatch';
-import { startSandbox, type SandboxProvider } from '../../../sandbox/start-sandbox';
+import { startSandbox, type RunningSandbox, type SandboxProvider } from '../../../sandbox/start-sandbox';
 import type { Connection } from '../../../src-shared/domain/connection';
 import type { RpcResult } from '../../../src-shared/rpc/rpc-error';
 import type { SyncPage } from '../../../src-shared/rpc/sync-methods';
@@ -23,8 +23,13 @@ export interface SyncedCache {
 /**
  * A fake-indexeddb cache filled exactly as the app fills it: main's real handlers fetch every
  * page from the sandboxes (`sync.page`), and the renderer's own sync loop commits them.
+ * `prepare` runs against each sandbox before it is synced (to write to it, or read its JSON).
  */
-export async function syncedCache(options: { seed: number; scale: number }, providers: readonly SandboxProvider[]): Promise<SyncedCache> {
+export async function syncedCache(
+  options: { seed: number; scale: number },
+  providers: readonly SandboxProvider[],
+  prepare?: (sandbox: RunningSandbox) => Promise<void>,
+): Promise<SyncedCache> {
   const dataDir = await mkdtemp(join(tmpdir(), 'reskontra-statements-'));
   const table = createHandlers({ name: 'Reskontra', version: 'test', transport: 'browser', dataDir });
   const dispatch = createDispatch(table);
@@ -34,6 +39,7 @@ export async function syncedCache(options: { seed: number; scale: number }, prov
     for (const provider of providers) {
       const sandbox = await startSandbox(provider, options);
       try {
+        await prepare?.(sandbox);
         const connection = await table['connections.add'](demoConnectionInput(sandbox));
         const fetchPage = async (input: { connectionId: string; stream: string; cursor: string | null }) => {
           const result = (await dispatch('sync.page', input)) as RpcResult<SyncPage>;
