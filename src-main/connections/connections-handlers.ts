@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
-import {
-  providerSecretSchemas,
-  providerSettingsSchemas,
-  type Connection,
-} from '../../src-shared/domain/connection';
+import type { Connection, ConnectionUpdate } from '../../src-shared/domain/connection';
 import { RpcError } from '../../src-shared/rpc/rpc-error';
+import type { ProviderClient } from '../providers/provider-client';
 import type { ProviderClients } from '../providers/provider-clients';
 import type { HandlerGroup } from '../rpc/handler-table';
+import { bindSecret } from '../vault/bound-secret';
 import type { Vault } from '../vault/vault';
+import { applyChange } from './connection-change';
 import type { ConnectionsStore } from './connections-store';
 
 export interface ConnectionsDeps {
@@ -27,7 +25,8 @@ type ConnectionsMethod =
 /**
  * Settings go to the connections file, secrets to the keychain, and nothing a handler
  * returns ever carries a secret. The keychain is written first on add (no connection
- * without its secret) and cleared first on remove (no secret left behind).
+ * without its secret) and cleared first on remove (no secret left behind); update writes the
+ * file first (see there).
  */
 export function connectionsHandlers({ store, vault, clients }: ConnectionsDeps): HandlerGroup<ConnectionsMethod> {
   return {
@@ -36,7 +35,7 @@ export function connectionsHandlers({ store, vault, clients }: ConnectionsDeps):
     'connections.add': async ({ secret, ...settings }) => {
       const now = new Date().toISOString();
       const connection = { ...settings, id: randomUUID(), createdAt: now, updatedAt: now } as Connection;
-      await vault.write(connection.id, JSON.stringify(secret));
+      await vault.write(connection.id, bindSecret(connection, secret));
       try {
         await store.update((connections) => ({ connections: [...connections, connection], result: undefined }));
       } catch (error) {
@@ -46,32 +45,28 @@ export function connectionsHandlers({ store, vault, clients }: ConnectionsDeps):
       return connection;
     },
 
-    'connections.update': async (change) => {
-      const existing = await store.get(change.id);
-      if (!existing) throw notFound(change.id);
-      const settings = checked(
-        providerSettingsSchemas[existing.provider],
-        { ...existing.settings, ...change.settings },
-        'settings',
-      );
-      if (change.secret) {
-        const secret = checked(providerSecretSchemas[existing.provider], change.secret, 'secret');
-        await vault.write(existing.id, JSON.stringify(secret));
-      }
-      const updated = await store.update((connections) => {
-        const current = connections.find((connection) => connection.id === change.id);
-        if (!current) throw notFound(change.id);
-        const next = {
-          ...current,
-          label: change.label ?? current.label,
-          baseUrl: change.baseUrl ?? current.baseUrl,
-          settings,
-          updatedAt: laterThan(current.updatedAt),
-        } as Connection;
-        return { connections: connections.map((item) => (item.id === next.id ? next : item)), result: next };
+    'connections.update': async ({ id, ...change }) => {
+      // The file first, the keychain second: if the file cannot be written nothing changed;
+      // if the keychain cannot, the file goes back. The secret is bound to its address in the
+      // keychain, so in between (or if even that fails) it is never sent to the other one.
+      let previous: Connection | undefined;
+      const { next, secret } = await store.update((connections) => {
+        const current = connections.find((connection) => connection.id === id);
+        if (!current) throw notFound(id);
+        previous = current;
+        const applied = applyChange(current, change);
+        return { connections: connections.map((item) => (item.id === id ? applied.next : item)), result: applied };
       });
-      clients.forget(change.id);
-      return updated;
+      if (secret) {
+        try {
+          await vault.write(id, bindSecret(next, secret));
+        } catch (error) {
+          await restore(store, next, previous).catch(() => undefined);
+          throw error;
+        }
+      }
+      clients.forget(id);
+      return next;
     },
 
     'connections.remove': async ({ id }) => {
@@ -85,35 +80,38 @@ export function connectionsHandlers({ store, vault, clients }: ConnectionsDeps):
       return { removed: true as const };
     },
 
-    'connections.test': async ({ id }) => {
-      const { client } = await clients.forConnection(id);
+    'connections.test': async ({ id, ...change }) => {
+      const client = await clientToTest(id, change);
       try {
         return await client.test();
       } catch (error) {
         if (error instanceof RpcError && error.code !== 'keychain_unavailable' && error.code !== 'internal') {
-          return { ok: false as const, reason: error.message };
+          return { ok: false as const, error: error.toBody() };
         }
         throw error;
       }
     },
   };
+
+  /** The saved connection's client, or one for the unsaved values the form sent. */
+  async function clientToTest(id: string, change: Omit<ConnectionUpdate, 'id'>): Promise<ProviderClient> {
+    if (Object.keys(change).length === 0) return (await clients.forConnection(id)).client;
+    const current = await store.get(id);
+    if (!current) throw notFound(id);
+    const { next, secret } = applyChange(current, change);
+    return clients.forDraft(next, secret);
+  }
 }
 
-function checked<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const field = issue && issue.path.length > 0 ? `${what}.${issue.path.join('.')}` : what;
-  throw new RpcError('invalid_input', `Invalid input for connections.update: ${field}: ${issue?.message ?? 'invalid'}`);
+/** Puts `previous` back, unless someone changed the connection again since `written`. */
+async function restore(store: ConnectionsStore, written: Connection, previous: Connection | undefined): Promise<void> {
+  if (!previous) return;
+  await store.update((connections) => ({
+    connections: connections.map((item) => (item.id === written.id && item.updatedAt === written.updatedAt ? previous! : item)),
+    result: undefined,
+  }));
 }
 
 function notFound(id: string): RpcError {
   return new RpcError('not_found', `There is no connection with id "${id}".`);
-}
-
-/** Now, but strictly after `previous`, so a changed connection always gets a new version. */
-function laterThan(previous: string): string {
-  const now = Date.now();
-  const before = Date.parse(previous);
-  return new Date(Number.isNaN(before) || now > before ? now : before + 1).toISOString();
 }

@@ -18,6 +18,11 @@ const statusByCode: Record<RpcErrorCode, number> = {
   conflict: 409,
   keychain_unavailable: 503,
   provider_error: 502,
+  provider_unreachable: 502,
+  provider_unreadable: 502,
+  credentials_refused: 502,
+  credentials_missing: 409,
+  secret_required: 409,
   offline: 503,
   internal: 500,
 };

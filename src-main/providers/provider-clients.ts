@@ -3,6 +3,7 @@ import { providerSecretSchemas } from '../../src-shared/domain/connection';
 import { providerNames } from '../../src-shared/domain/provider';
 import { RpcError } from '../../src-shared/rpc/rpc-error';
 import type { ConnectionsStore } from '../connections/connections-store';
+import { bindSecret, secretFor } from '../vault/bound-secret';
 import type { Vault } from '../vault/vault';
 import { createProviderClient } from './create-provider-client';
 import type { HttpOptions } from './http-options';
@@ -14,6 +15,11 @@ import type { ProviderClient, SecretAccess } from './provider-client';
  */
 export interface ProviderClients {
   forConnection(id: string): Promise<{ connection: Connection; client: ProviderClient }>;
+  /**
+   * A throwaway client for values not saved yet (Test in the edit form): with the secret typed
+   * in, or else the stored one, which is only handed out for the address it was entered for.
+   */
+  forDraft(connection: Connection, typedSecret: unknown): ProviderClient;
   forget(id: string): void;
 }
 
@@ -26,9 +32,12 @@ export function createProviderClients(store: ConnectionsStore, vault: Vault, htt
       const version = `${connection.updatedAt}|${connection.baseUrl}`;
       const known = clients.get(id);
       if (known && known.version === version) return { connection, client: known.client };
-      const client = createProviderClient(connection, secretAccess(connection, vault), http);
+      const client = createProviderClient(connection, storedSecret(connection, vault), http);
       clients.set(id, { version, client });
       return { connection, client };
+    },
+    forDraft(connection, typedSecret) {
+      return createProviderClient(connection, typedSecret === undefined ? storedSecret(connection, vault) : typedOnly(typedSecret), http);
     },
     forget(id) {
       clients.delete(id);
@@ -36,34 +45,41 @@ export function createProviderClients(store: ConnectionsStore, vault: Vault, htt
   };
 }
 
-/** Reads the connection's secret from the keychain and checks it has the provider's shape. */
-function secretAccess(connection: Connection, vault: Vault): SecretAccess {
+/**
+ * Reads the connection's secret from the keychain: only if it was entered for where the
+ * connection sends it now, and only if it has the provider's shape.
+ */
+function storedSecret(connection: Connection, vault: Vault): SecretAccess {
+  const provider = providerNames[connection.provider];
+  const missing = (why: string) =>
+    new RpcError('credentials_missing', `${why} Enter them again in the connection's form (Edit connection).`, {
+      provider: connection.provider,
+    });
   return {
     async read() {
       const stored = await vault.read(connection.id);
-      if (stored === null) {
-        throw new RpcError(
-          'provider_error',
-          `The keychain holds no credentials for "${connection.label}"; enter them again in the connection's settings.`,
-        );
+      if (stored === null) throw missing(`The keychain holds no ${provider} credentials for "${connection.label}".`);
+      const found = secretFor(connection, stored);
+      if (!found.found && found.why === 'elsewhere') {
+        throw missing(`The ${provider} credentials for "${connection.label}" were entered for another address.`);
       }
-      let json: unknown;
-      try {
-        json = JSON.parse(stored);
-      } catch {
-        json = undefined;
-      }
-      const parsed = providerSecretSchemas[connection.provider].safeParse(json);
-      if (!parsed.success) {
-        throw new RpcError(
-          'provider_error',
-          `The ${providerNames[connection.provider]} credentials in the keychain for "${connection.label}" are incomplete; enter them again.`,
-        );
-      }
+      const parsed = providerSecretSchemas[connection.provider].safeParse(found.found ? found.secret : undefined);
+      if (!parsed.success) throw missing(`The ${provider} credentials in the keychain for "${connection.label}" are incomplete.`);
       return parsed.data;
     },
     async write(secret) {
-      await vault.write(connection.id, JSON.stringify(secret));
+      await vault.write(connection.id, bindSecret(connection, secret));
+    },
+  };
+}
+
+/** A secret typed into a form and not saved: a renewed key stays with this client only. */
+function typedOnly(initial: unknown): SecretAccess {
+  let secret = initial;
+  return {
+    read: async () => secret,
+    write: async (renewed) => {
+      secret = renewed;
     },
   };
 }

@@ -32,33 +32,37 @@ export function redactor(secrets: () => readonly string[]): Redact {
 }
 
 /**
- * Turns whatever a provider call threw into the one error the user sees: the provider's own
- * words where it gave any (problem details title/detail, a message field), the status, and
- * never a secret, a token or a header.
+ * Turns whatever a provider call threw into the one error the user sees, with its own code per
+ * kind of failure (unreachable, credentials refused, unreadable answer, any other refusal) and
+ * the provider's own words where it gave any (problem details title/detail, a message field) in
+ * `details.said` — never a secret, a token or a header. `message` says the same in English for
+ * logs and tests; the window builds its sentence from the code and the details.
  */
 export function toRpcError(provider: ProviderId, error: unknown, redact: Redact): RpcError {
   const name = providerNames[provider];
   if (error instanceof RpcError) return error;
   if (error instanceof InvalidPageError) {
-    return new RpcError('provider_error', redact(`${name} sent data Reskontra cannot read: ${error.message}`));
+    const said = redact(error.message);
+    return new RpcError('provider_unreadable', `${name} sent data Reskontra cannot read: ${said}`, { provider, said });
   }
   if (isHTTPError(error)) {
     const { status, statusText } = error.response;
-    const said = providerMessage(error.data);
-    const reason = said ? `: ${said}` : '';
-    const prefix =
-      status === 401 || status === 403
-        ? `${name} rejected the credentials (${status}${statusText ? ` ${statusText}` : ''})`
-        : `${name} answered ${status}${statusText ? ` ${statusText}` : ''}`;
-    return new RpcError('provider_error', redact(`${prefix}${reason}.`));
+    const answered = `${status}${statusText ? ` ${statusText}` : ''}`;
+    const reason = providerMessage(error.data);
+    const said = redact(reason ? `${answered}: ${reason}` : answered);
+    const because = reason ? `: ${reason}` : '';
+    if (status === 401 || status === 403) {
+      return new RpcError('credentials_refused', redact(`${name} rejected the credentials (${answered})${because}.`), { provider, said });
+    }
+    return new RpcError('provider_error', redact(`${name} answered ${answered}${because}.`), { provider, said });
   }
   if (isTimeoutError(error) || error instanceof BodyTimeoutError) {
-    return new RpcError('offline', `${name} did not answer in time; try again later.`);
+    return new RpcError('provider_unreachable', `${name} did not answer in time; try again later.`, { provider });
   }
   if (isNetworkError(error) || isBodyReadFailure(error)) {
-    return new RpcError('offline', `Could not reach ${name}; check the network and the base URL.`);
+    return new RpcError('provider_unreachable', `Could not reach ${name}; check the network and the base URL.`, { provider });
   }
-  return new RpcError('provider_error', `${name}: the request failed unexpectedly.`);
+  return new RpcError('provider_error', `${name}: the request failed unexpectedly.`, { provider });
 }
 
 /** A connection that broke while the body was being read (undici says `terminated`). */

@@ -31,7 +31,7 @@ export function createDispatch(table: HandlerTable, log: (line: string) => void 
 }
 
 function failure(error: RpcError): RpcResult<never> {
-  return { ok: false, error: { code: error.code, message: error.message } };
+  return { ok: false, error: error.toBody() };
 }
 
 export function describeIssues(method: string, error: z.ZodError): string {

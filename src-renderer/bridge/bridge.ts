@@ -24,9 +24,9 @@ export function initBridge(): void {
   currentTransport();
 }
 
-/** Calls a main-process method; a failure is thrown as an RpcError with the code and message from main. */
+/** Calls a main-process method; a failure is thrown as an RpcError with the code, message and details from main. */
 export async function call<M extends MethodName>(method: M, input: RpcInput<M>): Promise<RpcOutput<M>> {
   const result = await currentTransport()(method, input);
-  if (!result.ok) throw new RpcError(result.error.code, result.error.message);
+  if (!result.ok) throw RpcError.fromBody(result.error);
   return result.value as RpcOutput<M>;
 }

@@ -2,9 +2,12 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { Connection } from '../../src-shared/domain/connection';
 import type { RpcInput } from '../../src-shared/rpc/contract';
+import { RpcError } from '../../src-shared/rpc/rpc-error';
 import { call } from '../bridge/bridge';
 import { cacheDatabase } from '../db/cache-database';
 import { removeConnectionData } from '../db/remove-connection-data';
+
+export type TestAnswer = { ok: true } | { ok: false; error: unknown };
 
 /** The user's connections as main holds them (settings only: secrets never come back). */
 export const useConnectionsStore = defineStore('connections', () => {
@@ -12,6 +15,9 @@ export const useConnectionsStore = defineStore('connections', () => {
   const warnings = ref<string[]>([]);
   const loaded = ref(false);
   const loadError = ref<unknown>(null);
+
+  /** The last Test answer per connection: ok, or why not (an RpcError from main). */
+  const testResults = ref<Record<string, TestAnswer>>({});
 
   async function load(): Promise<void> {
     try {
@@ -35,6 +41,9 @@ export const useConnectionsStore = defineStore('connections', () => {
   async function update(input: RpcInput<'connections.update'>): Promise<Connection> {
     const connection = await call('connections.update', input);
     connections.value = connections.value.map((item) => (item.id === connection.id ? connection : item));
+    // An earlier Test answer was about the values before this change.
+    const { [connection.id]: _outdated, ...others } = testResults.value;
+    testResults.value = others;
     return connection;
   }
 
@@ -45,14 +54,17 @@ export const useConnectionsStore = defineStore('connections', () => {
     await removeConnectionData(cacheDatabase(), id);
   }
 
-  /** The last Test answer per connection: ok, or the provider's reason, or an app error. */
-  const testResults = ref<Record<string, { ok: true } | { ok: false; reason: string } | { ok: false; error: unknown }>>({});
-
   async function test(id: string): Promise<void> {
+    testResults.value = { ...testResults.value, [id]: await testValues({ id }) };
+  }
+
+  /** Tests a connection with the values given (unsaved edits), or as saved with only the id. */
+  async function testValues(input: RpcInput<'connections.test'>): Promise<TestAnswer> {
     try {
-      testResults.value = { ...testResults.value, [id]: await call('connections.test', { id }) };
+      const answer = await call('connections.test', input);
+      return answer.ok ? answer : { ok: false, error: RpcError.fromBody(answer.error) };
     } catch (error) {
-      testResults.value = { ...testResults.value, [id]: { ok: false, error } };
+      return { ok: false, error };
     }
   }
 
@@ -60,5 +72,5 @@ export const useConnectionsStore = defineStore('connections', () => {
     return connections.value.find((item) => item.id === id);
   }
 
-  return { connections, warnings, loaded, loadError, testResults, load, add, update, remove, test, byId };
+  return { connections, warnings, loaded, loadError, testResults, load, add, update, remove, test, testValues, byId };
 });

@@ -95,6 +95,17 @@ interface ConnectionOf<P extends ProviderId> {
 /** A configured provider account. Its secret lives in the OS keychain under `id`. */
 export type Connection = { [P in ProviderId]: ConnectionOf<P> }[ProviderId];
 
+/**
+ * Where a connection's secret is sent: the base URL and, for OAuth client credentials, the
+ * token path. The secret is bound to this in the keychain, and changing it needs the secret
+ * entered again (enforced in main), so a stored secret never reaches a host it was not
+ * entered for.
+ */
+export function secretDestination(connection: { baseUrl: string; settings: object }): string {
+  const tokenPath = (connection.settings as { tokenPath?: unknown }).tokenPath;
+  return JSON.stringify([connection.baseUrl, typeof tokenPath === 'string' ? tokenPath : null]);
+}
+
 export const connectionIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'Connection ids are letters, digits, - and _.');
@@ -154,15 +165,16 @@ export type NewConnection = z.output<typeof newConnectionSchema>;
 export const everyProviderHasANewConnectionSchema: EveryProviderListed<NewConnection> = true;
 
 /**
- * `connections.update`: what changes. Settings and secret are checked against the
- * connection's own provider in main (the provider itself cannot change).
+ * `connections.update` (and `connections.test` of unsaved values): what changes. Settings and
+ * secret are checked against the connection's own provider in main (the provider itself cannot
+ * change). Settings are merged into the current ones; an empty value removes an optional one.
  */
 export const connectionUpdateSchema = z
   .object({
     id: connectionIdSchema,
     label: label.optional(),
     baseUrl: baseUrlSchema.optional(),
-    settings: z.record(z.string(), z.string().max(300)).optional(),
+    settings: z.record(z.string(), z.string().trim().max(300)).optional(),
     secret: z.record(z.string(), secretPart).optional(),
   })
   .strict();

@@ -6,6 +6,7 @@ import {
   type Connection,
 } from '../domain/connection';
 import { method } from './method';
+import type { RpcErrorBody } from './rpc-error';
 
 export interface ConnectionList {
   connections: Connection[];
@@ -13,8 +14,8 @@ export interface ConnectionList {
   warnings: string[];
 }
 
-/** `connections.test`: ok, or the provider's own reason (never a secret). */
-export type ConnectionTestResult = { ok: true } | { ok: false; reason: string };
+/** `connections.test`: ok, or why not (the provider's own words inside, never a secret). */
+export type ConnectionTestResult = { ok: true } | { ok: false; error: RpcErrorBody };
 
 const byId = z.object({ id: connectionIdSchema }).strict();
 
@@ -24,5 +25,6 @@ export const connectionsMethods = {
   'connections.add': method<Connection>()(newConnectionSchema),
   'connections.update': method<Connection>()(connectionUpdateSchema),
   'connections.remove': method<{ removed: true }>()(byId),
-  'connections.test': method<ConnectionTestResult>()(byId),
+  /** Only an id: the saved connection. With changes: those values, before they are saved. */
+  'connections.test': method<ConnectionTestResult>()(connectionUpdateSchema),
 };

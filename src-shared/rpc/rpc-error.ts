@@ -1,4 +1,15 @@
-/** Error codes any RPC call may answer with; the renderer picks its message by code. */
+import { z } from 'zod';
+import { providerIds } from '../domain/provider';
+
+/**
+ * Error codes any RPC call may answer with; the renderer picks its message by code, so it
+ * never parses main's English. The four ways a provider call can fail each have their own:
+ * `provider_unreachable` (no answer), `credentials_refused` / `credentials_missing` (fix them
+ * in the connection's form), `provider_unreadable` (an answer Reskontra cannot read), and
+ * `provider_error` (any other refusal). `offline` is the app itself: no network in the
+ * window, or main not answering. `secret_required`: a change that would send the stored
+ * secret somewhere new, without the secret.
+ */
 export type RpcErrorCode =
   | 'unauthorized'
   | 'forbidden'
@@ -9,31 +20,56 @@ export type RpcErrorCode =
   | 'conflict'
   | 'keychain_unavailable'
   | 'provider_error'
+  | 'provider_unreachable'
+  | 'provider_unreadable'
+  | 'credentials_refused'
+  | 'credentials_missing'
+  | 'secret_required'
   | 'offline'
   | 'internal';
+
+/**
+ * What the renderer needs to put a provider error into a translated sentence: which provider,
+ * and the provider's own words (already redacted: never a secret or a token).
+ */
+export const rpcErrorDetailsSchema = z
+  .object({
+    provider: z.enum(providerIds).optional(),
+    said: z.string().max(600).optional(),
+  })
+  .strip();
+export type RpcErrorDetails = z.output<typeof rpcErrorDetailsSchema>;
 
 export interface RpcErrorBody {
   code: RpcErrorCode;
   message: string;
+  details?: RpcErrorDetails;
 }
 
 export type RpcResult<T> = { ok: true; value: T } | { ok: false; error: RpcErrorBody };
 
-/** An error meant for the user: its message must never contain a secret or a token. */
+/** An error meant for the user: its message and details must never contain a secret or a token. */
 export class RpcError extends Error {
   readonly code: RpcErrorCode;
-  constructor(code: RpcErrorCode, message: string) {
+  readonly details: RpcErrorDetails | undefined;
+  constructor(code: RpcErrorCode, message: string, details?: RpcErrorDetails) {
     super(message);
     this.name = 'RpcError';
     this.code = code;
+    this.details = details;
+  }
+
+  static fromBody(body: RpcErrorBody): RpcError {
+    return new RpcError(body.code, body.message, body.details);
+  }
+
+  toBody(): RpcErrorBody {
+    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
   }
 }
 
 export function isRpcErrorBody(value: unknown): value is RpcErrorBody {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { code?: unknown }).code === 'string' &&
-    typeof (value as { message?: unknown }).message === 'string'
-  );
+  if (typeof value !== 'object' || value === null) return false;
+  const { code, message, details } = value as { code?: unknown; message?: unknown; details?: unknown };
+  return typeof code === 'string' && typeof message === 'string' && (details === undefined || rpcErrorDetailsSchema.safeParse(details).success);
 }

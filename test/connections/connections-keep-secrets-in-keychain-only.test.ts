@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import keytar from 'keytar';
 import { afterEach, describe, expect, it } from 'vitest';
+import { secretDestination } from '../../src-shared/domain/connection';
+import { keychainEntry } from '../support/keychain-entry';
 import { createRpcHarness, type RpcHarness } from '../providers/support/rpc-harness';
 
 // Runs under scripts/with-keyring.sh (a real Secret Service). No provider is contacted here.
@@ -24,9 +25,9 @@ describe('connections.add / update / remove', () => {
       settings: { tokenPath: '/login/oauth/access_token' },
     });
     expect(JSON.stringify(added)).not.toContain('aptic-super-secret-1');
-    expect(JSON.parse((await keytar.getPassword('Reskontra', added.id)) ?? '{}')).toEqual({
-      clientId: 'client-one',
-      clientSecret: 'aptic-super-secret-1',
+    expect(await keychainEntry(added.id)).toEqual({
+      sendTo: secretDestination(added),
+      secret: { clientId: 'client-one', clientSecret: 'aptic-super-secret-1' },
     });
     const file = await readFile(join(harness.dataDir, 'connections.json'), 'utf8');
     expect(file).toContain('Aptic production');
@@ -43,13 +44,10 @@ describe('connections.add / update / remove', () => {
     });
     expect(updated.label).toBe('Aptic prod');
     expect(updated.updatedAt > added.updatedAt).toBe(true);
-    expect(JSON.parse((await keytar.getPassword('Reskontra', added.id)) ?? '{}')).toEqual({
-      clientId: 'client-two',
-      clientSecret: 'aptic-super-secret-2',
-    });
+    expect((await keychainEntry(added.id))?.secret).toEqual({ clientId: 'client-two', clientSecret: 'aptic-super-secret-2' });
 
     await harness.expectOk('connections.remove', { id: added.id });
-    expect(await keytar.getPassword('Reskontra', added.id)).toBeNull();
+    expect(await keychainEntry(added.id)).toBeNull();
     expect((await harness.expectOk('connections.list', {})).connections).toEqual([]);
 
     const transcript = harness.transcript();
@@ -82,7 +80,7 @@ describe('connections.add / update / remove', () => {
     expect(badSettings).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const wrongSecret = await harness.call('connections.update', { id: added.id, secret: { apiToken: 'x' } });
     expect(wrongSecret).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await keytar.getPassword('Reskontra', added.id)).toBe('{"apiKey":"vettig-key-123456"}');
+    expect((await keychainEntry(added.id))?.secret).toEqual({ apiKey: 'vettig-key-123456' });
     await harness.expectOk('connections.remove', { id: added.id });
   });
 

@@ -1,6 +1,6 @@
-import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxFaults } from '../../sandbox/faults/fault-spec';
+import { keychainEntry } from '../support/keychain-entry';
 import { providerNames, streamsByProvider } from '../../src-shared/domain/provider';
 import { createRpcHarness, fastHttp, type RpcHarness } from './support/rpc-harness';
 import { datasetFor, expectedRows, rowsOf } from './support/expected-records';
@@ -54,16 +54,16 @@ describe.each(['vettig', 'flowtly', 'confirma', 'aptic'] as const)('%s', (provid
         const rows = rowsOf(walk.records);
         for (const [ref, row] of expectedRows(dataset, provider, stream)) expect({ ref, ...rows.get(ref) }).toEqual({ ref, ...row });
         for (const error of walk.errors) {
-          expect(['provider_error', 'offline']).toContain(error.code);
+          expect(['provider_error', 'provider_unreachable', 'provider_unreadable', 'credentials_refused']).toContain(error.code);
           expect(error.message).toContain(providerNames[provider]);
         }
       }
       if (provider === 'confirma' && faults.expireToken === highRate) {
         // The expired key was renewed, and the new key went straight into the keychain.
-        const stored = JSON.parse((await keytar.getPassword('Reskontra', connection.id)) ?? '{}') as { apiKey?: string };
-        expect(stored.apiKey).toBeTruthy();
-        expect(stored.apiKey).not.toBe(sandbox.credentials['apiKey']);
-        secrets.push(stored.apiKey ?? '');
+        const stored = (await keychainEntry(connection.id))?.secret ?? {};
+        expect(stored['apiKey']).toBeTruthy();
+        expect(stored['apiKey']).not.toBe(sandbox.credentials['apiKey']);
+        secrets.push(stored['apiKey'] ?? '');
       }
     } finally {
       await harness.call('connections.remove', { id: connection.id });

@@ -28,7 +28,8 @@ describe('a provider answering 200 with the wrong shape, every time', () => {
       const result = await harness.call('sync.page', { connectionId: connection.id, stream, cursor: null });
       expect(result.ok).toBe(false);
       if (result.ok) return;
-      expect(result.error.code).toBe('provider_error');
+      expect(result.error.code).toBe('provider_unreadable');
+      expect(result.error.details?.provider).toBe(provider);
       expect(result.error.message).toContain(`${providerNames[provider]} sent data Reskontra cannot read`);
       expect(result.error.message).toMatch(/field |the body/);
     } finally {
@@ -46,7 +47,11 @@ describe('a provider answering with garbage that is not JSON, every time', () =>
       const result = await harness.call('sync.page', { connectionId: connection.id, stream: 'invoices', cursor: null });
       expect(result).toEqual({
         ok: false,
-        error: { code: 'provider_error', message: 'Aptic sent data Reskontra cannot read: the response is not valid JSON' },
+        error: {
+          code: 'provider_unreadable',
+          message: 'Aptic sent data Reskontra cannot read: the response is not valid JSON',
+          details: { provider: 'aptic', said: 'the response is not valid JSON' },
+        },
       });
     } finally {
       await harness.call('connections.remove', { id: connection.id });
@@ -56,7 +61,7 @@ describe('a provider answering with garbage that is not JSON, every time', () =>
 });
 
 describe('wrong credentials', () => {
-  it.each(providers)('%s: connections.test answers the provider reason, without the secret, until the secret is fixed', async (provider) => {
+  it.each(providers)('%s: connections.test answers credentials_refused with the provider reason, without the secret, until the secret is fixed', async (provider) => {
     const sandbox = await startSandbox(provider, { scale: 5 });
     const input = connectionInputFor(sandbox);
     const wrongSecret = Object.fromEntries(Object.keys(input.secret).map((key) => [key, `wrong-${key}-0123456789`]));
@@ -66,11 +71,12 @@ describe('wrong credentials', () => {
       const tested = await harness.expectOk('connections.test', { id: connection.id });
       expect(tested.ok).toBe(false);
       if (tested.ok) return;
-      expect(tested.reason).toContain(providerNames[provider]);
-      expect(tested.reason).toMatch(/rejected the credentials|not valid|Unauthorized/i);
-      for (const value of Object.values(wrongSecret)) expect(tested.reason).not.toContain(value);
+      expect(tested.error).toMatchObject({ code: 'credentials_refused', details: { provider } });
+      expect(tested.error.message).toContain(providerNames[provider]);
+      expect(tested.error.message).toMatch(/rejected the credentials/i);
+      for (const value of Object.values(wrongSecret)) expect(JSON.stringify(tested.error)).not.toContain(value);
       const page = await harness.call('sync.page', { connectionId: connection.id, stream: streamsByProvider[provider][0], cursor: null });
-      expect(page).toMatchObject({ ok: false, error: { code: 'provider_error' } });
+      expect(page).toMatchObject({ ok: false, error: { code: 'credentials_refused', details: { provider } } });
       // Typing the right secret in fixes it at once: the next call uses the new credentials.
       await harness.expectOk('connections.update', { id: connection.id, secret: input.secret });
       expect(await harness.expectOk('connections.test', { id: connection.id })).toEqual({ ok: true });
@@ -80,15 +86,18 @@ describe('wrong credentials', () => {
     }
   });
 
-  it('an unreachable provider is offline, named', async () => {
+  it('an unreachable provider is provider_unreachable, named, not the app being offline', async () => {
     const sandbox = await startSandbox('flowtly', { scale: 5 });
     const input = connectionInputFor(sandbox);
     await sandbox.close();
     const connection = await harness.expectOk('connections.add', input);
     const tested = await harness.expectOk('connections.test', { id: connection.id });
-    expect(tested).toEqual({ ok: false, reason: 'Could not reach Flowtly; check the network and the base URL.' });
+    expect(tested).toEqual({
+      ok: false,
+      error: { code: 'provider_unreachable', message: 'Could not reach Flowtly; check the network and the base URL.', details: { provider: 'flowtly' } },
+    });
     const page = await harness.call('sync.page', { connectionId: connection.id, stream: 'invoices', cursor: null });
-    expect(page).toMatchObject({ ok: false, error: { code: 'offline' } });
+    expect(page).toMatchObject({ ok: false, error: { code: 'provider_unreachable', details: { provider: 'flowtly' } } });
     await harness.expectOk('connections.remove', { id: connection.id });
   });
 });
@@ -102,8 +111,9 @@ describe("the provider's own words", () => {
       expect(result).toEqual({
         ok: false,
         error: {
-          code: 'provider_error',
+          code: 'credentials_refused',
           message: 'Aptic rejected the credentials (401 Unauthorized): Unauthorized — The access token has expired.',
+          details: { provider: 'aptic', said: '401 Unauthorized: Unauthorized — The access token has expired' },
         },
       });
     } finally {
@@ -124,7 +134,11 @@ describe("the provider's own words", () => {
       secrets.push('not-the-aptic-secret-42');
       expect(await harness.expectOk('connections.test', { id: connection.id })).toEqual({
         ok: false,
-        reason: 'Aptic rejected the credentials (401 Unauthorized): Unknown client_id or wrong client_secret.',
+        error: {
+          code: 'credentials_refused',
+          message: 'Aptic rejected the credentials (401 Unauthorized): Unknown client_id or wrong client_secret.',
+          details: { provider: 'aptic', said: '401 Unauthorized: Unknown client_id or wrong client_secret' },
+        },
       });
       await harness.expectOk('connections.remove', { id: connection.id });
     } finally {

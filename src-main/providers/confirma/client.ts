@@ -101,7 +101,9 @@ export function createConfirmaClient(connection: ConfirmaConnection, secrets: Se
         await auth.recover(headers, 1);
         result = await validate();
       }
-      return result.isValid ? { ok: true } : { ok: false, reason: redact(result.message ?? 'Confirma says the API key is not valid.') };
+      if (result.isValid) return { ok: true };
+      const said = redact(result.message ?? 'the API key is not valid');
+      throw new RpcError('credentials_refused', `Confirma Finance rejected the credentials: ${said}`, { provider: 'confirma', said });
     },
     async page(stream, cursor) {
       if (stream === 'cases') {

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { secretDestination, type Connection } from '../../src-shared/domain/connection';
+
+/**
+ * A keychain entry holds the secret together with where it may be sent (base URL and token
+ * path, see `secretDestination`). A connection whose file now points somewhere else (an edit
+ * half written, a file changed by hand) finds no usable secret instead of sending it there.
+ */
+const boundSchema = z.object({ sendTo: z.string(), secret: z.unknown() }).strict();
+
+export function bindSecret(connection: Connection, secret: unknown): string {
+  return JSON.stringify({ sendTo: secretDestination(connection), secret });
+}
+
+export type StoredSecret = { found: true; secret: unknown } | { found: false; why: 'elsewhere' | 'unreadable' };
+
+/** The secret in `stored` if it was entered for where `connection` sends it now. */
+export function secretFor(connection: Connection, stored: string): StoredSecret {
+  let json: unknown;
+  try {
+    json = JSON.parse(stored);
+  } catch {
+    return { found: false, why: 'unreadable' };
+  }
+  const bound = boundSchema.safeParse(json);
+  // Entries written before secrets were bound hold the bare secret; they were entered for the
+  // connection's address, and an address change asks for the secret again (and rebinds it).
+  if (!bound.success) return { found: true, secret: json };
+  if (bound.data.sendTo !== secretDestination(connection)) return { found: false, why: 'elsewhere' };
+  return { found: true, secret: bound.data.secret };
+}
