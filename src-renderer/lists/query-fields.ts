@@ -30,6 +30,10 @@ export function oneOfField<T extends string>(values: readonly T[], fallback: T):
   return { fallback, parse: (text) => values.find((value) => value === text) };
 }
 
+export type SortDirection = 'asc' | 'desc';
+/** A list's sort direction; newest or largest first unless the address says otherwise. */
+export const sortDirectionField: QueryField<SortDirection> = oneOfField<SortDirection>(['asc', 'desc'], 'desc');
+
 type QueryValue = string | number | boolean;
 
 /**
