@@ -6,7 +6,7 @@ import { asArray, asRecord, requestJson } from './support/sandbox-http';
 describe('Aptic at 100,000 invoices', () => {
   const session = useApticSandbox({ seed: 99, scale: 100_000 });
 
-  it('serves a deep page straight from the generator, without materialising the rest', async () => {
+  it('filters and sorts all 100,000 in one request, yet serves a deep page without materialising the rest', async () => {
     const { aptic, headers } = session();
     const timed = async (query: string): Promise<{ ms: number; body: Record<string, unknown> }> => {
       const started = performance.now();
@@ -18,10 +18,13 @@ describe('Aptic at 100,000 invoices', () => {
     const value = asArray(deep.body.value);
     expect(value[0]).toEqual(apticListItem(apticFactsFor(99, invoiceAt(99, 99_950))));
     expect(asRecord(value[49]).invoiceNumber).toBe(String(10425 + 99_999));
-    // A filter that matches nothing must visit all 100,000; a deep page must not. Measured
-    // against each other, so a busy machine slows both alike.
-    const scan = await timed(`$filter=${encodeURIComponent("invoiceNumber eq 'none'")}`);
-    expect(scan.body).toMatchObject({ total: 0, count: 0 });
+
+    // A filter and sort must visit all 100,000; a deep page must not. Measured against each
+    // other, so a busy machine slows both alike. (One full scan serves both checks: each costs seconds.)
+    const scan = await timed(`$filter=${encodeURIComponent("currencyCode eq 'EUR' and remainingPrincipal gt 0")}&$orderby=${encodeURIComponent('remainingPrincipal desc')}&$top=3`);
+    expect(Number(scan.body.total)).toBeGreaterThan(1_000);
+    const amounts = asArray(scan.body.value).map((item) => Number(asRecord(item).remainingPrincipal));
+    expect([...amounts].sort((a, b) => b - a)).toEqual(amounts);
     expect(deep.ms * 5).toBeLessThan(scan.ms);
   }, 30_000);
 
@@ -32,12 +35,4 @@ describe('Aptic at 100,000 invoices', () => {
     expect(detail.status).toBe(200);
     expect(asRecord(detail.body).invoiceNumber).toBe(String(10425 + 87_654));
   });
-
-  it('filters and sorts all 100,000 in one request', async () => {
-    const { aptic, headers } = session();
-    const body = asRecord((await requestJson(`${aptic.baseUrl}/v1/Invoices?$filter=${encodeURIComponent("currencyCode eq 'EUR' and remainingPrincipal gt 0")}&$orderby=${encodeURIComponent('remainingPrincipal desc')}&$top=3`, { headers })).body);
-    expect(Number(body.total)).toBeGreaterThan(1_000);
-    const amounts = asArray(body.value).map((item) => Number(asRecord(item).remainingPrincipal));
-    expect([...amounts].sort((a, b) => b - a)).toEqual(amounts);
-  }, 30_000);
 });

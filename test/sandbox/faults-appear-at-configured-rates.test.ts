@@ -3,13 +3,18 @@ import type { SandboxFaults } from '../../sandbox/faults/fault-spec';
 import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox';
 import { bearer, fetchToken } from './support/sandbox-http';
 
-const SAMPLE = 400;
+const SAMPLE = 200;
 const RATE = 0.2;
-/** ±4 standard deviations of a binomial(400, 0.2): fails if a fault never fires or always fires. */
-const LOW = 0.12;
-const HIGH = 0.28;
-/** Long enough that no ordinary request on a busy CI machine is mistaken for a slow one. */
-const SLOW_MS = 1_500;
+/**
+ * ±4 standard deviations of a binomial(SAMPLE, RATE) (0.087–0.313 at 200): a correct sandbox
+ * fails about once in 16,000 runs, and a fault that never fires, always fires or fires at half
+ * or twice its rate fails every time.
+ */
+const SPREAD = 4 * Math.sqrt((RATE * (1 - RATE)) / SAMPLE);
+const LOW = RATE - SPREAD;
+const HIGH = RATE + SPREAD;
+/** Long enough that no ordinary request on a busy shared machine is mistaken for a slow one. */
+const SLOW_MS = 2_500;
 
 type Outcome = 'ok' | '429' | '500' | '502' | '503' | 'slow' | 'drop' | 'malformed' | 'wrongShape' | '401' | 'other';
 
@@ -70,7 +75,7 @@ describe('each fault appears at roughly its configured rate', () => {
     ['500', { rate500: RATE }, '500', 16],
     ['502', { rate502: RATE }, '502', 16],
     ['503', { rate503: RATE }, '503', 16],
-    ['slow response', { slow: RATE, slowMs: SLOW_MS }, 'slow', 80],
+    ['slow response', { slow: RATE, slowMs: SLOW_MS }, 'slow', SAMPLE / 2],
     ['dropped connection mid-body', { drop: RATE }, 'drop', 8],
     ['malformed JSON', { malformed: RATE }, 'malformed', 16],
     ['valid JSON of the wrong shape', { wrongShape: RATE }, 'wrongShape', 16],
