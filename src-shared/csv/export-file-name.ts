@@ -24,8 +24,19 @@ function slugify(part: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-// Names Windows reserves whatever the extension (`con.csv` opens the console).
-const reservedOnWindows = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\.|$)/i;
+/**
+ * File systems count a name's length in bytes (ext4: 255 bytes of UTF-8), not in characters:
+ * `€` is one UTF-16 unit but three bytes. Five bytes are kept back for the `-1000` main adds
+ * when a name is taken, so every name that passes here can also be written.
+ */
+const maxNameBytes = 255 - '-1000'.length;
+
+/**
+ * Device names Windows reserves whatever the extension (`con.csv` opens the console). Windows
+ * compares the part before the first dot with trailing spaces dropped (`COM1 .old.csv` is COM1),
+ * and counts the superscript digits ¹ ² ³ as digits (`COM¹`, `LPT²`).
+ */
+const reservedOnWindows = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])$/i;
 // Characters Windows forbids in names (separators are checked first, with their own message).
 const forbiddenCharacters = /[<>:"|?*]/;
 
@@ -35,14 +46,23 @@ const forbiddenCharacters = /[<>:"|?*]/;
  */
 export function csvFileNameProblem(name: string): string | null {
   if (name.length === 0) return 'the file name is empty';
-  if (name.length > maxNameLength) return `the file name is longer than ${maxNameLength} characters`;
+  if (utf8Bytes(name) > maxNameBytes) return `the file name is longer than ${maxNameBytes} bytes (UTF-8)`;
   if (/[/\\]/.test(name)) return 'the file name may not contain a folder ("/" or "\\")';
   if (forbiddenCharacters.test(name) || hasControlCharacter(name)) return 'the file name may not contain < > : " | ? * or control characters';
   if (name.startsWith('.')) return 'the file name may not start with "."';
   if (!/\.csv$/i.test(name)) return 'the file name must end with ".csv"';
   if (/\s\.csv$/i.test(name) || name !== name.trim()) return 'the file name may not start or end with a space';
-  if (reservedOnWindows.test(name)) return `"${name}" is a name Windows reserves`;
+  if (reservedOnWindows.test(deviceStem(name))) return `"${name}" is a name Windows reserves`;
   return null;
+}
+
+/** The part Windows matches against its device names: up to the first dot, trailing spaces dropped. */
+function deviceStem(name: string): string {
+  return name.split('.', 1)[0]!.replace(/ +$/, '');
+}
+
+function utf8Bytes(text: string): number {
+  return new TextEncoder().encode(text).length;
 }
 
 function hasControlCharacter(text: string): boolean {

@@ -22,7 +22,17 @@ describe('suggested export file names', () => {
 });
 
 describe('the file-name check', () => {
-  it.each(['reskontra-factoring-2025-01.csv', 'Åkesson faktura 10425.CSV', 'a.csv', 'report (2).csv'])('accepts %j', (name) => {
+  it.each([
+    'reskontra-factoring-2025-01.csv',
+    'Åkesson faktura 10425.CSV',
+    'a.csv',
+    'report (2).csv',
+    'console.csv',
+    'COM10.csv',
+    'conin.csv',
+    `${'x'.repeat(246)}.csv`,
+    `${'€'.repeat(82)}.csv`,
+  ])('accepts %j', (name) => {
     expect(csvFileNameProblem(name)).toBeNull();
   });
 
@@ -42,7 +52,17 @@ describe('the file-name check', () => {
     ['x .csv', 'may not start or end with a space'],
     ['CON.csv', 'a name Windows reserves'],
     ['lpt1.csv', 'a name Windows reserves'],
-    [`${'x'.repeat(120)}.csv`, 'longer than 120 characters'],
+    ['COM¹.csv', 'a name Windows reserves'],
+    ['lpt².csv', 'a name Windows reserves'],
+    ['LPT³.report.csv', 'a name Windows reserves'],
+    ['CONIN$.csv', 'a name Windows reserves'],
+    ['conout$.csv', 'a name Windows reserves'],
+    ['COM1 .old.csv', 'a name Windows reserves'],
+    ['AUX  .csv', 'may not start or end with a space'],
+    ['nul..csv', 'a name Windows reserves'],
+    [`${'x'.repeat(247)}.csv`, 'longer than 250 bytes'],
+    // 116 three-byte characters: 352 bytes in UTF-8, yet only 120 UTF-16 units.
+    [`${'€'.repeat(116)}.csv`, 'longer than 250 bytes'],
   ])('rejects %j: %s', (name, reason) => {
     expect(csvFileNameProblem(name)).toContain(reason);
   });

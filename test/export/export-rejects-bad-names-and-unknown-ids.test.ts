@@ -12,6 +12,9 @@ describe('export input checks', () => {
     ['', 'suggestedName: the file name is empty'],
     ['.bashrc.csv', 'suggestedName: the file name may not start with "."'],
     ['nul.csv', 'suggestedName: "nul.csv" is a name Windows reserves'],
+    ['CONOUT$.csv', 'suggestedName: "CONOUT$.csv" is a name Windows reserves'],
+    ['COM³.csv', 'suggestedName: "COM³.csv" is a name Windows reserves'],
+    [`${'ø'.repeat(174)}.csv`, 'suggestedName: the file name is longer than 250 bytes'],
   ])('rejects the suggested name %j with a message saying why', async (suggestedName, message) => {
     const rpc = await exportRpc();
     const error = await rpc.fail('export.begin', { suggestedName });
