@@ -1,8 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { link, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { RpcError } from '../../src-shared/rpc/rpc-error';
 import { fileSystemError } from './file-system-error';
+import { partFileName } from './part-file-name';
+import { forgetPartFile, notePartFile } from './stale-part-files';
 
 /** Where a finished export goes, and whether a file already there may be replaced. */
 export interface ExportTarget {
@@ -19,7 +20,8 @@ export interface FinishedFile {
 /**
  * One file being exported: chunks go to a hidden temp file beside the target (same folder,
  * so the final rename cannot cross disks) and reach the disk as they arrive, so no more than
- * one chunk is ever in memory. The target only appears, whole, on commit.
+ * one chunk is ever in memory. The target only appears, whole, on commit. Exports are the
+ * user's business records: the file is readable by its owner only (0600), like connections.json.
  */
 export class ExportFile {
   private bytes = 0;
@@ -30,13 +32,17 @@ export class ExportFile {
     private readonly target: ExportTarget,
     private readonly tempPath: string,
     private readonly handle: FileHandle,
+    private readonly dataDir: string,
   ) {}
 
-  static async create(target: ExportTarget): Promise<ExportFile> {
-    const tempPath = join(dirname(target.path), `.${basename(target.path)}.${randomUUID().slice(0, 8)}.part`);
+  /** `dataDir` keeps a note of the temp file, so the next start-up can remove it if this process is killed. */
+  static async create(target: ExportTarget, dataDir: string): Promise<ExportFile> {
+    const tempPath = join(dirname(target.path), partFileName(basename(target.path)));
     try {
-      return new ExportFile(target, tempPath, await open(tempPath, 'wx'));
+      await notePartFile(dataDir, tempPath);
+      return new ExportFile(target, tempPath, await open(tempPath, 'wx', 0o600), dataDir);
     } catch (error) {
+      await forgetPartFile(dataDir, tempPath);
       throw fileSystemError('create a file in', dirname(target.path), error);
     }
   }
@@ -68,6 +74,7 @@ export class ExportFile {
       throw fileSystemError('write', this.target.path, error);
     }
     const path = this.target.replace ? await this.replaceTarget() : await this.keepExisting();
+    await forgetPartFile(this.dataDir, this.tempPath);
     return { path, bytes: this.bytes };
   }
 
@@ -75,6 +82,7 @@ export class ExportFile {
   async discard(): Promise<void> {
     await this.handle.close().catch(() => undefined);
     await unlink(this.tempPath).catch(() => undefined);
+    await forgetPartFile(this.dataDir, this.tempPath);
   }
 
   private refuseIfBroken(): void {

@@ -15,6 +15,9 @@ export interface ExportDeps {
   maxOpen?: number;
 }
 
+/** An export untouched this long is abandoned; start-up also treats part files idle this long as stale. */
+export const exportIdleMs = 10 * 60_000;
+
 type ExportMethod = 'export.begin' | 'export.append' | 'export.commit' | 'export.abort';
 
 interface OpenExport {
@@ -31,7 +34,7 @@ interface OpenExport {
 export function exportHandlers({
   dataDir,
   chooseSavePath,
-  idleMs = 10 * 60_000,
+  idleMs = exportIdleMs,
   maxOpen = 8,
 }: ExportDeps): HandlerGroup<ExportMethod> {
   const open = new Map<string, OpenExport>();
@@ -70,7 +73,7 @@ export function exportHandlers({
       const target = await chooseTarget(suggestedName, dataDir, chooseSavePath);
       if (target === null) return { status: 'cancelled' as const };
       const exportId = randomUUID();
-      const file = await ExportFile.create(target);
+      const file = await ExportFile.create(target, dataDir);
       open.set(exportId, { file, queue: Promise.resolve(), timer: idleTimer(exportId) });
       return { status: 'started' as const, exportId, fileName: basename(target.path) };
     },

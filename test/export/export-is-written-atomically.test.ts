@@ -22,11 +22,13 @@ describe('export to a file', () => {
     const before = await readdir(folder);
     expect(before).not.toContain(fileName);
     expect(before).toHaveLength(1);
-    expect(before[0]).toMatch(/^\.reskontra-factoring-2025-01\.csv\.[0-9a-f]{8}\.part$/);
+    expect(before[0]).toMatch(new RegExp(`^\\.reskontra-factoring-2025-01\\.csv\\.reskontra-${process.pid}-[0-9a-f]{8}\\.part$`));
+    expect(await readdir(join(rpc.dataDir, 'exports-in-progress'))).toEqual(before);
 
     const committed = await rpc.call('export.commit', { exportId });
     expect(committed).toEqual({ path: join(folder, fileName), fileName, bytes: 37 });
     expect(await readdir(folder)).toEqual([fileName]);
+    expect(await readdir(join(rpc.dataDir, 'exports-in-progress'))).toEqual([]);
     expect(await readFile(committed.path, 'utf8')).toBe('\uFEFFKund;Belopp\r\nÅkesson AB;-150,00\r\n');
     expect((await stat(committed.path)).size).toBe(37);
   });
@@ -37,6 +39,7 @@ describe('export to a file', () => {
     await rpc.call('export.append', { exportId, chunk: 'a;b\r\n' });
     expect(await rpc.call('export.abort', { exportId })).toEqual({ aborted: true });
     expect(await readdir(exportsFolder(rpc.dataDir))).toEqual([]);
+    expect(await readdir(join(rpc.dataDir, 'exports-in-progress'))).toEqual([]);
     expect(await rpc.fail('export.commit', { exportId })).toMatchObject({ code: 'not_found' });
   });
 
