@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { RpcError } from '../../src-shared/rpc/rpc-error';
 import type { ExportTarget } from './export-file';
@@ -33,7 +33,9 @@ export async function chooseTarget(
   }
   const folder = exportsFolder(dataDir);
   try {
-    await mkdir(folder, { recursive: true });
+    // Owner only, like connections.json; chmod also closes a folder an earlier version made 0755.
+    await mkdir(folder, { recursive: true, mode: 0o700 });
+    if (process.platform !== 'win32') await chmod(folder, 0o700);
   } catch (error) {
     throw fileSystemError('create the folder', folder, error);
   }
