@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { contentSecurityPolicy } from '../../src-shared/security/content-security-policy';
 import type { RpcErrorCode, RpcResult } from '../../src-shared/rpc/rpc-error';
 import type { Dispatch } from '../rpc/dispatch';
+import { requestPath } from './request-path';
 import { serveStatic } from './static-files';
 import { hasToken, isAllowedHost, isAllowedOrigin } from './trusted-request';
 
@@ -61,17 +62,16 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (!isAllowedHost(request, port) || !isAllowedOrigin(request, port)) {
       return sendError(response, 'forbidden', 'This address is not Reskontra’s.');
     }
-    const path = new URL(request.url ?? '/', `http://127.0.0.1:${port}`).pathname;
-    if (path.startsWith('/rpc/')) return handleRpc(request, response, path.slice('/rpc/'.length));
+    const segments = requestPath(request.url ?? '');
+    if (segments === null) return sendText(response, 400, 'Bad request: the address is malformed.');
+    if (segments[0] === 'rpc' && segments.length > 1) return handleRpc(request, response, segments.slice(1).join('/'));
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.statusCode = 405;
       response.end();
       return;
     }
-    if (!(await serveStatic(options.rendererDir, path, response))) {
-      response.statusCode = 404;
-      response.setHeader('content-type', 'text/plain; charset=utf-8');
-      response.end('Not found');
+    if (!(await serveStatic(options.rendererDir, segments, response))) {
+      sendText(response, 404, 'Not found');
     }
   }
 
@@ -98,7 +98,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         return sendError(response, 'invalid_input', 'The request body is not valid JSON.');
       }
     }
-    const result = await options.dispatch(decodeURIComponent(method), input);
+    const result = await options.dispatch(method, input);
     sendResult(response, result);
   }
 
@@ -162,6 +162,12 @@ function sendResult(response: ServerResponse, result: RpcResult<unknown>): void 
   response.setHeader('content-type', 'application/json; charset=utf-8');
   response.setHeader('cache-control', 'no-store');
   response.end(JSON.stringify(result));
+}
+
+function sendText(response: ServerResponse, status: number, text: string): void {
+  response.statusCode = status;
+  response.setHeader('content-type', 'text/plain; charset=utf-8');
+  response.end(text);
 }
 
 function sendError(response: ServerResponse, code: RpcErrorCode, message: string): void {

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { constants, open, realpath, type FileHandle } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join } from 'node:path';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -16,29 +16,36 @@ const contentTypes: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves one file of the built renderer; anything outside its folder does not exist. */
-export async function serveStatic(rootDir: string, urlPath: string, response: ServerResponse): Promise<boolean> {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return false;
-  }
-  const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
-  const file = normalize(join(rootDir, relative));
-  if (!file.startsWith(normalize(rootDir) + sep)) return false;
-  try {
-    const info = await stat(file);
-    if (!info.isFile()) return false;
-  } catch {
-    return false;
-  }
+/**
+ * Serves one file of the built renderer, named by the checked segments of `requestPath`.
+ * Only regular files reached without a symlink exist: a link placed inside the folder could
+ * otherwise hand the page any file the user can read. The real path must be the path asked
+ * for, and the file is opened with O_NOFOLLOW, so a link swapped in after the check fails too.
+ */
+export async function serveStatic(rootDir: string, segments: readonly string[], response: ServerResponse): Promise<boolean> {
+  const relative = segments.length === 1 && segments[0] === '' ? 'index.html' : segments.join('/');
+  const file = await openWithoutLinks(rootDir, relative);
+  if (file === null) return false;
   response.statusCode = 200;
-  response.setHeader('content-type', contentTypes[extname(file)] ?? 'application/octet-stream');
+  response.setHeader('content-type', contentTypes[extname(relative)] ?? 'application/octet-stream');
   // Built assets carry a content hash in their names; the page itself must always be fresh.
   response.setHeader('cache-control', relative === 'index.html' ? 'no-store' : 'public, max-age=31536000, immutable');
   await new Promise<void>((resolve, reject) => {
-    createReadStream(file).on('error', reject).pipe(response).on('finish', resolve).on('error', reject);
+    createReadStream('', { fd: file }).on('error', reject).pipe(response).on('finish', resolve).on('error', reject);
   });
   return true;
+}
+
+async function openWithoutLinks(rootDir: string, relative: string): Promise<FileHandle | null> {
+  let handle: FileHandle | null = null;
+  try {
+    const expected = join(await realpath(rootDir), relative);
+    if ((await realpath(expected)) !== expected) return null;
+    handle = await open(expected, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+    if ((await handle.stat()).isFile()) return handle;
+  } catch {
+    // Missing, unreadable or a link: not found either way.
+  }
+  await handle?.close();
+  return null;
 }
