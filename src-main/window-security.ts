@@ -1,21 +1,5 @@
-import type { BrowserWindow, IpcMainInvokeEvent, Session, WebPreferences } from 'electron';
+import type { BrowserWindow, IpcMainInvokeEvent, Session } from 'electron';
 import { contentSecurityPolicy } from '../src-shared/security/content-security-policy';
-
-/** The renderer gets no Node, no Electron, and runs in Chromium's sandbox. */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    spellcheck: false,
-  };
-}
 
 /** Every permission (camera, notifications, clipboard, …) is refused; the app needs none. */
 export function lockDownSession(session: Session): void {

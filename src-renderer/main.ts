@@ -1,3 +1,4 @@
+import './zod-without-eval';
 import { createPinia } from 'pinia';
 import { createApp, watch } from 'vue';
 import App from './App.vue';

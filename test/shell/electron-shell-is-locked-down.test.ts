@@ -85,7 +85,18 @@ beforeAll(async () => {
 describe('the Electron shell', () => {
   it('opens the renderer with isolation, sandbox and no Node', () => {
     const prefs = recorded.windowOptions?.webPreferences ?? {};
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      // A middle click cannot open a link in a new window (window.open is denied as well).
+      disableBlinkFeatures: 'Auxclick',
+    });
     expect(String(prefs.preload)).toMatch(/preload[/\\]index\.cjs$/);
     expect(recorded.loadedUrl).toMatch(/^file:.*renderer\/index\.html$/);
   });
