@@ -13,16 +13,22 @@ export type CachedInvoice = Invoice & SyncOrigin;
 export type CachedEvent = LedgerEvent & SyncOrigin;
 export type CachedCase = Case & SyncOrigin & { invoiceNumbers: string[] };
 
-/** Per connection and stream: where the sync stands. Written in the same transaction as the records. */
+/**
+ * Per connection and stream: where the sync stands. Written when a walk opens and in the same
+ * transaction as each page; a commit writes only while this row still names its walk.
+ */
 export interface SyncState {
   connectionId: string;
   stream: SyncStream;
   /** Cursor of the next page to fetch; null when no walk is in progress. */
   cursor: string | null;
-  /** Increases with every full resync; records with an older generation are deleted when it completes. */
+  /** The walk in progress (or last finished); it only ever increases. Each record keeps the one that last saw it. */
   generation: number;
-  /** A full resync is in progress (resumed after a restart, then the leftovers are deleted). */
-  fullResync: boolean;
+  /**
+   * The walk in progress ends by deleting the stream's records of older generations: a full
+   * resync, or any walk from the start of a stream that lists everything (src-shared/domain/stream-listing).
+   */
+  sweep: boolean;
   lastSuccessAt: string | null;
   lastAttemptAt: string | null;
   lastError: string | null;

@@ -1,11 +1,13 @@
 import type { SyncPage } from '../../src-shared/rpc/sync-methods';
 import type { CacheDatabase, CachedCase, CachedEvent, CachedInvoice, SyncState } from '../db/cache-database';
 import { caseInvoiceNumbers } from '../db/schema-versions';
+import { SyncSuperseded } from './sync-stopped';
 
 /**
  * Writes one page and the cursor that follows it in ONE transaction, so the cursor only moves
  * when its records are stored: a crash, cancel or lost network resumes exactly there.
- * The page that ends a full resync also deletes what the provider no longer has.
+ * The page that ends a sweeping walk also deletes what the provider no longer lists.
+ * `state` is the walk as the page was fetched (its cursor is the page's own).
  */
 export async function commitPage(db: CacheDatabase, state: SyncState, page: SyncPage, now: string): Promise<SyncState> {
   const origin = { stream: state.stream, generation: state.generation };
@@ -23,10 +25,11 @@ export async function commitPage(db: CacheDatabase, state: SyncState, page: Sync
   const finished = page.nextCursor === null;
 
   return db.transaction('rw', [db.invoices, db.events, db.cases, db.syncState], async () => {
+    await refuseUnlessStillOwned(db, state);
     if (invoices.length > 0) await db.invoices.bulkPut(invoices);
     if (events.length > 0) await db.events.bulkPut(events);
     if (cases.length > 0) await db.cases.bulkPut(cases);
-    if (finished && state.fullResync) {
+    if (finished && state.sweep) {
       const key = [state.connectionId, state.stream];
       const stale = (row: { generation: number }) => row.generation < state.generation;
       await db.invoices.where('[connectionId+stream]').equals(key).filter(stale).delete();
@@ -34,9 +37,20 @@ export async function commitPage(db: CacheDatabase, state: SyncState, page: Sync
       await db.cases.where('[connectionId+stream]').equals(key).filter(stale).delete();
     }
     const next: SyncState = finished
-      ? { ...state, cursor: null, fullResync: false, lastAttemptAt: now, lastSuccessAt: now, lastError: null }
+      ? { ...state, cursor: null, sweep: false, lastAttemptAt: now, lastSuccessAt: now, lastError: null }
       : { ...state, cursor: page.nextCursor, lastAttemptAt: now };
     await db.syncState.put(next);
     return next;
   });
+}
+
+/**
+ * Read inside the page's transaction: the stored walk must still be this one, at this page. Gone
+ * means the connection was removed; another generation or cursor means another walk (another
+ * window, a full resync) has written since. Either way this page must not be written, or it
+ * would be an orphan, or a generation going backwards whose rows the other walk's sweep deletes.
+ */
+async function refuseUnlessStillOwned(db: CacheDatabase, walk: SyncState): Promise<void> {
+  const stored = await db.syncState.get([walk.connectionId, walk.stream]);
+  if (stored?.generation !== walk.generation || stored.cursor !== walk.cursor) throw new SyncSuperseded(walk.connectionId, walk.stream);
 }

@@ -1,8 +1,12 @@
 import { streamsByProvider, type ProviderId, type SyncStream } from '../../src-shared/domain/provider';
+import { listsEverything } from '../../src-shared/domain/stream-listing';
 import type { SyncPage } from '../../src-shared/rpc/sync-methods';
-import type { CacheDatabase, SyncState } from '../db/cache-database';
+import type { CacheDatabase } from '../db/cache-database';
 import { commitPage } from './commit-page';
-import { loadSyncState, recordSyncError } from './sync-state';
+import { openWalk, recordSyncError } from './sync-state';
+import { SyncCancelled } from './sync-stopped';
+
+export { SyncCancelled, SyncSuperseded } from './sync-stopped';
 
 export type FetchPage = (input: { connectionId: string; stream: SyncStream; cursor: string | null }) => Promise<SyncPage>;
 
@@ -17,18 +21,14 @@ export interface SyncProgress {
 }
 
 export interface SyncOptions {
-  /** Rebuild from scratch: walk everything, then delete what the provider no longer has. */
+  /**
+   * Rebuild from scratch: walk everything, then delete what the provider no longer has. (A normal
+   * sync does that too for streams that list everything, each time it walks one from its start.)
+   */
   full: boolean;
   signal: AbortSignal;
   onProgress?: (progress: SyncProgress) => void;
   now?: () => string;
-}
-
-export class SyncCancelled extends Error {
-  constructor() {
-    super('Sync cancelled.');
-    this.name = 'SyncCancelled';
-  }
 }
 
 /**
@@ -47,7 +47,8 @@ export async function syncConnection(
     if (options.signal.aborted) throw new SyncCancelled();
     Object.assign(progress, { stream, done: 0, total: null });
     try {
-      await syncStream(db, fetchPage, connection.id, stream, options, now, progress);
+      const walk = { full: options.full, listsEverything: listsEverything(connection.provider, stream) };
+      await syncStream(db, fetchPage, connection.id, stream, walk, options, now, progress);
     } catch (error) {
       if (!(error instanceof SyncCancelled)) {
         await recordSyncError(db, connection.id, stream, error instanceof Error ? error.message : String(error), now());
@@ -62,11 +63,12 @@ async function syncStream(
   fetchPage: FetchPage,
   connectionId: string,
   stream: SyncStream,
+  walk: Parameters<typeof openWalk>[3],
   options: SyncOptions,
   now: () => string,
   progress: SyncProgress,
 ): Promise<void> {
-  let state = await startingState(db, connectionId, stream, options.full);
+  let state = await openWalk(db, connectionId, stream, walk);
   let pending: Promise<SyncPage> | null = fetchPage({ connectionId, stream, cursor: state.cursor });
   while (pending) {
     const page: SyncPage = await pending;
@@ -84,13 +86,4 @@ async function syncStream(
     options.onProgress?.({ ...progress });
     if (page.nextCursor !== null && options.signal.aborted) throw new SyncCancelled();
   }
-}
-
-/** Resumes an interrupted walk from its committed cursor; a full resync opens a new generation. */
-async function startingState(db: CacheDatabase, connectionId: string, stream: SyncStream, full: boolean): Promise<SyncState> {
-  const state = await loadSyncState(db, connectionId, stream);
-  if (!full || state.fullResync) return state;
-  const fresh: SyncState = { ...state, cursor: null, generation: state.generation + 1, fullResync: true };
-  await db.syncState.put(fresh);
-  return fresh;
 }

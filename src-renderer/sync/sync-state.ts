@@ -8,7 +8,7 @@ export async function loadSyncState(db: CacheDatabase, connectionId: string, str
       stream,
       cursor: null,
       generation: 0,
-      fullResync: false,
+      sweep: false,
       lastSuccessAt: null,
       lastAttemptAt: null,
       lastError: null,
@@ -16,7 +16,29 @@ export async function loadSyncState(db: CacheDatabase, connectionId: string, str
   );
 }
 
-/** A failed attempt is remembered on its stream; no record is touched. */
+/**
+ * Where a walk of one stream starts, stored before its first request so that its commits can tell
+ * it still owns the stream. An interrupted walk resumes (a sweeping one even when a full resync is
+ * asked for: it is one already). Otherwise a new walk starts from the beginning; it sweeps, under
+ * a new generation, when it is a full resync or the stream lists everything.
+ */
+export async function openWalk(
+  db: CacheDatabase,
+  connectionId: string,
+  stream: SyncStream,
+  asked: { full: boolean; listsEverything: boolean },
+): Promise<SyncState> {
+  return db.transaction('rw', db.syncState, async () => {
+    const state = await loadSyncState(db, connectionId, stream);
+    const resume = state.sweep || (!asked.full && state.cursor !== null);
+    const sweep = asked.full || asked.listsEverything;
+    const walk: SyncState = resume ? state : { ...state, cursor: null, sweep, generation: state.generation + (sweep ? 1 : 0) };
+    await db.syncState.put(walk);
+    return walk;
+  });
+}
+
+/** A failed attempt is remembered on its stream's walk; no record is touched, and no row is made for a removed connection. */
 export async function recordSyncError(
   db: CacheDatabase,
   connectionId: string,
@@ -24,10 +46,7 @@ export async function recordSyncError(
   message: string,
   now: string,
 ): Promise<void> {
-  await db.transaction('rw', db.syncState, async () => {
-    const state = await loadSyncState(db, connectionId, stream);
-    await db.syncState.put({ ...state, lastAttemptAt: now, lastError: message });
-  });
+  await db.syncState.update([connectionId, stream], { lastAttemptAt: now, lastError: message });
 }
 
 export async function syncStatesOf(db: CacheDatabase, connectionId: string): Promise<SyncState[]> {

@@ -2,17 +2,19 @@ import { describe, expect, it } from 'vitest';
 import type { SyncPage } from '../../src-shared/rpc/sync-methods';
 import { removeConnectionData } from '../../src-renderer/db/remove-connection-data';
 import { commitPage } from '../../src-renderer/sync/commit-page';
-import { loadSyncState } from '../../src-renderer/sync/sync-state';
+import { openWalk } from '../../src-renderer/sync/sync-state';
 import { memoryCache } from '../support/memory-cache';
 import { collectionCase, invoice, ledgerEvent } from '../support/records';
 
 const now = '2025-06-01T10:00:00.000Z';
+/** A walk of a stream that does not list everything: it sweeps only on a full resync. */
+const normal = { full: false, listsEverything: false };
 const page = (records: SyncPage['records'], nextCursor: string | null): SyncPage => ({ records, nextCursor, progress: { done: records.length } });
 
 describe('committing a sync page', () => {
   it('stores records of each kind and the next cursor together', async () => {
     const { db } = memoryCache();
-    const state = await loadSyncState(db, 'c1', 'invoices');
+    const state = await openWalk(db, 'c1', 'invoices', normal);
     const next = await commitPage(db, state, page([invoice('c1', '1'), ledgerEvent('c1', 'e1'), collectionCase('c1', 'k1', ['1'])], 'p2'), now);
     expect(next.cursor).toBe('p2');
     expect(await db.invoices.count()).toBe(1);
@@ -23,7 +25,7 @@ describe('committing a sync page', () => {
 
   it('moves neither records nor cursor when the page cannot be stored', async () => {
     const { db } = memoryCache();
-    const state = await loadSyncState(db, 'c1', 'invoices');
+    const state = await openWalk(db, 'c1', 'invoices', normal);
     await commitPage(db, state, page([invoice('c1', '1')], 'p2'), now);
     const broken = page([invoice('c1', '2'), { ...invoice('c1', '3'), id: undefined as unknown as string }], 'p3');
     await expect(commitPage(db, { ...state, cursor: 'p2' }, broken, now)).rejects.toThrow();
@@ -33,32 +35,32 @@ describe('committing a sync page', () => {
 
   it('refuses a record that belongs to another connection', async () => {
     const { db } = memoryCache();
-    const state = await loadSyncState(db, 'c1', 'invoices');
+    const state = await openWalk(db, 'c1', 'invoices', normal);
     await expect(commitPage(db, state, page([invoice('c2', '1')], null), now)).rejects.toThrow(/connection c2/);
     expect(await db.invoices.count()).toBe(0);
   });
 
   it('marks success on the last page and, after a full resync, deletes only what the provider no longer has', async () => {
     const { db } = memoryCache();
-    let state = await loadSyncState(db, 'c1', 'invoices');
+    let state = await openWalk(db, 'c1', 'invoices', normal);
     state = await commitPage(db, state, page([invoice('c1', '1'), invoice('c1', '2'), invoice('c1', '3')], null), now);
     expect(state).toMatchObject({ cursor: null, lastSuccessAt: now, lastError: null });
-    await commitPage(db, await loadSyncState(db, 'c2', 'invoices'), page([invoice('c2', '9')], null), now);
+    await commitPage(db, await openWalk(db, 'c2', 'invoices', normal), page([invoice('c2', '9')], null), now);
 
-    state = { ...state, generation: state.generation + 1, fullResync: true };
+    state = await openWalk(db, 'c1', 'invoices', { full: true, listsEverything: false });
     state = await commitPage(db, state, page([invoice('c1', '1')], 'next'), now);
     // Mid-walk nothing is deleted: the screen never goes empty.
     expect(await db.invoices.count()).toBe(4);
     state = await commitPage(db, state, page([invoice('c1', '3', { outstanding: 0, status: 'paid' })], null), now);
     expect((await db.invoices.toArray()).map((row) => row.id).sort()).toEqual(['c1/1', 'c1/3', 'c2/9']);
     expect((await db.invoices.get('c1/3'))?.status).toBe('paid');
-    expect(state.fullResync).toBe(false);
+    expect(state.sweep).toBe(false);
   });
 
   it('removes everything of one connection, and nothing of another', async () => {
     const { db } = memoryCache();
     for (const id of ['c1', 'c2']) {
-      await commitPage(db, await loadSyncState(db, id, 'events'), page([ledgerEvent(id, 'e'), invoice(id, 'i'), collectionCase(id, 'k', ['i'])], null), now);
+      await commitPage(db, await openWalk(db, id, 'events', normal), page([ledgerEvent(id, 'e'), invoice(id, 'i'), collectionCase(id, 'k', ['i'])], null), now);
     }
     await removeConnectionData(db, 'c1');
     for (const table of [db.invoices, db.events, db.cases]) {

@@ -18,7 +18,7 @@ describe('cache schema upgrades', () => {
       stream: 'invoices',
       cursor: 'p7',
       generation: 1,
-      fullResync: false,
+      sweep: false,
       lastSuccessAt: null,
       lastAttemptAt: null,
       lastError: null,
