@@ -6,6 +6,8 @@ import { RpcError } from '../../src-shared/rpc/rpc-error';
 import { call } from '../bridge/bridge';
 import { cacheDatabase } from '../db/cache-database';
 import { removeConnectionData } from '../db/remove-connection-data';
+import { whenConnectionFree } from '../sync/connection-lock';
+import { onNewsFromOtherWindows, tellOtherWindows } from '../sync/connection-news';
 
 export type TestAnswer = { ok: true } | { ok: false; error: unknown };
 
@@ -47,12 +49,23 @@ export const useConnectionsStore = defineStore('connections', () => {
     return connection;
   }
 
-  /** Main forgets the connection and its secret first; only then does its cached data go. */
+  /**
+   * Every window stops syncing the connection, and this one waits until none holds it (the page
+   * being written is kept, then deleted with the rest). Main forgets the connection and its secret
+   * first; only then does its cached data go, in one transaction.
+   */
   async function remove(id: string): Promise<void> {
-    await call('connections.remove', { id });
-    connections.value = connections.value.filter((item) => item.id !== id);
-    await removeConnectionData(cacheDatabase(), id);
+    tellOtherWindows({ kind: 'removing', connectionId: id });
+    await whenConnectionFree(id, async () => {
+      await call('connections.remove', { id });
+      connections.value = connections.value.filter((item) => item.id !== id);
+      await removeConnectionData(cacheDatabase(), id);
+    });
+    tellOtherWindows({ kind: 'removed', connectionId: id });
   }
+  onNewsFromOtherWindows(({ kind, connectionId }) => {
+    if (kind === 'removed') connections.value = connections.value.filter((item) => item.id !== connectionId);
+  });
 
   async function test(id: string): Promise<void> {
     testResults.value = { ...testResults.value, [id]: await testValues({ id }) };

@@ -5,10 +5,13 @@ import type { SyncStream } from '../../src-shared/domain/provider';
 import { RpcError } from '../../src-shared/rpc/rpc-error';
 import { call } from '../bridge/bridge';
 import { cacheDatabase } from '../db/cache-database';
+import { ifConnectionFree } from '../sync/connection-lock';
+import { onNewsFromOtherWindows, tellOtherWindows } from '../sync/connection-news';
 import { SyncCancelled, syncConnection } from '../sync/sync-connection';
 import { syncStatesOf } from '../sync/sync-state';
 
-export type SyncPhase = 'idle' | 'syncing' | 'done' | 'error' | 'cancelled';
+/** `elsewhere`: another window or tab was syncing this connection, so this one did not start. */
+export type SyncPhase = 'idle' | 'syncing' | 'done' | 'error' | 'cancelled' | 'elsewhere';
 
 export interface ConnectionSync {
   phase: SyncPhase;
@@ -42,7 +45,7 @@ export const useSyncStore = defineStore('sync', () => {
   }
 
   /** Reads when each connection last synced, from the cache: shown offline too. */
-  async function loadHistory(connections: readonly Connection[]): Promise<void> {
+  async function loadHistory(connections: readonly Pick<Connection, 'id'>[]): Promise<void> {
     const db = cacheDatabase();
     await Promise.all(
       connections.map(async (connection) => {
@@ -55,25 +58,29 @@ export const useSyncStore = defineStore('sync', () => {
     );
   }
 
+  /**
+   * Syncs one connection unless another window or tab is syncing (or removing) it: then this one
+   * says so instead of waiting, so no sync queues up unseen behind another, and the other's data
+   * appears here when it finishes. The user can press Sync again afterwards.
+   */
   async function sync(connection: Connection, options: { full?: boolean } = {}): Promise<void> {
     if (controllers.has(connection.id)) return;
     const entry = of(connection.id);
     const controller = new AbortController();
     controllers.set(connection.id, controller);
     Object.assign(entry, { ...idle(), phase: 'syncing', full: options.full ?? false, lastSuccessAt: entry.lastSuccessAt });
+    let ran = false;
     try {
       if (!navigator.onLine) throw new RpcError('offline', 'offline');
-      await syncConnection(
-        cacheDatabase(),
-        (input) => call('sync.page', input),
-        connection,
-        {
+      const result = await ifConnectionFree(connection.id, () => {
+        ran = true;
+        return syncConnection(cacheDatabase(), (input) => call('sync.page', input), connection, {
           full: options.full ?? false,
           signal: controller.signal,
           onProgress: (progress) => Object.assign(entry, progress),
-        },
-      );
-      entry.phase = 'done';
+        });
+      });
+      entry.phase = result.ran ? 'done' : 'elsewhere';
     } catch (error) {
       entry.phase = error instanceof SyncCancelled ? 'cancelled' : 'error';
       entry.error = error instanceof SyncCancelled ? null : error;
@@ -81,6 +88,7 @@ export const useSyncStore = defineStore('sync', () => {
       controllers.delete(connection.id);
       await loadHistory([connection]);
       revision.value += 1;
+      if (ran) tellOtherWindows({ kind: 'changed', connectionId: connection.id });
     }
   }
 
@@ -102,6 +110,16 @@ export const useSyncStore = defineStore('sync', () => {
     delete status[connectionId];
     revision.value += 1;
   }
+
+  onNewsFromOtherWindows(async ({ kind, connectionId }) => {
+    if (kind === 'removing') cancel(connectionId);
+    else if (kind === 'removed') forget(connectionId);
+    else if (status[connectionId]) {
+      if (status[connectionId].phase === 'elsewhere') status[connectionId].phase = 'idle';
+      await loadHistory([{ id: connectionId }]);
+      revision.value += 1;
+    }
+  });
 
   return { status, revision, of, loadHistory, sync, syncAll, cancel, isSyncing, forget };
 });

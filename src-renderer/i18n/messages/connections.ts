@@ -1,3 +1,4 @@
+import type { ChangesOnlyStream } from '../../../src-shared/domain/stream-listing';
 import { featureMessages } from '../feature-messages';
 
 /** The Connections screen: its cards, the add form and the first-run welcome. Registered as `connections`. */
@@ -41,6 +42,7 @@ const en = {
   syncing: 'Syncing: {pages} pages, {records} records',
   ofTotal: '{done} of {total}',
   syncDone: 'Sync complete: {records} records.',
+  syncElsewhere: 'Another window is syncing this connection; its data appears here when it finishes.',
   syncCancelled: 'Sync cancelled after {records} records; what was fetched is kept.',
   syncFailed: 'Sync failed: {message}',
   lastError: 'The last sync failed: {message}',
@@ -56,6 +58,13 @@ const en = {
   removeOf: 'Remove {label}',
   removeTitle: 'Remove {label}?',
   removeBody: 'Its credentials are deleted from the keychain and its cached invoices, events and cases from this computer. The provider keeps its own data.',
+  removing: 'Removing: waiting for this connection\'s sync to stop…',
+  /** Per stream that cannot tell Reskontra what the provider removed (src-shared/domain/stream-listing). */
+  removalsUnseen: {
+    events: 'Vettig\'s event list is not documented as complete, so a normal sync never removes an event Vettig withdrew; a full resync does.',
+    payments: 'Confirma Finance lists payments only until they are settled, so a normal sync never removes a payment it no longer lists; a full resync does.',
+    settlements: 'Confirma Finance sends settlements as a feed and never says one was withdrawn; a full resync removes any it no longer lists.',
+  } satisfies Record<ChangesOnlyStream, string>,
   firstRunTitle: 'Welcome to Reskontra',
   firstRunBody: 'See what is paid, financed, charged or sent to collection, from all your providers in one place.',
   tryDemo: 'Try with demo data',
@@ -107,6 +116,7 @@ export default featureMessages(en, {
     syncing: 'Synkar: {pages} sidor, {records} poster',
     ofTotal: '{done} av {total}',
     syncDone: 'Synkningen klar: {records} poster.',
+    syncElsewhere: 'Ett annat fönster synkar den här kopplingen; dess data visas här när det är klart.',
     syncCancelled: 'Synkningen avbröts efter {records} poster; det som hämtats sparas.',
     syncFailed: 'Synkningen misslyckades: {message}',
     lastError: 'Senaste synkningen misslyckades: {message}',
@@ -122,6 +132,12 @@ export default featureMessages(en, {
     removeOf: 'Ta bort {label}',
     removeTitle: 'Ta bort {label}?',
     removeBody: 'Inloggningsuppgifterna raderas ur nyckelringen och de sparade fakturorna, händelserna och ärendena från den här datorn. Tjänsten behåller sina egna uppgifter.',
+    removing: 'Tar bort: väntar på att kopplingens synkning ska stanna…',
+    removalsUnseen: {
+      events: 'Vettig lovar inte att händelselistan är fullständig, så en vanlig synkning tar aldrig bort en händelse som Vettig dragit tillbaka; det gör en full omsynkning.',
+      payments: 'Confirma Finance listar betalningar bara tills de är avräknade, så en vanlig synkning tar aldrig bort en betalning som inte längre listas; det gör en full omsynkning.',
+      settlements: 'Confirma Finance skickar avräkningar som ett flöde och säger aldrig att en dragits tillbaka; en full omsynkning tar bort dem som inte längre listas.',
+    },
     firstRunTitle: 'Välkommen till Reskontra',
     firstRunBody: 'Se vad som är betalt, finansierat, debiterat eller skickat till inkasso, från alla dina tjänster på ett ställe.',
     tryDemo: 'Prova med demodata',
@@ -171,6 +187,7 @@ export default featureMessages(en, {
     syncing: 'Synchroniseren: {pages} pagina’s, {records} records',
     ofTotal: '{done} van {total}',
     syncDone: 'Synchronisatie klaar: {records} records.',
+    syncElsewhere: 'Een ander venster synchroniseert deze koppeling; de gegevens verschijnen hier zodra het klaar is.',
     syncCancelled: 'Synchronisatie gestopt na {records} records; wat is opgehaald blijft bewaard.',
     syncFailed: 'Synchronisatie mislukt: {message}',
     lastError: 'De laatste synchronisatie is mislukt: {message}',
@@ -186,6 +203,12 @@ export default featureMessages(en, {
     removeOf: '{label} verwijderen',
     removeTitle: '{label} verwijderen?',
     removeBody: 'De inloggegevens worden uit de sleutelbos verwijderd en de opgeslagen facturen, gebeurtenissen en dossiers van deze computer. De dienst houdt zijn eigen gegevens.',
+    removing: 'Verwijderen: wachten tot de synchronisatie van deze koppeling stopt…',
+    removalsUnseen: {
+      events: 'Vettig belooft niet dat de lijst met gebeurtenissen volledig is, dus een gewone synchronisatie verwijdert nooit een gebeurtenis die Vettig heeft ingetrokken; volledig opnieuw synchroniseren wel.',
+      payments: 'Confirma Finance toont betalingen alleen tot ze zijn afgerekend, dus een gewone synchronisatie verwijdert nooit een betaling die niet meer wordt getoond; volledig opnieuw synchroniseren wel.',
+      settlements: 'Confirma Finance stuurt afrekeningen als een feed en meldt nooit dat er een is ingetrokken; volledig opnieuw synchroniseren verwijdert wat niet meer wordt getoond.',
+    },
     firstRunTitle: 'Welkom bij Reskontra',
     firstRunBody: 'Zie wat betaald, gefinancierd, in rekening gebracht of naar incasso is gegaan, van al uw diensten op één plek.',
     tryDemo: 'Proberen met demogegevens',
@@ -235,6 +258,7 @@ export default featureMessages(en, {
     syncing: 'Synkronoidaan: {pages} sivua, {records} tietuetta',
     ofTotal: '{done} / {total}',
     syncDone: 'Synkronointi valmis: {records} tietuetta.',
+    syncElsewhere: 'Toinen ikkuna synkronoi tätä yhteyttä; sen tiedot näkyvät tässä, kun se valmistuu.',
     syncCancelled: 'Synkronointi keskeytettiin {records} tietueen jälkeen; haetut tiedot säilyvät.',
     syncFailed: 'Synkronointi epäonnistui: {message}',
     lastError: 'Edellinen synkronointi epäonnistui: {message}',
@@ -250,6 +274,12 @@ export default featureMessages(en, {
     removeOf: 'Poista {label}',
     removeTitle: 'Poistetaanko {label}?',
     removeBody: 'Tunnukset poistetaan avainnipusta ja tallennetut laskut, tapahtumat ja perintäasiat tältä tietokoneelta. Palvelu säilyttää omat tietonsa.',
+    removing: 'Poistetaan: odotetaan, että yhteyden synkronointi pysähtyy…',
+    removalsUnseen: {
+      events: 'Vettig ei lupaa, että sen tapahtumaluettelo on täydellinen, joten tavallinen synkronointi ei koskaan poista tapahtumaa, jonka Vettig on perunut; täysi uudelleensynkronointi poistaa.',
+      payments: 'Confirma Finance näyttää maksut vain siihen asti, kun ne on tilitetty, joten tavallinen synkronointi ei koskaan poista maksua, jota ei enää näytetä; täysi uudelleensynkronointi poistaa.',
+      settlements: 'Confirma Finance lähettää tilitykset syötteenä eikä koskaan kerro perutusta tilityksestä; täysi uudelleensynkronointi poistaa ne, joita ei enää näytetä.',
+    },
     firstRunTitle: 'Tervetuloa Reskontraan',
     firstRunBody: 'Näe mikä on maksettu, rahoitettu, veloitettu tai siirretty perintään – kaikista palveluistasi yhdessä paikassa.',
     tryDemo: 'Kokeile esimerkkitiedoilla',
