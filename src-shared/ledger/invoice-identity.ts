@@ -1,0 +1,44 @@
+import type { RawFields } from '../domain/records';
+import { recordId } from '../domain/records';
+
+/**
+ * The seller's invoice number as the ledger compares it: trimmed, inner white space removed and
+ * upper-cased ("inv 12 " and "INV12" are one invoice; providers differ in case and spacing, never
+ * in the digits). Leading zeros are kept: in a padded series "0123" and "123" can be two invoices,
+ * and no provider here pads.
+ */
+export function normaliseInvoiceNumber(number: string): string {
+  return number.replace(/\s+/g, '').toUpperCase();
+}
+
+/** One real invoice: the same normalised number in the same currency, whichever connection sees it. */
+export function ledgerKey(number: string, currency: string): string {
+  return `${normaliseInvoiceNumber(number)} ${currency.toUpperCase()}`;
+}
+
+/**
+ * Who the invoice is to, the same for every provider: the customer's name folded (case, accents
+ * kept, white space collapsed), else `#<number>`. Names come first because customer numbers are
+ * each provider's own (Flowtly's client id and Aptic's customer number differ for one customer).
+ */
+export function customerKey(customer: { name: string | null; number: string | null }): string | null {
+  const name = customer.name?.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('und');
+  if (name) return name;
+  const number = customer.number?.trim();
+  return number ? `#${number}` : null;
+}
+
+/**
+ * The record id of the invoice a credit note credits, where the provider links them: Flowtly marks
+ * a credit note in `type` (a word with "credit" or "correct") and names the credited invoice in
+ * `parent` (an IRI such as `/invoices/12`). Aptic lists credit invoices without a link to what they
+ * credit (it only says so on the credited invoice, with its "credited" status flag), so they stay
+ * their own invoices.
+ */
+export function creditedInvoiceOf(record: { provider: string; connectionId: string; raw: RawFields }): string | null {
+  if (record.provider !== 'flowtly') return null;
+  const { type, parent } = record.raw;
+  if (typeof type !== 'string' || !/credit|correct/i.test(type)) return null;
+  if (typeof parent !== 'string' || !/^\/[A-Za-z0-9_-]+\/[^/]+$/.test(parent)) return null;
+  return recordId(record.connectionId, parent.slice(parent.lastIndexOf('/') + 1));
+}
