@@ -1,27 +1,9 @@
 import type { LocationQuery, LocationQueryRaw } from 'vue-router';
 import type { InvoiceStatus } from '../../src-shared/domain/records';
 import { isIsoDate } from '../../src-shared/dates/iso-date';
+import { agingBuckets, invoiceStatuses, type AgingBucket } from '../../src-shared/ledger/invoice-status';
 import type { QueryCodec } from '../lists/query-fields';
-import {
-  agingBuckets,
-  sortableColumns,
-  type AgingBucket,
-  type InvoiceFilter,
-  type InvoiceSort,
-  type SortColumn,
-} from '../queries/invoice-filter';
-
-export const invoiceStatuses: readonly InvoiceStatus[] = [
-  'draft',
-  'open',
-  'overdue',
-  'paid',
-  'credited',
-  'disputed',
-  'in-collection',
-  'closed',
-  'written-off',
-];
+import { sortableColumns, type InvoiceFilter, type InvoiceSort, type SortColumn } from '../queries/invoice-filter';
 
 export interface InvoiceListState {
   filter: InvoiceFilter;
@@ -50,10 +32,12 @@ export function stateFromQuery(query: LocationQuery): InvoiceListState {
   const connections = many(query.connection);
   if (connections.length > 0) filter.connectionIds = connections;
   const statuses = many(query.status).filter((s): s is InvoiceStatus => (invoiceStatuses as readonly string[]).includes(s));
+  // Addresses from before the "Overdue only" box was folded into Status keep working.
+  if (statuses.length === 0 && one(query.overdue) === '1') statuses.push('overdue');
   if (statuses.length > 0) filter.statuses = statuses;
   const currency = one(query.currency);
   if (currency && /^[A-Z]{3}$/.test(currency)) filter.currency = currency;
-  if (one(query.overdue) === '1') filter.overdue = true;
+  if (one(query.problems) === '1') filter.problems = true;
   const from = one(query.from);
   if (from && isIsoDate(from)) filter.issuedFrom = from;
   const to = one(query.to);
@@ -75,7 +59,7 @@ export function queryFromState({ filter, sort }: InvoiceListState): LocationQuer
   if (filter.connectionIds?.length) query.connection = [...filter.connectionIds];
   if (filter.statuses?.length) query.status = [...filter.statuses];
   if (filter.currency) query.currency = filter.currency;
-  if (filter.overdue) query.overdue = '1';
+  if (filter.problems) query.problems = '1';
   if (filter.issuedFrom) query.from = filter.issuedFrom;
   if (filter.issuedTo) query.to = filter.issuedTo;
   if (filter.aging) query.aging = filter.aging;

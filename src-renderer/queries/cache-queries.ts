@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { CacheDatabase, CachedCase, CachedEvent, CachedInvoice } from '../db/cache-database';
+import type { CaseFacts, FinancingFacts } from '../../src-shared/ledger/ledger-source';
 import { toInvoiceRow, type InvoiceRow } from './invoice-row';
 
 const chunkSize = 2_000;
@@ -8,14 +9,14 @@ const chunkSize = 2_000;
  * Reads every cached invoice as a compact row, a chunk at a time by primary key, so the full
  * records (with their raw provider fields) are never all in memory at once.
  */
-export async function loadInvoiceRows(db: CacheDatabase): Promise<InvoiceRow[]> {
+export async function loadInvoiceRows(db: CacheDatabase, today: string): Promise<InvoiceRow[]> {
   const rows: InvoiceRow[] = [];
   let after: string | null = null;
   for (;;) {
     const chunk: CachedInvoice[] = await (after === null ? db.invoices.orderBy(':id') : db.invoices.where(':id').above(after))
       .limit(chunkSize)
       .toArray();
-    for (const invoice of chunk) rows.push(toInvoiceRow(invoice));
+    for (const invoice of chunk) rows.push(toInvoiceRow(invoice, today));
     if (chunk.length < chunkSize) return rows;
     after = chunk[chunk.length - 1]!.id;
   }
@@ -36,7 +37,7 @@ export type DueDateKey = [string, string];
  */
 export async function invoicesByDueDate(
   db: CacheDatabase,
-  options: { after?: DueDateKey | null; limit: number },
+  options: { after?: DueDateKey | null; limit: number; today: string },
 ): Promise<KeyPage<InvoiceRow, DueDateKey>> {
   const lower = options.after ?? [Dexie.minKey, Dexie.minKey];
   const invoices = await db.invoices
@@ -46,8 +47,35 @@ export async function invoicesByDueDate(
     .toArray();
   const last = invoices[invoices.length - 1];
   return {
-    rows: invoices.map(toInvoiceRow),
+    rows: invoices.map((invoice) => toInvoiceRow(invoice, options.today)),
     next: invoices.length === options.limit && last?.dueDate ? [last.dueDate, last.id] : null,
+  };
+}
+
+/**
+ * What the ledger join needs besides invoice records: every collection case (what is owed on its
+ * invoices) and every factoring event that says a factor bought or handed back an invoice.
+ */
+export async function loadLedgerSources(db: CacheDatabase): Promise<{ cases: CaseFacts[]; financing: FinancingFacts[] }> {
+  const ofType = (type: 'financed' | 'recourse') => db.events.where('[type+date]').between([type, Dexie.minKey], [type, Dexie.maxKey], true, true).toArray();
+  const [cases, financed, recourse] = await Promise.all([db.cases.toArray(), ofType('financed'), ofType('recourse')]);
+  return {
+    cases: cases.map((item) => ({
+      id: item.id,
+      connectionId: item.connectionId,
+      provider: item.provider,
+      caseNumber: item.caseNumber,
+      open: !item.closedAt,
+      currency: item.currency,
+      invoices: item.invoices,
+      costs: item.balance.costs,
+    })),
+    // Events linked to an invoice record (Aptic's purchase) are already said by that record.
+    financing: [...financed, ...recourse].flatMap((event) =>
+      (event.type === 'financed' || event.type === 'recourse') && event.invoiceNumber !== null && event.invoiceId === null
+        ? [{ id: event.id, connectionId: event.connectionId, provider: event.provider, invoiceNumber: event.invoiceNumber, currency: event.currency, type: event.type }]
+        : [],
+    ),
   };
 }
 

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { CurrencySums } from '../../src-shared/money/currency-sums';
 import { addMinor } from '../../src-shared/money/exact-sum';
 import type { CacheDatabase } from '../db/cache-database';
-import { agingBucketOf, agingBuckets, type AgingBucket } from './invoice-filter';
+import { agingBucketOf, agingBuckets, type AgingBucket } from '../../src-shared/ledger/invoice-status';
 import type { InvoiceRow } from './invoice-row';
 
 export interface AgingFigures {

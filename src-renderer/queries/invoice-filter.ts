@@ -1,6 +1,6 @@
-import { daysBetween } from '../../src-shared/dates/iso-date';
 import { CurrencySums } from '../../src-shared/money/currency-sums';
 import type { InvoiceStatus } from '../../src-shared/domain/records';
+import { agingBucketOf, isOverdue, type AgingBucket } from '../../src-shared/ledger/invoice-status';
 import type { InvoiceRow } from './invoice-row';
 
 export interface InvoiceFilter {
@@ -8,27 +8,13 @@ export interface InvoiceFilter {
   connectionIds?: readonly string[];
   statuses?: readonly InvoiceStatus[];
   currency?: string;
-  /** Only invoices past their due date with something left to pay, as of `today`. */
-  overdue?: boolean;
+  /** Only invoices whose sources disagree (reconciliation problems). */
+  problems?: boolean;
   /** Issue date range, inclusive, YYYY-MM-DD. */
   issuedFrom?: string;
   issuedTo?: string;
   /** Only invoices with money outstanding in this aging bucket, as of `today`. */
   aging?: AgingBucket;
-}
-
-export const agingBuckets = ['not-due', '1-30', '31-60', '61-90', 'over-90'] as const;
-export type AgingBucket = (typeof agingBuckets)[number];
-
-/** Where an invoice with money outstanding stands by days past due; null when nothing is expected. */
-export function agingBucketOf(row: Pick<InvoiceRow, 'dueDate' | 'outstanding' | 'status'>, today: string): AgingBucket | null {
-  if (row.outstanding <= 0 || settled.has(row.status)) return null;
-  if (row.dueDate === null || row.dueDate >= today) return 'not-due';
-  const late = daysBetween(row.dueDate, today);
-  if (late <= 30) return '1-30';
-  if (late <= 60) return '31-60';
-  if (late <= 90) return '61-90';
-  return 'over-90';
 }
 
 export const sortableColumns = [
@@ -49,13 +35,6 @@ export interface InvoiceSort {
   direction: 'asc' | 'desc';
 }
 
-/** Statuses in which nothing more is expected to be paid. */
-const settled: ReadonlySet<InvoiceStatus> = new Set(['paid', 'credited', 'closed', 'written-off', 'draft']);
-
-export function isOverdue(row: Pick<InvoiceRow, 'dueDate' | 'outstanding' | 'status'>, today: string): boolean {
-  return row.outstanding > 0 && row.dueDate !== null && row.dueDate < today && !settled.has(row.status);
-}
-
 export function matchesFilter(row: InvoiceRow, filter: InvoiceFilter, today: string): boolean {
   return invoicePredicate(filter, today)(row);
 }
@@ -68,12 +47,12 @@ export function invoicePredicate(filter: InvoiceFilter, today: string): (row: In
   const connections = filter.connectionIds && filter.connectionIds.length > 0 ? new Set(filter.connectionIds) : null;
   const statuses = filter.statuses && filter.statuses.length > 0 ? new Set(filter.statuses) : null;
   const words = filter.text?.trim().toLocaleLowerCase().split(/\s+/).filter((word) => word !== '') ?? [];
-  const { currency, overdue, issuedFrom, issuedTo, aging } = filter;
+  const { currency, problems, issuedFrom, issuedTo, aging } = filter;
   return (row) => {
     if (connections && !connections.has(row.connectionId)) return false;
     if (statuses && !statuses.has(row.status)) return false;
     if (currency && row.currency !== currency) return false;
-    if (overdue && !isOverdue(row, today)) return false;
+    if (problems && row.problems === 0) return false;
     if (issuedFrom && (row.issueDate === null || row.issueDate < issuedFrom)) return false;
     if (issuedTo && (row.issueDate === null || row.issueDate > issuedTo)) return false;
     if (aging && agingBucketOf(row, today) !== aging) return false;
@@ -108,13 +87,13 @@ export interface CurrencyTotals {
 }
 
 /** Exact per-currency sums (integers only): amounts in different currencies are never added. */
-export function totalsByCurrency(rows: Iterable<InvoiceRow>, today: string): CurrencyTotals[] {
+export function totalsByCurrency(rows: Iterable<InvoiceRow>): CurrencyTotals[] {
   const sums = new CurrencySums<Exclude<keyof CurrencyTotals, 'currency'>>();
   for (const row of rows) {
     sums.add(row.currency, 'count', 1);
     sums.add(row.currency, 'total', row.total);
     sums.add(row.currency, 'outstanding', row.outstanding);
-    if (isOverdue(row, today)) {
+    if (isOverdue(row)) {
       sums.add(row.currency, 'overdue', row.outstanding);
       sums.add(row.currency, 'overdueCount', 1);
     }

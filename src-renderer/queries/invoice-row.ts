@@ -1,19 +1,22 @@
 import type { Invoice } from '../../src-shared/domain/records';
+import { creditedInvoiceOf } from '../../src-shared/ledger/invoice-identity';
+import { statusOn } from '../../src-shared/ledger/invoice-status';
+import type { InvoiceFacts } from '../../src-shared/ledger/ledger-source';
+import type { LedgerEntry } from '../../src-shared/ledger/join-ledger';
 
 /**
  * What the invoice list needs of an invoice, small enough to hold 100,000 in memory: search,
- * filters, sorting and totals then run without touching IndexedDB on each keystroke.
+ * filters, sorting and totals then run without touching IndexedDB on each keystroke. A row is
+ * one provider's record (the view of one connection) or one ledger entry (every invoice once).
  */
-export interface InvoiceRow
-  extends Pick<
-    Invoice,
-    'id' | 'connectionId' | 'provider' | 'number' | 'issueDate' | 'dueDate' | 'currency' | 'total' | 'paid' | 'outstanding' | 'status' | 'financing'
-  > {
+export interface InvoiceRow extends InvoiceFacts {
   /** The customer's name, or its number when the provider gives no name. */
   customer: string;
   reference: string;
   /** Lower-cased number, customer and references: what search as you type matches. */
   searchText: string;
+  /** How many disagreements between its sources (always 0 on a provider's own record). */
+  problems: number;
 }
 
 /** Raw provider fields that hold a reference a user might search by (OCR, client reference…). */
@@ -25,7 +28,12 @@ function referenceOf(raw: Invoice['raw']): string {
   return parts.join(' ');
 }
 
-export function toInvoiceRow(invoice: Invoice): InvoiceRow {
+function searchTextOf(number: string, customer: string, reference: string): string {
+  return `${number} ${customer} ${reference}`.toLocaleLowerCase();
+}
+
+/** A provider's record, its status word read on `today` (see `statusOn`). */
+export function toInvoiceRow(invoice: Invoice, today: string): InvoiceRow {
   const customer = invoice.customer.name ?? invoice.customer.number ?? '';
   const reference = referenceOf(invoice.raw);
   return {
@@ -34,6 +42,9 @@ export function toInvoiceRow(invoice: Invoice): InvoiceRow {
     provider: invoice.provider,
     number: invoice.number,
     customer,
+    customerName: invoice.customer.name,
+    customerNumber: invoice.customer.number,
+    credits: creditedInvoiceOf(invoice),
     reference,
     issueDate: invoice.issueDate,
     dueDate: invoice.dueDate,
@@ -41,8 +52,41 @@ export function toInvoiceRow(invoice: Invoice): InvoiceRow {
     total: invoice.total,
     paid: invoice.paid,
     outstanding: invoice.outstanding,
-    status: invoice.status,
+    status: statusOn(invoice.status, invoice, today),
     financing: invoice.financing,
-    searchText: `${invoice.number} ${customer} ${reference}`.toLocaleLowerCase(),
+    searchText: searchTextOf(invoice.number, customer, reference),
+    problems: 0,
+  };
+}
+
+/** A ledger entry as a list row: its standing figures, searchable by every source's references. */
+export function entryRow(entry: LedgerEntry, recordRow: (id: string) => InvoiceRow | undefined): InvoiceRow {
+  const customer = entry.customerName ?? entry.customerNumber ?? '';
+  const references = new Set<string>();
+  for (const source of entry.sources) {
+    const reference = source.kind === 'invoice' ? recordRow(source.recordId)?.reference : undefined;
+    if (reference) references.add(reference);
+  }
+  const reference = [...references].join(' ');
+  return {
+    id: entry.id,
+    connectionId: entry.connectionId,
+    provider: entry.provider,
+    number: entry.number,
+    customer,
+    customerName: entry.customerName,
+    customerNumber: entry.customerNumber,
+    credits: null,
+    reference,
+    issueDate: entry.issueDate,
+    dueDate: entry.dueDate,
+    currency: entry.currency,
+    total: entry.total,
+    paid: entry.paid,
+    outstanding: entry.outstanding,
+    status: entry.status,
+    financing: entry.financing,
+    searchText: searchTextOf(entry.number, customer, reference),
+    problems: entry.problems.length,
   };
 }

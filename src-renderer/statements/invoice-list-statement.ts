@@ -2,12 +2,15 @@ import { csvCell, csvTextRow, type CsvRow } from '../../src-shared/csv/csv-cell'
 import { csvRecordRow, type CsvColumn } from '../../src-shared/csv/csv-columns';
 import { providerNames } from '../../src-shared/domain/provider';
 import type { CacheDatabase } from '../db/cache-database';
+import type { InvoiceStatus } from '../../src-shared/domain/records';
 import type { Locale } from '../i18n/locales';
-import { loadInvoiceRows } from '../queries/cache-queries';
 import { compareRows, matchesFilter, type InvoiceFilter, type InvoiceSort } from '../queries/invoice-filter';
 import type { InvoiceRow } from '../queries/invoice-row';
+import { loadLedgerRows, type LedgerRows } from '../queries/ledger-rows';
+import { viewOf } from '../invoices/invoice-view';
 import { CurrencySums } from '../../src-shared/money/currency-sums';
-import type { Statement, StatementTotal } from './statement';
+import type { SourceDisagreement } from '../../src-shared/ledger/source-disagreements';
+import type { ReconciliationProblem, Statement, StatementTotal } from './statement';
 import { StatementText } from './statement-text';
 
 export interface InvoiceListRequest {
@@ -20,13 +23,20 @@ export interface InvoiceListRequest {
   connectionLabels: ReadonlyMap<string, string>;
 }
 
-/** The invoices the Invoices screen shows for `filter`, in its order, with every column. */
+/**
+ * The invoices the Invoices screen shows for `filter`, in its order, with every column: every
+ * invoice once, or one connection's own records when the filter names a connection.
+ */
 export async function buildInvoiceList(db: CacheDatabase, request: InvoiceListRequest): Promise<Statement> {
-  return invoiceListStatement(await loadInvoiceRows(db), request);
+  const ledger = await loadLedgerRows(db, request.today);
+  return invoiceListStatement(viewOf(request.filter) === 'ledger' ? ledger.ledger : ledger.records, request, ledger.entryOf);
 }
 
-/** The same from rows already in memory (the screen holds them; the benchmark times this part). */
-export function invoiceListStatement(all: readonly InvoiceRow[], request: InvoiceListRequest): Statement {
+/**
+ * The same from rows already in memory (the screen holds them; the benchmark times this part).
+ * `entryOf` finds a row's ledger entry, whose disagreements between sources become problems.
+ */
+export function invoiceListStatement(all: readonly InvoiceRow[], request: InvoiceListRequest, entryOf?: LedgerRows['entryOf']): Statement {
   const text = new StatementText(request.language);
   const rows = all.filter((row) => matchesFilter(row, request.filter, request.today)).sort(compareRows(request.sort));
   const columns = invoiceColumns(text, request.connectionLabels);
@@ -69,8 +79,24 @@ export function invoiceListStatement(all: readonly InvoiceRow[], request: Invoic
     leadRows: [],
     totalRows,
     totals,
-    problems: text.mixedCurrencies(currencies),
+    problems: [
+      ...text.mixedCurrencies(currencies),
+      ...rows.flatMap((row) => (row.problems > 0 ? disagreementProblems(text, row, entryOf?.(row.id)?.problems ?? []) : [])),
+    ],
   };
+}
+
+/** One problem per invoice whose sources disagree, saying which source says what. */
+function disagreementProblems(text: StatementText, row: InvoiceRow, disagreements: readonly SourceDisagreement[]): ReconciliationProblem[] {
+  if (disagreements.length === 0) return [];
+  const names = text.messages.columns;
+  const fieldName = { total: names.amount, outstanding: names.outstanding, 'due-date': names.dueDate, status: names.status, customer: names.customer } as const;
+  const said = (field: SourceDisagreement['field'], value: string | number) =>
+    typeof value === 'number' ? text.amount(value, row.currency) : field === 'status' ? text.status(value as InvoiceStatus) : String(value);
+  const amounts = disagreements
+    .map(({ field, says }) => `${fieldName[field]}: ${says.map(({ source, value }) => `${providerNames[source.provider]} ${said(field, value)}`).join(', ')}`)
+    .join('; ');
+  return [text.problem('providers-disagree', `${row.number} ${row.currency}`, { invoiceNumber: row.number, amounts })];
 }
 
 function invoiceColumns(text: StatementText, labels: ReadonlyMap<string, string>): CsvColumn<InvoiceRow>[] {

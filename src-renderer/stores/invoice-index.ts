@@ -1,35 +1,53 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef, watch } from 'vue';
+import { calendarToday } from '../../src-shared/dates/today';
+import type { LedgerEntry } from '../../src-shared/ledger/join-ledger';
 import { cacheDatabase } from '../db/cache-database';
-import { invoicesByDueDate, loadInvoiceRows } from '../queries/cache-queries';
+import { invoicesByDueDate } from '../queries/cache-queries';
 import { compareRows, type InvoiceSort } from '../queries/invoice-filter';
+import type { InvoiceView } from '../invoices/invoice-view';
 import type { InvoiceRow } from '../queries/invoice-row';
+import { loadLedgerRows, type LedgerRows } from '../queries/ledger-rows';
 import { useSyncStore } from './sync';
 
 /**
  * Every cached invoice as a compact row, held in memory once so search, filters, sorting and
- * totals answer a keystroke without touching IndexedDB. Until it is built, the first rows by due
- * date come straight from an index range, so the list is never empty while it loads.
+ * totals answer a keystroke without touching IndexedDB; and the ledger joined from them (one
+ * entry per real invoice, see src-shared/ledger). Until it is built, the first rows by due date
+ * come straight from an index range, so the list is never empty while it loads.
  */
 export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
+  /** One row per provider record. */
   const rows = shallowRef<InvoiceRow[]>([]);
+  const entries = shallowRef<LedgerEntry[]>([]);
+  /** One row per ledger entry, in `entries` order. */
+  const ledgerRows = shallowRef<InvoiceRow[]>([]);
   const preview = shallowRef<InvoiceRow[]>([]);
   const ready = ref(false);
   const error = ref<unknown>(null);
+  /** The day statuses were read on: a list open past midnight is rebuilt on the next load. */
+  const day = ref('');
   const sorted = new Map<string, InvoiceRow[]>();
+  let entryOfRecord: LedgerRows['entryOf'] = () => undefined;
   let loading: Promise<void> | null = null;
   let loadedRevision = -1;
   const sync = useSyncStore();
 
   async function load(): Promise<void> {
-    if (loadedRevision === sync.revision && ready.value) return;
+    if (loadedRevision === sync.revision && ready.value && day.value === calendarToday()) return;
     loading ??= (async () => {
       const revision = sync.revision;
+      const today = calendarToday();
       try {
-        if (!ready.value) preview.value = (await invoicesByDueDate(cacheDatabase(), { limit: 60 })).rows;
-        const all = await loadInvoiceRows(cacheDatabase());
+        const db = cacheDatabase();
+        if (!ready.value) preview.value = (await invoicesByDueDate(db, { limit: 60, today })).rows;
+        const loaded = await loadLedgerRows(db, today);
         sorted.clear();
-        rows.value = all;
+        rows.value = loaded.records;
+        entries.value = loaded.entries;
+        ledgerRows.value = loaded.ledger;
+        entryOfRecord = loaded.entryOf;
+        day.value = today;
         ready.value = true;
         loadedRevision = revision;
         error.value = null;
@@ -42,24 +60,25 @@ export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
     return loading;
   }
 
-  /** Rows in one order, sorted once per order and cache version; filtering keeps the order. */
-  function inOrder(sort: InvoiceSort): InvoiceRow[] {
-    const key = `${sort.column} ${sort.direction}`;
+  /** Rows of one view in one order, sorted once per order and cache version; filtering keeps the order. */
+  function inOrder(sort: InvoiceSort, view: InvoiceView = 'ledger'): InvoiceRow[] {
+    const key = `${view} ${sort.column} ${sort.direction}`;
     let list = sorted.get(key);
     if (!list) {
-      list = [...rows.value].sort(compareRows(sort));
+      list = [...(view === 'ledger' ? ledgerRows.value : rows.value)].sort(compareRows(sort));
       sorted.set(key, list);
     }
     return list;
   }
 
-  function byId(id: string): InvoiceRow | undefined {
-    return rows.value.find((row) => row.id === id);
+  /** The ledger entry a record (invoice record or case) belongs to. */
+  function entryOf(recordId: string): LedgerEntry | undefined {
+    return entryOfRecord(recordId);
   }
 
   watch(() => sync.revision, () => {
     if (ready.value) void load();
   });
 
-  return { rows, preview, ready, error, load, inOrder, byId };
+  return { rows, entries, ledgerRows, preview, ready, error, day, load, inOrder, entryOf };
 });

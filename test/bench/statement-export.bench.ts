@@ -31,7 +31,7 @@ export async function run(): Promise<BenchResult[]> {
   records.length = 0;
 
   let started = performance.now();
-  const rows = await loadInvoiceRows(db);
+  const rows = await loadInvoiceRows(db, '2025-06-30');
   const loadMs = performance.now() - started;
   db.close();
 

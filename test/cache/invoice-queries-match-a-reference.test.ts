@@ -4,7 +4,6 @@ import type { InvoiceStatus } from '../../src-shared/domain/records';
 import { invoiceHistory, invoicesByDueDate, loadInvoiceRows } from '../../src-renderer/queries/cache-queries';
 import {
   compareRows,
-  isOverdue,
   matchesFilter,
   sortableColumns,
   totalsByCurrency,
@@ -50,7 +49,7 @@ const filterArb: fc.Arbitrary<InvoiceFilter> = fc.record(
     connectionIds: fc.subarray(['c1', 'c2', 'c3']),
     statuses: fc.subarray(statuses),
     currency: fc.constantFrom('SEK', 'EUR'),
-    overdue: fc.boolean(),
+    problems: fc.boolean(),
     issuedFrom: fc.constantFrom('2025-01-05', '2025-01-20'),
     issuedTo: fc.constantFrom('2025-01-10', '2025-01-28'),
   },
@@ -61,15 +60,18 @@ describe('invoice queries', () => {
   it('filter, sort and totals equal a plain reference computation', () => {
     fc.assert(
       fc.property(fc.uniqueArray(invoiceArb, { selector: (i) => i.id, maxLength: 60 }), filterArb, fc.constantFrom(...sortableColumns), fc.boolean(), (invoices, filter, column, asc) => {
-        const rows = invoices.map(toInvoiceRow);
+        const rows = invoices.map((inv) => toInvoiceRow(inv, today));
+        // The status words as written down (src-shared/ledger/invoice-status.ts), worked out here again.
+        const meaning = (inv: (typeof invoices)[number]): InvoiceStatus =>
+          inv.status !== 'open' && inv.status !== 'overdue' ? inv.status : inv.outstanding <= 0 ? 'paid' : inv.dueDate! < today ? 'overdue' : 'open';
         const got = rows.filter((row) => matchesFilter(row, filter, today)).sort(compareRows({ column, direction: asc ? 'asc' : 'desc' }));
 
         const expected = invoices.filter((inv) => {
           if (filter.connectionIds?.length && !filter.connectionIds.includes(inv.connectionId)) return false;
-          if (filter.statuses?.length && !filter.statuses.includes(inv.status)) return false;
+          if (filter.statuses?.length && !filter.statuses.includes(meaning(inv))) return false;
           if (filter.currency && inv.currency !== filter.currency) return false;
-          const late = inv.outstanding > 0 && inv.dueDate! < today && !['paid', 'credited'].includes(inv.status);
-          if (filter.overdue && !late) return false;
+          // A provider's own record never disagrees with itself.
+          if (filter.problems) return false;
           if (filter.issuedFrom && inv.issueDate! < filter.issuedFrom) return false;
           if (filter.issuedTo && inv.issueDate! > filter.issuedTo) return false;
           const haystack = `${inv.number} ${inv.customer.name}`.toLowerCase();
@@ -82,12 +84,12 @@ describe('invoice queries', () => {
           if (typeof a === 'number' && typeof b === 'number') expect(asc ? a <= b : a >= b).toBe(true);
         }
 
-        for (const totals of totalsByCurrency(got, today)) {
+        for (const totals of totalsByCurrency(got)) {
           const same = expected.filter((i) => i.currency === totals.currency);
           expect(totals.count).toBe(same.length);
           expect(totals.total).toBe(same.reduce((s, i) => s + i.total, 0));
           expect(totals.outstanding).toBe(same.reduce((s, i) => s + i.outstanding, 0));
-          expect(totals.overdue).toBe(same.filter((i) => isOverdue(toInvoiceRow(i), today)).reduce((s, i) => s + i.outstanding, 0));
+          expect(totals.overdue).toBe(same.filter((i) => meaning(i) === 'overdue').reduce((s, i) => s + i.outstanding, 0));
         }
       }),
       { numRuns: 300 },
@@ -100,12 +102,12 @@ describe('invoice queries', () => {
       invoice('c1', String(i).padStart(5, '0'), { dueDate: `2025-0${(i % 9) + 1}-1${i % 10}` }),
     );
     await db.invoices.bulkPut(all.map((inv) => ({ ...inv, stream: 'invoices' as const, generation: 0 })));
-    expect((await loadInvoiceRows(db)).length).toBe(4_321);
+    expect((await loadInvoiceRows(db, today)).length).toBe(4_321);
 
     const seen: string[] = [];
     let after: [string, string] | null = null;
     do {
-      const page = await invoicesByDueDate(db, { after, limit: 500 });
+      const page = await invoicesByDueDate(db, { after, limit: 500, today });
       seen.push(...page.rows.map((row) => `${row.dueDate} ${row.id}`));
       after = page.next;
     } while (after);

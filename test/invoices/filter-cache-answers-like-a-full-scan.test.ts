@@ -6,7 +6,7 @@ import { toInvoiceRow } from '../../src-renderer/queries/invoice-row';
 import { invoice } from '../support/records';
 
 const rows = ['Åsa Öberg AB', 'Van der Berg B.V.', 'Mäkinen Oy', 'Müller & IJzerman', 'Nilsson'].flatMap((customer, c) =>
-  Array.from({ length: 40 }, (_, i) => toInvoiceRow(invoice(`c${i % 3}`, String(10_000 + c * 100 + i), { customer: { name: customer, number: null }, currency: i % 2 ? 'SEK' : 'EUR' }))),
+  Array.from({ length: 40 }, (_, i) => toInvoiceRow(invoice(`c${i % 3}`, String(10_000 + c * 100 + i), { customer: { name: customer, number: null }, currency: i % 2 ? 'SEK' : 'EUR' }), '2025-06-30')),
 );
 
 describe('the filter cache of search as you type', () => {

@@ -29,7 +29,7 @@ describe('saving a statement', () => {
       return rpc.call(method, input);
     };
     // About 3 MB of text: several batches.
-    const rows = Array.from({ length: 30_000 }, (_, i) => toInvoiceRow(invoice('aptic-1', String(100_000 + i), { customer: { name: `Kund Åkesson ${i} "AB"; ${'x'.repeat(40)}`, number: null } })));
+    const rows = Array.from({ length: 30_000 }, (_, i) => toInvoiceRow(invoice('aptic-1', String(100_000 + i), { customer: { name: `Kund Åkesson ${i} "AB"; ${'x'.repeat(40)}`, number: null } }), '2025-06-30'));
     const statement = invoiceListStatement(rows, { filter: {}, sort: { column: 'number', direction: 'asc' }, today: '2025-06-30', language: 'sv', connectionLabels: new Map([['aptic-1', 'Aptic']]) });
     const format = csvFormat('excel-nordic');
 

@@ -2,6 +2,7 @@ import type { Component } from 'vue';
 import type { ProviderId } from '../../../src-shared/domain/provider';
 import { cacheDatabase } from '../../db/cache-database';
 import type { Locale } from '../../i18n/locales';
+import { viewOf } from '../../invoices/invoice-view';
 import { useInvoiceIndexStore } from '../../stores/invoice-index';
 import { statementBuilders, type StatementRequests } from '../../statements/build-statement';
 import type { ExportContext } from '../../statements/export-context';
@@ -71,7 +72,7 @@ export const exportKinds: Record<StatementKind, ExportKindEntry> = {
     build: async (request) => {
       const index = useInvoiceIndexStore();
       await index.load();
-      return invoiceListStatement(index.inOrder(request.sort), request);
+      return invoiceListStatement(index.inOrder(request.sort, viewOf(request.filter)), request, index.entryOf);
     },
   }),
   factoring: exportKind<'factoring'>({

@@ -1,0 +1,30 @@
+import { joinLedger, type LedgerEntry } from '../../src-shared/ledger/join-ledger';
+import type { CacheDatabase } from '../db/cache-database';
+import { loadLedgerSources, loadInvoiceRows } from './cache-queries';
+import { entryRow, type InvoiceRow } from './invoice-row';
+
+/** The cache read as lists: every provider record, and every real invoice once (the ledger). */
+export interface LedgerRows {
+  /** One row per provider record. */
+  records: InvoiceRow[];
+  entries: LedgerEntry[];
+  /** One row per ledger entry, in `entries` order. */
+  ledger: InvoiceRow[];
+  /** The entry a record (invoice record, case or factoring event) belongs to. */
+  entryOf(recordId: string): LedgerEntry | undefined;
+}
+
+/** Reads and joins the whole cache, with statuses read on `today`. */
+export async function loadLedgerRows(db: CacheDatabase, today: string): Promise<LedgerRows> {
+  const [records, sources] = await Promise.all([loadInvoiceRows(db, today), loadLedgerSources(db)]);
+  const entries = joinLedger({ invoices: records, ...sources }, today);
+  const recordById = new Map(records.map((row) => [row.id, row]));
+  const entryByRecord = new Map<string, LedgerEntry>();
+  for (const entry of entries) for (const source of entry.sources) entryByRecord.set(source.recordId, entry);
+  return {
+    records,
+    entries,
+    ledger: entries.map((entry) => entryRow(entry, (id) => recordById.get(id))),
+    entryOf: (recordId) => entryByRecord.get(recordId),
+  };
+}
