@@ -1,5 +1,5 @@
 import { onBeforeUnmount, shallowRef, watch, type ShallowRef } from 'vue';
-import { useRoute, useRouter } from 'vue-router';
+import { useRoute, useRouter, type LocationQuery } from 'vue-router';
 import type { QueryCodec } from './query-fields';
 
 export interface ListQueryOptions<State> {
@@ -26,25 +26,43 @@ export function useListQuery<State>(codec: QueryCodec<State>, options: ListQuery
   const route = useRoute();
   const router = useRouter();
   const state = shallowRef(codec.read(route.query));
+  let addressUpdate: ReturnType<typeof setTimeout> | undefined;
+  /** The address this list last wrote, as the codec writes it, to tell its own writes from navigation. */
+  let written: string | null = null;
+  const canonical = (query: LocationQuery) => JSON.stringify(codec.write(codec.read(query)));
   watch(
     () => route.query,
-    (query) => (state.value = codec.read(query)),
+    (query) => {
+      // Our own (delayed) write arriving: the state on screen is already that or newer (more typing).
+      if (canonical(query) === written) return;
+      // Anything else (a link, back, an address typed or opened) wins over a write still waiting,
+      // which would otherwise undo it a moment later with the old filter.
+      clearTimeout(addressUpdate);
+      addressUpdate = undefined;
+      state.value = codec.read(query);
+    },
   );
-  let addressUpdate: ReturnType<typeof setTimeout> | undefined;
   onBeforeUnmount(() => clearTimeout(addressUpdate));
 
   function writeAddress(next: State): void {
     const query = codec.write(next);
+    written = JSON.stringify(query);
     if (options.rememberAs) window.localStorage.setItem(options.rememberAs, JSON.stringify(query));
     void router.replace({ query });
   }
 
   function update(changes: Partial<State>): void {
     const next = { ...state.value, ...options.resetOnChange, ...changes };
-    if (!options.addressDelay) return writeAddress(next);
+    if (!options.addressDelay) {
+      state.value = next;
+      return writeAddress(next);
+    }
     state.value = next;
     clearTimeout(addressUpdate);
-    addressUpdate = setTimeout(() => writeAddress(next), options.addressDelay);
+    addressUpdate = setTimeout(() => {
+      addressUpdate = undefined;
+      writeAddress(next);
+    }, options.addressDelay);
   }
 
   async function restoreRemembered(): Promise<void> {
