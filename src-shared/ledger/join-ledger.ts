@@ -50,8 +50,12 @@ export interface LedgerInput {
   financing: readonly FinancingFacts[];
 }
 
+/** Within one rank a record with a balance before a case, before bare factoring events; then by id, so the order is stable. */
+const kindOrder: Readonly<Record<LedgerSource['kind'], number>> = { invoice: 0, case: 1, financing: 2 };
 const byRank = (a: LedgerSource, b: LedgerSource) =>
-  sourceRank[a.role] - sourceRank[b.role] || (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0);
+  sourceRank[a.role] - sourceRank[b.role] ||
+  kindOrder[a.kind] - kindOrder[b.kind] ||
+  (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0);
 
 /** Every invoice once: the sources grouped by `ledgerKey`, credit notes taken off what they credit. */
 export function joinLedger(input: LedgerInput, today: string): LedgerEntry[] {

@@ -102,10 +102,12 @@ describe('the ledger join', () => {
     expect(entry!.problems.map((problem) => problem.field).sort()).toEqual(['customer', 'due-date', 'outstanding', 'total']);
   });
 
-  it('lets a factor that bought the invoice stand over the servicer, and shows its financing', () => {
-    const [entry] = joinLedger({ invoices: [flowtly(), aptic({ financing: 'factored' })], cases: [], financing: [] }, today);
+  it('lets a factor that bought the invoice stand over the servicer, and shows its own financing before a bare factoring event', () => {
+    const vettig: FinancingFacts = { id: '0-vettig/e1', connectionId: '0-vettig', provider: 'vettig', invoiceNumber: '10500', currency: 'SEK', type: 'financed' };
+    const [entry] = joinLedger({ invoices: [flowtly(), aptic({ financing: 'factored-with-recourse' })], cases: [], financing: [vettig] }, today);
     expect(entry!.standing.role).toBe('factor');
-    expect(entry!.financing).toBe('factored');
+    expect(entry!.sources.map((source) => source.provider)).toEqual(['aptic', 'vettig', 'flowtly']);
+    expect(entry!.financing).toBe('factored-with-recourse');
   });
 
   it('lists Vettig financing as a source without a balance: it never stands, and alone makes no entry', () => {
