@@ -1,6 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { SyncStream } from '../../src-shared/domain/provider';
-import type { Case, Invoice, LedgerEvent } from '../../src-shared/domain/records';
+import type { Case, Invoice, LedgerEvent, QuarantinedRecord } from '../../src-shared/domain/records';
 import { schemaVersions, type SchemaVersion } from './schema-versions';
 
 /** Where a cached record came from: the stream that wrote it and the walk (generation) that last saw it. */
@@ -12,6 +12,9 @@ export interface SyncOrigin {
 export type CachedInvoice = Invoice & SyncOrigin;
 export type CachedEvent = LedgerEvent & SyncOrigin;
 export type CachedCase = Case & SyncOrigin & { invoiceNumbers: string[] };
+
+/** A record of a stream that could not be read, as the sync page reported it. */
+export type CachedQuarantine = QuarantinedRecord & { seq?: number; connectionId: string; stream: SyncStream };
 
 /**
  * Per connection and stream: where the sync stands. Written when a walk opens and in the same
@@ -41,6 +44,7 @@ export class CacheDatabase extends Dexie {
   events!: Table<CachedEvent, string>;
   cases!: Table<CachedCase, string>;
   syncState!: Table<SyncState, [string, string]>;
+  quarantine!: Table<CachedQuarantine, number>;
 
   constructor(name = cacheDatabaseName, versions: readonly SchemaVersion[] = schemaVersions, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

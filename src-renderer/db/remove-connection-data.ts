@@ -7,10 +7,11 @@ export async function removeConnectionData(db: CacheDatabase, connectionId: stri
     [connectionId, Dexie.minKey],
     [connectionId, Dexie.maxKey],
   ];
-  await db.transaction('rw', [db.invoices, db.events, db.cases, db.syncState], async () => {
+  await db.transaction('rw', [db.invoices, db.events, db.cases, db.syncState, db.quarantine], async () => {
     await db.invoices.where('[connectionId+stream]').between(...range, true, true).delete();
     await db.events.where('[connectionId+stream]').between(...range, true, true).delete();
     await db.cases.where('[connectionId+stream]').between(...range, true, true).delete();
+    await db.quarantine.where('[connectionId+stream]').between(...range, true, true).delete();
     await db.syncState.where('connectionId').equals(connectionId).delete();
   });
 }

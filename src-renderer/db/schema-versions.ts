@@ -40,6 +40,14 @@ export const schemaVersions: readonly SchemaVersion[] = [
         });
     },
   },
+  {
+    version: 3,
+    stores: {
+      // Records a provider sent that could not be read: counted and listed per connection,
+      // replaced per stream when that stream walks again.
+      quarantine: '++seq, [connectionId+stream]',
+    },
+  },
 ];
 
 /** The numbers of a case's invoices, as the v2 index `*invoiceNumbers` holds them. */

@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie';
-import type { CacheDatabase, CachedCase, CachedEvent, CachedInvoice } from '../db/cache-database';
+import type { CacheDatabase, CachedCase, CachedEvent, CachedInvoice, CachedQuarantine } from '../db/cache-database';
 import type { CaseFacts, FinancingFacts } from '../../src-shared/ledger/ledger-source';
 import { toInvoiceRow, type InvoiceRow } from './invoice-row';
 
@@ -109,12 +109,20 @@ export interface RecordCounts {
   invoices: number;
   events: number;
   cases: number;
+  quarantined: number;
 }
 
-/** How many records of each kind the cache holds for one connection. */
+/** What a connection's provider sent that could not be read, in the order it arrived. */
+export async function quarantinedOf(db: CacheDatabase, connectionId: string): Promise<CachedQuarantine[]> {
+  const rows = await db.quarantine.where('[connectionId+stream]').between([connectionId, Dexie.minKey], [connectionId, Dexie.maxKey], true, true).toArray();
+  // seq is the arrival order within the cache (auto-increment), so the list reads like the sync ran.
+  return rows.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+}
+
+/** How many records of each kind the cache holds for one connection, and how many could not be read. */
 export async function recordCounts(db: CacheDatabase, connectionId: string): Promise<RecordCounts> {
-  const range = <T>(table: Table<T, string>) =>
+  const range = <T, K>(table: Table<T, K>) =>
     table.where('[connectionId+stream]').between([connectionId, Dexie.minKey], [connectionId, Dexie.maxKey], true, true).count();
-  const [invoices, events, cases] = await Promise.all([range(db.invoices), range(db.events), range(db.cases)]);
-  return { invoices, events, cases };
+  const [invoices, events, cases, quarantined] = await Promise.all([range(db.invoices), range(db.events), range(db.cases), range(db.quarantine)]);
+  return { invoices, events, cases, quarantined };
 }

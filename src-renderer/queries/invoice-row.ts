@@ -9,7 +9,7 @@ import type { LedgerEntry } from '../../src-shared/ledger/join-ledger';
  * filters, sorting and totals then run without touching IndexedDB on each keystroke. A row is
  * one provider's record (the view of one connection) or one ledger entry (every invoice once).
  */
-export interface InvoiceRow extends InvoiceFacts {
+export interface InvoiceRow extends InvoiceFacts, Pick<Invoice, 'providerFinancing'> {
   /** The customer's name, or its number when the provider gives no name. */
   customer: string;
   reference: string;
@@ -54,6 +54,7 @@ export function toInvoiceRow(invoice: Invoice, today: string): InvoiceRow {
     outstanding: invoice.outstanding,
     status: statusOn(invoice.status, invoice, today),
     financing: invoice.financing,
+    ...(invoice.providerFinancing === undefined ? {} : { providerFinancing: invoice.providerFinancing }),
     searchText: searchTextOf(invoice.number, customer, reference),
     problems: 0,
   };

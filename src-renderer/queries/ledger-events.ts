@@ -37,6 +37,7 @@ export const ledgerTypes = [
   'credited',
   'interest',
   'fee',
+  'unknown',
 ] as const satisfies readonly LedgerEventType[];
 
 const balanceSign: Partial<Record<LedgerEventType, 1 | -1>> = {
@@ -65,6 +66,8 @@ export interface LedgerRow {
   vat: number | null;
   invoiceNumber: string | null;
   description: string | null;
+  /** The provider's own type when `type` is `unknown`. */
+  providerType?: string;
   /** Balance with the factoring company after this event, in its connection and currency. */
   balance: number;
 }
@@ -97,6 +100,7 @@ function toRow(event: LedgerEvent): LedgerRow {
     vat: event.vat,
     invoiceNumber: event.invoiceNumber,
     description: event.description,
+    ...(event.providerType === undefined ? {} : { providerType: event.providerType }),
     balance: 0,
   };
 }

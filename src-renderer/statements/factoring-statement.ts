@@ -79,7 +79,7 @@ export function factoringStatement(rows: readonly LedgerRow[], request: Factorin
       for (const row of inPeriod) {
         yield [
           csvCell.date(row.date),
-          csvCell.text(text.eventType(row.type)),
+          csvCell.text(text.eventType(row.type, row.providerType)),
           csvCell.text(row.invoiceNumber),
           csvCell.text(row.description),
           csvCell.amount(row.net, row.currency),

@@ -74,7 +74,7 @@ function describe(entry: TimelineEntry, invoiceNumber: string, text: StatementTe
       const { invoice } = entry;
       const details = text.fill(labels.state, {
         status: text.status(invoice.status),
-        financing: text.financing(invoice.financing),
+        financing: text.financing(invoice.financing, invoice.providerFinancing),
         paid: text.amount(invoice.paid, invoice.currency),
         outstanding: text.amount(invoice.outstanding, invoice.currency),
       });
@@ -84,7 +84,7 @@ function describe(entry: TimelineEntry, invoiceNumber: string, text: StatementTe
       return { source: entry.invoice, what: labels.due, amount: null, details: null };
     case 'event': {
       const { event } = entry;
-      return { source: event, what: text.eventType(event.type), amount: { minor: event.amount, currency: event.currency }, details: event.description };
+      return { source: event, what: text.eventType(event.type, event.providerType), amount: { minor: event.amount, currency: event.currency }, details: event.description };
     }
     case 'case-opened': {
       const c = entry.collectionCase;

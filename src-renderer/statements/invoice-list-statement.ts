@@ -113,6 +113,6 @@ function invoiceColumns(text: StatementText, labels: ReadonlyMap<string, string>
     { header: names.outstanding, cell: (row) => csvCell.amount(row.outstanding, row.currency) },
     { header: names.currency, cell: (row) => csvCell.text(row.currency) },
     { header: names.status, cell: (row) => csvCell.text(text.status(row.status)) },
-    { header: names.financing, cell: (row) => csvCell.text(text.financing(row.financing)) },
+    { header: names.financing, cell: (row) => csvCell.text(text.financing(row.financing, row.providerFinancing)) },
   ];
 }

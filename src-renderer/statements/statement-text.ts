@@ -36,12 +36,15 @@ export class StatementText {
     return commonMessages[this.locale].invoice.statuses[status] ?? status;
   }
 
-  financing(state: FinancingState): string {
-    return commonMessages[this.locale].invoice.financing[state] ?? state;
+  /** `providerValue`: the provider's own word when the state is `unknown` ("Unknown (X)"). */
+  financing(state: FinancingState, providerValue?: string): string {
+    const messages = commonMessages[this.locale].invoice;
+    return state === 'unknown' && providerValue ? this.fill(messages.unknownFinancing, { value: providerValue }) : messages.financing[state];
   }
 
-  eventType(type: LedgerEventType): string {
-    return (commonMessages[this.locale].event.types as Readonly<Record<string, string>>)[type] ?? type;
+  eventType(type: LedgerEventType, providerValue?: string): string {
+    const messages = commonMessages[this.locale].event;
+    return type === 'unknown' && providerValue ? this.fill(messages.unknownType, { value: providerValue }) : messages.types[type];
   }
 
   mixedCurrencies(currencies: readonly string[]): ReconciliationProblem[] {

@@ -1,5 +1,5 @@
 import type { SyncPage } from '../../src-shared/rpc/sync-methods';
-import type { CacheDatabase, CachedCase, CachedEvent, CachedInvoice, SyncState } from '../db/cache-database';
+import type { CacheDatabase, CachedCase, CachedEvent, CachedInvoice, CachedQuarantine, SyncState } from '../db/cache-database';
 import { caseInvoiceNumbers } from '../db/schema-versions';
 import { SyncSuperseded } from './sync-stopped';
 
@@ -8,6 +8,9 @@ import { SyncSuperseded } from './sync-stopped';
  * when its records are stored: a crash, cancel or lost network resumes exactly there.
  * The page that ends a sweeping walk also deletes what the provider no longer lists.
  * `state` is the walk as the page was fetched (its cursor is the page's own).
+ * Records the provider sent but main could not read are kept in `quarantine` in the same
+ * transaction; the first page of a walk clears the stream's old ones, so a record that reads
+ * now is stored and leaves quarantine, and one that still does not is listed once.
  */
 export async function commitPage(db: CacheDatabase, state: SyncState, page: SyncPage, now: string): Promise<SyncState> {
   const origin = { stream: state.stream, generation: state.generation };
@@ -23,9 +26,13 @@ export async function commitPage(db: CacheDatabase, state: SyncState, page: Sync
     else cases.push({ ...record, ...origin, invoiceNumbers: caseInvoiceNumbers(record) });
   }
   const finished = page.nextCursor === null;
+  const quarantined: CachedQuarantine[] = page.quarantined.map((entry) => ({ ...entry, connectionId: state.connectionId, stream: state.stream }));
+  const walkStarts = state.cursor === null;
 
-  return db.transaction('rw', [db.invoices, db.events, db.cases, db.syncState], async () => {
+  return db.transaction('rw', [db.invoices, db.events, db.cases, db.syncState, db.quarantine], async () => {
     await refuseUnlessStillOwned(db, state);
+    if (walkStarts) await db.quarantine.where('[connectionId+stream]').equals([state.connectionId, state.stream]).delete();
+    if (quarantined.length > 0) await db.quarantine.bulkAdd(quarantined);
     if (invoices.length > 0) await db.invoices.bulkPut(invoices);
     if (events.length > 0) await db.events.bulkPut(events);
     if (cases.length > 0) await db.cases.bulkPut(cases);

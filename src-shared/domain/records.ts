@@ -30,7 +30,8 @@ export type InvoiceStatus =
   | 'closed'
   | 'written-off';
 
-export type FinancingState = 'own-ledger' | 'factored' | 'factored-with-recourse' | 'recoursed';
+/** `unknown`: the provider sent a financing state Reskontra does not know (kept in `providerFinancing`) or none. */
+export type FinancingState = 'own-ledger' | 'factored' | 'factored-with-recourse' | 'recoursed' | 'unknown';
 
 /** Amounts are integer minor units of `currency`. */
 export interface Invoice extends RecordBase {
@@ -45,6 +46,8 @@ export interface Invoice extends RecordBase {
   outstanding: number;
   status: InvoiceStatus;
   financing: FinancingState;
+  /** The provider's own financing value when `financing` is `unknown` (shown as "Unknown (value)"). */
+  providerFinancing?: string;
 }
 
 /**
@@ -62,7 +65,9 @@ export type LedgerEventType =
   | 'recourse'
   | 'recourse-payment'
   | 'payment'
-  | 'settlement-allocation';
+  | 'settlement-allocation'
+  /** A type Reskontra does not know; the provider's word is in `providerType`. Never fatal. */
+  | 'unknown';
 
 /** Split of a settlement allocation (Confirma) into what it paid off. */
 export interface AllocationBreakdown {
@@ -88,6 +93,8 @@ export interface LedgerEvent extends RecordBase {
   breakdown: AllocationBreakdown | null;
   /** Collection case id (Confirma) when the movement belongs to one. */
   caseRef: string | null;
+  /** The provider's own type when `type` is `unknown` (shown as "Unknown (value)"). */
+  providerType?: string;
 }
 
 export type Payment = LedgerEvent & { type: 'payment' };
@@ -156,6 +163,20 @@ export interface Case extends RecordBase {
 }
 
 export type SyncRecord = Invoice | LedgerEvent | Case;
+
+/**
+ * A record of a page that could not be normalised (no id, an amount that is not a number…):
+ * kept beside the page's records with the provider's JSON and why, never failing the page.
+ * `reason` has passed the connection's redactor; `json` is capped at `quarantineJsonLimit`.
+ */
+export interface QuarantinedRecord {
+  providerRef: string | null;
+  kind: SyncRecord['kind'];
+  reason: string;
+  json: string;
+}
+
+export const quarantineJsonLimit = 8_000;
 
 export function recordId(connectionId: string, providerRef: string): string {
   return `${connectionId}/${providerRef}`;

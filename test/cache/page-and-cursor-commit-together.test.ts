@@ -9,7 +9,7 @@ import { collectionCase, invoice, ledgerEvent } from '../support/records';
 const now = '2025-06-01T10:00:00.000Z';
 /** A walk of a stream that does not list everything: it sweeps only on a full resync. */
 const normal = { full: false, listsEverything: false };
-const page = (records: SyncPage['records'], nextCursor: string | null): SyncPage => ({ records, nextCursor, progress: { done: records.length } });
+const page = (records: SyncPage['records'], nextCursor: string | null): SyncPage => ({ records, quarantined: [], nextCursor, progress: { done: records.length } });
 
 describe('committing a sync page', () => {
   it('stores records of each kind and the next cursor together', async () => {

@@ -13,12 +13,12 @@ function pagesOf(count: number, pageSize: number, connectionId = 'a1') {
   const calls: Array<string | null> = [];
   const fetchPage: FetchPage = async ({ stream, cursor }) => {
     calls.push(cursor);
-    if (stream !== 'invoices') return { records: [], nextCursor: null, progress: { done: 0, total: 0 } };
+    if (stream !== 'invoices') return { records: [], quarantined: [], nextCursor: null, progress: { done: 0, total: 0 } };
     const start = cursor === null ? 0 : Number(cursor);
     const end = Math.min(start + pageSize, count);
     const records = [];
     for (let i = start; i < end; i++) records.push(invoice(connectionId, String(i).padStart(6, '0')));
-    return { records, nextCursor: end < count ? String(end) : null, progress: { done: end, total: count } } satisfies SyncPage;
+    return { records, quarantined: [], nextCursor: end < count ? String(end) : null, progress: { done: end, total: count } } satisfies SyncPage;
   };
   return { fetchPage, calls };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeApticInvoice } from '../../src-main/providers/aptic/normalize';
-import { apticInvoiceListSchema } from '../../src-main/providers/aptic/schema';
+import { apticInvoiceListSchema, apticListItemSchema } from '../../src-main/providers/aptic/schema';
 import { normalizeConfirmaCase } from '../../src-main/providers/confirma/normalize';
 import { confirmaCaseSchema } from '../../src-main/providers/confirma/schema';
 import { normalizeVettigEvents } from '../../src-main/providers/vettig/normalize';
@@ -35,9 +35,11 @@ const confirmaSeedCase = (currency: string) => ({
 });
 
 describe('Vettig seed: the six events of invoice 10425', () => {
-  const events = normalizeVettigEvents('vettig-1', 'SEK', vettigEventsSchema.parse(JSON.parse(vettigSeed)));
+  const keep = (text: string) => text;
+  const { records: events, quarantined } = normalizeVettigEvents('vettig-1', 'SEK', vettigEventsSchema.parse(JSON.parse(vettigSeed)), keep);
 
   it('become ledger events with exact minor units', () => {
+    expect(quarantined).toEqual([]);
     expect(events.map(({ type, date, amount, net, vat, invoiceNumber }) => ({ type, date, amount, net, vat, invoiceNumber }))).toEqual([
       { type: 'financed', date: '2025-01-31', amount: 100000, net: null, vat: null, invoiceNumber: '10425' },
       { type: 'charge', date: '2025-01-31', amount: 900, net: 720, vat: 180, invoiceNumber: '10425' },
@@ -68,7 +70,7 @@ describe('Vettig seed: the six events of invoice 10425', () => {
 
   it('are de-duplicated by id', () => {
     const twice = vettigEventsSchema.parse([...JSON.parse(vettigSeed), ...JSON.parse(vettigSeed)]);
-    expect(normalizeVettigEvents('vettig-1', 'SEK', twice)).toHaveLength(6);
+    expect(normalizeVettigEvents('vettig-1', 'SEK', twice, keep).records).toHaveLength(6);
   });
 });
 
@@ -127,8 +129,8 @@ describe('Aptic seed: a list item with the documented fields', () => {
   });
 
   it('becomes an invoice with exact amounts, status from the bit flags and financing from financeStatus', () => {
-    const [item] = page.value;
-    expect(normalizeApticInvoice('aptic-1', item!)).toEqual({
+    const item = apticListItemSchema.parse(page.value[0]);
+    expect(normalizeApticInvoice('aptic-1', item)).toEqual({
       kind: 'invoice',
       id: 'aptic-1/5f0c7a1e-2b1d-4c1a-9d7e-10425aaaaaaa',
       connectionId: 'aptic-1',

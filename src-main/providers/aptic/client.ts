@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { Connection } from '../../../src-shared/domain/connection';
-import type { LedgerEvent, SyncRecord } from '../../../src-shared/domain/records';
+import type { Invoice, LedgerEvent, SyncRecord } from '../../../src-shared/domain/records';
 import type { SyncPage } from '../../../src-shared/rpc/sync-methods';
 import { clientCredentialsAuth } from '../client-credentials-auth';
 import type { HttpOptions } from '../http-options';
 import type { ProviderClient, SecretAccess } from '../provider-client';
-import { redactor } from '../provider-failure';
+import { joinNormalized, normalizeEach, refField, type Normalized, type RecordReader } from '../normalize-each';
+import { redactor, type Redact } from '../provider-failure';
 import { createProviderHttp, validatePage, type ProviderHttp } from '../provider-http';
 import { mapLimited } from '../map-limited';
 import { decodeCursor, encodeCursor, unknownStream } from '../sync-cursor';
@@ -14,7 +15,9 @@ import { normalizeApticFinancialDetails, type BookedByTransactions } from './nor
 import {
   apticFinancialDetailsSchema,
   apticInvoiceListSchema,
+  apticListItemSchema,
   apticTransactionListSchema,
+  apticTransactionSchema,
   type ApticListItem,
 } from './schema';
 
@@ -59,7 +62,7 @@ export function createApticClient(connection: ApticConnection, secrets: SecretAc
       'v1/Invoices',
       (body) => {
         const list = validatePage(apticInvoiceListSchema, body, `invoices from ${skip}`);
-        return { list, invoices: list.value.map((item) => normalizeApticInvoice(connection.id, item)) };
+        return { list, read: normalizeEach(list.value, invoiceReader(connection.id), redact) };
       },
       { $skip: skip, $top: top },
     );
@@ -82,41 +85,69 @@ export function createApticClient(connection: ApticConnection, secrets: SecretAc
         const rest = await mapLimited(skips, listConcurrency, (at) => listInvoices(at, apticInvoicePageSize));
         const pages = [first, ...rest];
         const count = pages.reduce((sum, page) => sum + page.list.value.length, 0);
-        return pageOf(pages.flatMap((page) => page.invoices), skip, count, first.list.total);
+        return pageOf(joinNormalized<SyncRecord>(pages.map((page) => page.read)), skip, count, first.list.total);
       }
       if (stream === 'invoice-details') {
         const { list } = await listInvoices(skip, apticDetailsBatchSize);
-        const perInvoice = await mapLimited(list.value, detailsConcurrency, (item) => detailsOf(http, connection.id, item));
-        return pageOf(perInvoice.flat(), skip, list.value.length, list.total);
+        // An item that does not read is quarantined by the invoices stream; its details wait for it.
+        const readable = list.value.flatMap((value) => {
+          const item = apticListItemSchema.safeParse(value);
+          return item.success ? [item.data] : [];
+        });
+        const perInvoice = await mapLimited(readable, detailsConcurrency, (item) => detailsOf(http, connection.id, item, redact));
+        return pageOf(joinNormalized(perInvoice), skip, list.value.length, list.total);
       }
       throw unknownStream('Aptic', stream);
     },
   };
 }
 
-function pageOf(records: SyncRecord[], skip: number, count: number, total: number): SyncPage {
+function pageOf(read: Normalized<SyncRecord>, skip: number, count: number, total: number): SyncPage {
   const done = skip + count;
   const more = count > 0 && done < total;
-  return { records, nextCursor: more ? encodeCursor({ skip: done }) : null, progress: { done: more ? done : Math.max(done, total), total } };
+  return { ...read, nextCursor: more ? encodeCursor({ skip: done }) : null, progress: { done: more ? done : Math.max(done, total), total } };
 }
 
-async function detailsOf(http: ProviderHttp, connectionId: string, item: ApticListItem): Promise<SyncRecord[]> {
+function invoiceReader(connectionId: string): RecordReader<Invoice> {
+  return {
+    kind: 'invoice',
+    refOf: refField('invoiceGuid'),
+    read: (item, ref) => normalizeApticInvoice(connectionId, validatePage(apticListItemSchema, item, `invoice ${ref ?? 'without invoiceGuid'}`)),
+  };
+}
+
+function transactionReader(connectionId: string, item: ApticListItem): RecordReader<LedgerEvent> {
+  const guid = refField('transactionGuid');
+  return {
+    kind: 'ledger-event',
+    refOf: (transaction) => {
+      const ref = guid(transaction);
+      return ref === null ? null : `${item.invoiceGuid}/${ref}`;
+    },
+    read: (transaction, ref) =>
+      normalizeApticTransaction(connectionId, item, validatePage(apticTransactionSchema, transaction, `transaction ${ref ?? 'without transactionGuid'} of invoice ${item.invoiceNumber}`)),
+  };
+}
+
+async function detailsOf(http: ProviderHttp, connectionId: string, item: ApticListItem, redact: Redact): Promise<Normalized<SyncRecord>> {
   const base = `v1/Invoices/${encodeURIComponent(item.invoiceGuid)}`;
-  const records: SyncRecord[] = [];
+  const parts: Normalized<SyncRecord>[] = [];
   for (let skip = 0; ; ) {
     const page = await http.getJson(
       `${base}/Transactions`,
       (body) => {
         const list = validatePage(apticTransactionListSchema, body, `transactions of invoice ${item.invoiceNumber}`);
-        return { list, events: list.values.map((transaction) => normalizeApticTransaction(connectionId, item, transaction)) };
+        return { list, read: normalizeEach(list.values, transactionReader(connectionId, item), redact) };
       },
       { $skip: skip, $top: apticInvoicePageSize },
     );
-    records.push(...page.events);
+    parts.push(page.read);
     skip += page.list.values.length;
-    if (page.list.values.length === 0 || skip >= page.list.total) break;
+    // Without a total, a page shorter than asked for is the last.
+    const total = page.list.total ?? (page.list.values.length < apticInvoicePageSize ? skip : Number.POSITIVE_INFINITY);
+    if (page.list.values.length === 0 || skip >= total) break;
   }
-  const booked = bookedBy(records, item.currencyCode);
+  const booked = bookedBy(joinNormalized(parts).records, item.currencyCode);
   const financial = await http.getJson(`${base}/FinancialDetails`, (body) =>
     normalizeApticFinancialDetails(
       connectionId,
@@ -125,8 +156,8 @@ async function detailsOf(http: ProviderHttp, connectionId: string, item: ApticLi
       booked,
     ),
   );
-  records.push(...financial);
-  return records;
+  parts.push({ records: financial, quarantined: [] });
+  return joinNormalized(parts);
 }
 
 /** The interest and fees an invoice's transactions booked, in its currency. */

@@ -9,26 +9,39 @@ import type { ApticListItem, ApticTransaction } from './schema';
 /** `status` bit flags (third-party documentation). */
 const flag = { paid: 1, unpaid: 2, overdue: 4, reminderSent: 8, collection: 16, credited: 64 } as const;
 
-function statusOf(item: ApticListItem): InvoiceStatus {
-  if (item.status & flag.credited) return 'credited';
+/** Bits other than these are ignored; without `status` the amounts say whether it is paid. */
+function statusOf(item: ApticListItem, outstanding: number): InvoiceStatus {
+  const status = item.status ?? 0;
+  if (status & flag.credited) return 'credited';
   if (item.disputed) return 'disputed';
-  if (item.status & flag.paid) return 'paid';
-  if (item.status & flag.collection) return 'in-collection';
-  if (item.status & flag.overdue) return 'overdue';
+  if (status & flag.paid) return 'paid';
+  if (status & flag.collection) return 'in-collection';
+  if (status & flag.overdue) return 'overdue';
+  if (item.status == null && outstanding <= 0) return 'paid';
   return 'open';
 }
 
-/** financeStatus: 0 OwnLedger, 1 Service, 2 without recourse, 3 with recourse, 4 Recoursed, 5 Pledged. */
-function financingOf(financeStatus: number): FinancingState {
+/**
+ * financeStatus: 0 OwnLedger, 1 Service, 2 without recourse, 3 with recourse, 4 Recoursed,
+ * 5 Pledged. Missing or any other value: `unknown`, Aptic's value kept for the label.
+ */
+function financingOf(financeStatus: number | null | undefined): { financing: FinancingState; providerFinancing?: string } {
   switch (financeStatus) {
+    case 0:
+    case 1:
+    case 5:
+      return { financing: 'own-ledger' };
     case 2:
-      return 'factored';
+      return { financing: 'factored' };
     case 3:
-      return 'factored-with-recourse';
+      return { financing: 'factored-with-recourse' };
     case 4:
-      return 'recoursed';
+      return { financing: 'recoursed' };
+    case null:
+    case undefined:
+      return { financing: 'unknown' };
     default:
-      return 'own-ledger';
+      return { financing: 'unknown', providerFinancing: String(financeStatus) };
   }
 }
 
@@ -42,6 +55,7 @@ export function normalizeApticInvoice(connectionId: string, item: ApticListItem)
   const record = `Aptic invoice ${item.invoiceNumber}`;
   const money = (field: 'originalPrincipal' | 'paidSum' | 'remainingSum') =>
     parseMinorUnits(item[field], currency, { record, field });
+  const outstanding = money('remainingSum');
   return {
     kind: 'invoice',
     id: recordId(connectionId, item.invoiceGuid),
@@ -55,9 +69,9 @@ export function normalizeApticInvoice(connectionId: string, item: ApticListItem)
     currency,
     total: money('originalPrincipal'),
     paid: money('paidSum'),
-    outstanding: money('remainingSum'),
-    status: statusOf(item),
-    financing: financingOf(item.financeStatus),
+    outstanding,
+    status: statusOf(item, outstanding),
+    ...financingOf(item.financeStatus),
     raw: rawFields(item),
   };
 }
@@ -73,14 +87,19 @@ const transactionTypes: Record<string, { type: LedgerEventType; sign: 1 | -1 }> 
   Fee: { type: 'fee', sign: 1 },
 };
 
+/**
+ * A transaction as a ledger event. A type Reskontra does not know (or none) becomes `unknown`
+ * with Aptic's own sign and word, so it is seen rather than failing the invoice's details.
+ */
 export function normalizeApticTransaction(
   connectionId: string,
   invoice: ApticListItem,
   transaction: ApticTransaction,
 ): LedgerEvent {
   const record = `Aptic transaction ${transaction.transactionGuid} of invoice ${invoice.invoiceNumber}`;
-  const kind = transactionTypes[transaction.transactionType];
-  if (!kind) throw new InvalidPageError(`${record}: field transactionType: unknown type "${transaction.transactionType}"`);
+  const providerType = transaction.transactionType ?? null;
+  const known = providerType !== null && Object.hasOwn(transactionTypes, providerType) ? transactionTypes[providerType] : undefined;
+  const kind = known ?? { type: 'unknown' as const, sign: 1 as const };
   const currency = transaction.currencyCode ?? invoice.currencyCode;
   const date = isoDayOf(transaction.transactionDate);
   if (!date) throw new InvalidPageError(`${record}: field transactionDate: expected a date`);
@@ -88,6 +107,7 @@ export function normalizeApticTransaction(
   return {
     ...eventBase(connectionId, invoice, `${invoice.invoiceGuid}/${transaction.transactionGuid}`),
     type: kind.type,
+    ...(known === undefined && providerType !== null ? { providerType } : {}),
     date,
     currency,
     amount: kind.sign * amount,

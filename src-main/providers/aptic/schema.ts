@@ -3,7 +3,12 @@ import { z } from 'zod';
 const amount = z.union([z.number(), z.string()]);
 const text = z.string().nullish();
 
-/** One item of GET /v1/Invoices (fields per the reference; extra fields are kept in raw). */
+/**
+ * One item of GET /v1/Invoices (fields per the reference; extra fields are kept in raw). Read
+ * liberally: the guid, number, currency and the three amounts an invoice is made of are
+ * required; every other field may be null or missing. `status` and `financeStatus` may be
+ * null or hold a value Reskontra does not know (normalize.ts says what then).
+ */
 export const apticListItemSchema = z.looseObject({
   invoiceGuid: z.string().min(1),
   ledgerType: text,
@@ -19,43 +24,44 @@ export const apticListItemSchema = z.looseObject({
   registrationDate: text,
   currencyCode: z.string().min(1),
   originalPrincipal: amount,
-  remainingPrincipal: amount,
+  remainingPrincipal: amount.nullish(),
   paidSum: amount,
   remainingSum: amount,
   service: text,
-  status: z.number().int(),
-  financeStatus: z.number().int(),
+  status: z.number().int().nullish(),
+  financeStatus: z.number().int().nullish(),
   purchasable: z.number().nullish(),
   purchased: z.boolean().nullish(),
   disputed: z.boolean().nullish(),
 });
 export type ApticListItem = z.output<typeof apticListItemSchema>;
 
-/** Aptic list envelope: `{count, skip, total, value[]}` ($top at most 100). */
-export const apticInvoiceListSchema = z.object({
-  count: z.number().int().nonnegative(),
-  skip: z.number().int().nonnegative(),
+/** Aptic list envelope: `{count, skip, total, value[]}` ($top at most 100); items are read one by one. */
+export const apticInvoiceListSchema = z.looseObject({
+  count: z.number().int().nonnegative().nullish(),
+  skip: z.number().int().nonnegative().nullish(),
   total: z.number().int().nonnegative(),
-  value: z.array(apticListItemSchema),
+  value: z.array(z.unknown()),
 });
 
+/** A transaction: an unknown or missing `transactionType` is kept as an `unknown` event. */
 export const apticTransactionSchema = z.looseObject({
   transactionGuid: z.string().min(1),
   transactionDate: z.string(),
-  transactionType: z.string().min(1),
+  transactionType: text,
   description: text,
   amount,
   currencyCode: z.string().nullish(),
 });
 export type ApticTransaction = z.output<typeof apticTransactionSchema>;
 
-/** Transactions lists use `values` and add a `summary`. */
-export const apticTransactionListSchema = z.object({
-  count: z.number().int().nonnegative(),
-  skip: z.number().int().nonnegative(),
-  total: z.number().int().nonnegative(),
-  summary: z.looseObject({}).nullish(),
-  values: z.array(apticTransactionSchema),
+/** Transactions lists use `values` and add a `summary`; without `total` the list is read until a short page. */
+export const apticTransactionListSchema = z.looseObject({
+  count: z.number().int().nonnegative().nullish(),
+  skip: z.number().int().nonnegative().nullish(),
+  total: z.number().int().nonnegative().nullish(),
+  summary: z.unknown(),
+  values: z.array(z.unknown()),
 });
 
 /**

@@ -2,22 +2,15 @@ import { z } from 'zod';
 import type { Connection } from '../../../src-shared/domain/connection';
 import type { LedgerEvent } from '../../../src-shared/domain/records';
 import { RpcError } from '../../../src-shared/rpc/rpc-error';
-import { parseMinorUnits } from '../../../src-shared/money/parse-amount';
-import { sumMinor } from '../../../src-shared/money/exact-sum';
+import type { SyncPage } from '../../../src-shared/rpc/sync-methods';
 import type { HttpOptions } from '../http-options';
 import type { ProviderClient, SecretAccess } from '../provider-client';
-import { InvalidPageError, redactor, toRpcError } from '../provider-failure';
+import { joinNormalized, type Normalized } from '../normalize-each';
+import { redactor, toRpcError } from '../provider-failure';
 import { createProviderHttp, createProviderKy, validatePage, type Auth } from '../provider-http';
 import { decodeCursor, encodeCursor, unknownStream } from '../sync-cursor';
-import { normalizeConfirmaAllocation, normalizeConfirmaCase } from './normalize';
-import {
-  confirmaAllocationSchema,
-  confirmaCaseSchema,
-  confirmaRenewSchema,
-  confirmaSettlementSchema,
-  confirmaValidateSchema,
-  type ConfirmaSettlement,
-} from './schema';
+import { normalizeConfirmaCases, normalizeConfirmaPayments, normalizeConfirmaSettlement } from './normalize';
+import { confirmaRenewSchema, confirmaValidateSchema } from './schema';
 
 type ConfirmaConnection = Extract<Connection, { provider: 'confirma' }>;
 
@@ -33,13 +26,14 @@ function totalCount(headers: Headers): number | null {
   const value = Number(headers.get('x-total-count') ?? Number.NaN);
   return Number.isSafeInteger(value) && value >= 0 ? value : null;
 }
-const casesSchema = z.looseObject({ cases: z.array(confirmaCaseSchema) });
+// Envelopes only: their items are read one by one (normalize.ts), so one odd item never fails a page.
+const casesSchema = z.looseObject({ cases: z.array(z.unknown()) });
 const paymentsSchema = z.union([
-  z.array(confirmaAllocationSchema),
-  z.looseObject({ allocations: z.array(confirmaAllocationSchema) }).transform((body) => body.allocations),
-  z.looseObject({ payments: z.array(confirmaAllocationSchema) }).transform((body) => body.payments),
+  z.array(z.unknown()),
+  z.looseObject({ allocations: z.array(z.unknown()) }).transform((body) => body.allocations),
+  z.looseObject({ payments: z.array(z.unknown()) }).transform((body) => body.payments),
 ]);
-const settlementsSchema = z.looseObject({ createdAt: z.string().nullish(), settlements: z.array(confirmaSettlementSchema) });
+const settlementsSchema = z.looseObject({ createdAt: z.string().nullish(), settlements: z.array(z.unknown()) });
 
 /**
  * Confirma Finance partner API. `X-Api-Key`; when Confirma answers 401 the key is renewed
@@ -108,51 +102,44 @@ export function createConfirmaClient(connection: ConfirmaConnection, secrets: Se
     async page(stream, cursor) {
       if (stream === 'cases') {
         const { page, done } = cursor === null ? { page: 1, done: 0 } : decodeCursor(cursor, pageCursor, stream);
-        const { records, total } = await http.getJson(
+        const { read, total } = await http.getJson(
           `${partner}/invoice/case`,
           (body, headers) => ({
-            records: validatePage(casesSchema, body, `cases page ${page}`).cases.map((item) => normalizeConfirmaCase(connection.id, item)),
+            read: normalizeConfirmaCases(connection.id, validatePage(casesSchema, body, `cases page ${page}`).cases, redact),
             total: totalCount(headers),
           }),
           { page, pageSize: confirmaCasesPageSize },
         );
-        const doneNow = done + records.length;
+        const served = read.records.length + read.quarantined.length;
+        const doneNow = done + served;
         // A short page ends the stream; so does a long one (the API then ignored the paging).
-        const more = records.length === confirmaCasesPageSize && (total === null || doneNow < total);
+        const more = served === confirmaCasesPageSize && (total === null || doneNow < total);
         return {
-          records,
+          ...read,
           nextCursor: more ? encodeCursor({ page: page + 1, done: doneNow }) : null,
           progress: total === null ? { done: doneNow } : { done: doneNow, total },
         };
       }
       if (cursor !== null) throw new RpcError('invalid_input', `Confirma stream "${stream}" has a single page; start it without a cursor.`);
       if (stream === 'payments') {
-        const records = await http.getJson(`${partner}/payments`, (body) =>
-          validatePage(paymentsSchema, body, 'payments').map((allocation) => normalizeConfirmaAllocation(connection.id, allocation, null)),
+        const read = await http.getJson(`${partner}/payments`, (body) =>
+          normalizeConfirmaPayments(connection.id, validatePage(paymentsSchema, body, 'payments'), redact),
         );
-        return { records, nextCursor: null, progress: { done: records.length, total: records.length } };
+        return onePage(read);
       }
       if (stream === 'settlements') {
-        const records = await http.getJson(`${partner}/settlements`, (body) =>
-          validatePage(settlementsSchema, body, 'settlements').settlements.flatMap((settlement) =>
-            settlementEvents(connection.id, settlement),
-          ),
+        const read = await http.getJson(`${partner}/settlements`, (body) =>
+          joinNormalized(validatePage(settlementsSchema, body, 'settlements').settlements.map((item) => normalizeConfirmaSettlement(connection.id, item, redact))),
         );
-        return { records, nextCursor: null, progress: { done: records.length, total: records.length } };
+        return onePage(read);
       }
       throw unknownStream('Confirma', stream);
     },
   };
 }
 
-/** A settlement's allocations as ledger events, after checking they add up to what was paid out. */
-function settlementEvents(connectionId: string, settlement: ConfirmaSettlement): LedgerEvent[] {
-  const events = settlement.allocations.map((allocation) => normalizeConfirmaAllocation(connectionId, allocation, settlement));
-  const record = `Confirma settlement ${settlement.settlementId}`;
-  const paidOut = parseMinorUnits(settlement.settlementAmount, settlement.currency, { record, field: 'settlementAmount' });
-  const allocated = sumMinor(events.filter((event) => event.currency === settlement.currency).map((event) => event.amount));
-  if (allocated !== paidOut) {
-    throw new InvalidPageError(`${record}: field settlementAmount: the allocations add up to a different amount`);
-  }
-  return events;
+/** A stream served in one page. */
+function onePage(read: Normalized<LedgerEvent>): SyncPage {
+  const served = read.records.length + read.quarantined.length;
+  return { ...read, nextCursor: null, progress: { done: served, total: served } };
 }

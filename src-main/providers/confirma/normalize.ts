@@ -1,11 +1,26 @@
 import type { BalancePart, Case, CaseEntry, LedgerEvent } from '../../../src-shared/domain/records';
 import { recordId } from '../../../src-shared/domain/records';
 import { sumMinor } from '../../../src-shared/money/exact-sum';
-import { parseMinorUnits } from '../../../src-shared/money/parse-amount';
-import { InvalidPageError } from '../provider-failure';
+import { AmountError, parseMinorUnits } from '../../../src-shared/money/parse-amount';
+import { normalizeEach, quarantine, refField, type Normalized, type RecordReader } from '../normalize-each';
+import { InvalidPageError, type Redact } from '../provider-failure';
+import { validatePage } from '../provider-http';
 import { isoDayOf } from '../../../src-shared/dates/iso-date';
 import { rawFields } from '../raw-fields';
-import type { ConfirmaAllocation, ConfirmaCase, ConfirmaSettlement } from './schema';
+import { confirmaAllocationSchema, confirmaCaseSchema, confirmaSettlementSchema, type ConfirmaAllocation, type ConfirmaCase, type ConfirmaSettlement } from './schema';
+
+/** Cases of one page, read one by one. */
+export function normalizeConfirmaCases(connectionId: string, cases: readonly unknown[], redact: Redact): Normalized<Case> {
+  return normalizeEach(
+    cases,
+    {
+      kind: 'case',
+      refOf: (item) => (typeof item === 'object' && item !== null ? refField('caseId')((item as { summary?: unknown }).summary) : null),
+      read: (item, ref) => normalizeConfirmaCase(connectionId, validatePage(confirmaCaseSchema, item, `Confirma case ${ref ?? 'without id'}`)),
+    },
+    redact,
+  );
+}
 
 /** A Confirma collection case with its balance in minor units of the case currency. */
 export function normalizeConfirmaCase(connectionId: string, item: ConfirmaCase): Case {
@@ -22,21 +37,21 @@ export function normalizeConfirmaCase(connectionId: string, item: ConfirmaCase):
   const entries: CaseEntry[] = [
     ...item.events.map((event) => ({
       kind: 'event' as const,
-      title: event.title,
+      title: event.title ?? '',
       text: event.description ?? null,
       state: event.state ?? null,
       occurredAt: event.occurredAt ?? null,
     })),
     ...item.actions.map((action) => ({
       kind: 'action' as const,
-      title: action.type,
+      title: action.type ?? '',
       text: action.comment ?? null,
       state: action.status ?? null,
       occurredAt: action.occurredAt ?? null,
     })),
     ...item.notes.map((note) => ({
       kind: 'note' as const,
-      title: note.title,
+      title: note.title ?? '',
       text: note.content ?? null,
       state: null,
       occurredAt: note.occuredAt ?? note.occurredAt ?? null,
@@ -49,7 +64,8 @@ export function normalizeConfirmaCase(connectionId: string, item: ConfirmaCase):
     provider: 'confirma',
     providerRef: caseNumber,
     caseNumber,
-    status: item.summary.status,
+    // Confirma's statuses are its own words, shown as written; a case without one says so.
+    status: item.summary.status ?? 'unknown',
     stage: item.summary.stage ?? null,
     agency: item.summary.agency ?? null,
     creditor: item.summary.creditor ?? null,
@@ -74,7 +90,7 @@ export function normalizeConfirmaCase(connectionId: string, item: ConfirmaCase):
       interestPaid: money(`invoices[${n}].interestPaid`, invoice.interestPaid),
       interestRate: invoice.interestRate ?? null,
       distributionChannel: invoice.distribution?.channel ?? null,
-      timeline: (invoice.timeline ?? []).map((step) => ({ type: step.type, occurredAt: step.occurredAt ?? null })),
+      timeline: invoice.timeline.map((step) => ({ type: step.type ?? '', occurredAt: step.occurredAt ?? null })),
     })),
     payments: item.payments.map((payment, n) => {
       const paymentCurrency = payment.currency ?? currency;
@@ -155,5 +171,53 @@ export function normalizeConfirmaAllocation(
           }
         : {}),
     },
+  };
+}
+
+const allocationRef = (item: unknown) => {
+  const ref = refField('allocationId')(item);
+  return ref === null ? null : `allocation-${ref}`;
+};
+
+/** Pending allocations (`/payments`), one ledger event each, read one by one. */
+export function normalizeConfirmaPayments(connectionId: string, allocations: readonly unknown[], redact: Redact): Normalized<LedgerEvent> {
+  return normalizeEach(allocations, allocationReader(connectionId, null), redact);
+}
+
+/**
+ * A settlement's allocations as ledger events, read one by one. A settlement whose own fields
+ * cannot be read, or whose allocations do not add up to what was paid out, cannot vouch for
+ * any of them: then every allocation of it is quarantined with that reason.
+ */
+export function normalizeConfirmaSettlement(connectionId: string, item: unknown, redact: Redact): Normalized<LedgerEvent> {
+  const ref = refField('settlementId')(item);
+  const listed = typeof item === 'object' && item !== null ? (item as { allocations?: unknown }).allocations : undefined;
+  const allocations: readonly unknown[] = Array.isArray(listed) ? listed : [];
+  const whole = (reason: string): Normalized<LedgerEvent> => ({
+    records: [],
+    quarantined: allocations.map((allocation) => quarantine('ledger-event', allocationRef(allocation), allocation, reason, redact)),
+  });
+  const record = `Confirma settlement ${ref ?? 'without id'}`;
+  let settlement: ConfirmaSettlement;
+  let paidOut: number;
+  try {
+    settlement = validatePage(confirmaSettlementSchema, item, record);
+    paidOut = parseMinorUnits(settlement.settlementAmount, settlement.currency, { record, field: 'settlementAmount' });
+  } catch (error) {
+    if (error instanceof InvalidPageError || error instanceof AmountError) return whole(error.message);
+    throw error;
+  }
+  const read = normalizeEach(settlement.allocations, allocationReader(connectionId, settlement), redact);
+  if (read.quarantined.length > 0) return whole(`${record}: an allocation cannot be read, so its allocations cannot be checked against settlementAmount`);
+  const allocated = sumMinor(read.records.filter((event) => event.currency === settlement.currency).map((event) => event.amount));
+  if (allocated !== paidOut) return whole(`${record}: field settlementAmount: the allocations add up to a different amount`);
+  return read;
+}
+
+function allocationReader(connectionId: string, settlement: ConfirmaSettlement | null): RecordReader<LedgerEvent> {
+  return {
+    kind: 'ledger-event',
+    refOf: allocationRef,
+    read: (item, ref) => normalizeConfirmaAllocation(connectionId, validatePage(confirmaAllocationSchema, item, `Confirma ${ref ?? 'allocation without id'}`), settlement),
   };
 }

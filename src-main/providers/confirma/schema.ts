@@ -3,11 +3,19 @@ import { z } from 'zod';
 const amount = z.union([z.number(), z.string()]);
 const text = z.string().nullish();
 
-/** One case of GET /api/v1/partner/invoice/case, exactly as the seed page shows it. */
+/** A list the documents show but a case may leave out or send as null: read as empty. */
+const list = <T extends z.ZodType>(item: T) => z.array(item).nullish().transform((items) => items ?? []);
+
+/**
+ * One case of GET /api/v1/partner/invoice/case, as the seed page shows it, read liberally:
+ * the case id, currency and the money (balance, invoice and payment amounts) are required;
+ * every text may be null or missing, every list may be null or missing (read as empty), a
+ * status Reskontra has not seen is kept as Confirma wrote it, extra fields are ignored.
+ */
 export const confirmaCaseSchema = z.looseObject({
   summary: z.looseObject({
     caseId: z.union([z.number().int(), z.string().min(1)]),
-    status: z.string(),
+    status: text,
     stage: text,
     createdAt: text,
     closedAt: text,
@@ -29,7 +37,7 @@ export const confirmaCaseSchema = z.looseObject({
     totalOutstanding: amount,
     asOf: text,
   }),
-  invoices: z.array(
+  invoices: list(
     z.looseObject({
       invoiceNumber: z.string(),
       reference: text,
@@ -44,10 +52,10 @@ export const confirmaCaseSchema = z.looseObject({
       interestAmount: amount,
       interestPaid: amount,
       distribution: z.looseObject({ method: text, channel: text }).nullish(),
-      timeline: z.array(z.looseObject({ type: z.string(), occurredAt: text })).nullish(),
+      timeline: list(z.looseObject({ type: text, occurredAt: text })),
     }),
   ),
-  payments: z.array(
+  payments: list(
     z.looseObject({
       invoiceNumber: text,
       createdAt: text,
@@ -60,10 +68,10 @@ export const confirmaCaseSchema = z.looseObject({
       status: text,
     }),
   ),
-  events: z.array(z.looseObject({ title: z.string(), description: text, state: z.number().nullish(), occurredAt: text })),
-  actions: z.array(z.looseObject({ type: z.string(), status: z.number().nullish(), comment: text, occurredAt: text })),
+  events: list(z.looseObject({ title: text, description: text, state: z.number().nullish(), occurredAt: text })),
+  actions: list(z.looseObject({ type: text, status: z.number().nullish(), comment: text, occurredAt: text })),
   /** The seed spells it `occuredAt` here; the usual spelling is accepted too. */
-  notes: z.array(z.looseObject({ title: z.string(), content: text, occuredAt: text, occurredAt: text })),
+  notes: list(z.looseObject({ title: text, content: text, occuredAt: text, occurredAt: text })),
 });
 export type ConfirmaCase = z.output<typeof confirmaCaseSchema>;
 
@@ -75,10 +83,12 @@ export const confirmaAllocationSchema = z.looseObject({
   caseId: z.union([z.number().int(), z.string()]).nullish(),
   originalInvoiceNumber: text,
   originalPaymentReference: text,
-  breakdown: z.array(z.object({ type: z.enum(['CAPITAL', 'INTEREST', 'FEES']), amount })),
+  /** CAPITAL, INTEREST or FEES; a part of another type leaves the breakdown short, which quarantines the allocation. */
+  breakdown: list(z.looseObject({ type: z.string(), amount })),
 });
 export type ConfirmaAllocation = z.output<typeof confirmaAllocationSchema>;
 
+/** A settlement without its allocations, which are read one by one. */
 export const confirmaSettlementSchema = z.looseObject({
   settlementId: z.string().min(1),
   settlementDate: z.string(),
@@ -87,7 +97,7 @@ export const confirmaSettlementSchema = z.looseObject({
   beneficiary: z.looseObject({ name: text, iban: text, bic: text }).nullish(),
   settlementAmount: amount,
   currency: z.string().min(1),
-  allocations: z.array(confirmaAllocationSchema),
+  allocations: list(z.unknown()),
 });
 export type ConfirmaSettlement = z.output<typeof confirmaSettlementSchema>;
 

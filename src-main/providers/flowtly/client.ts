@@ -1,24 +1,26 @@
 import { calendarToday } from '../../../src-shared/dates/today';
 import { z } from 'zod';
 import type { Connection } from '../../../src-shared/domain/connection';
-import type { LedgerEvent, SyncRecord } from '../../../src-shared/domain/records';
+import type { SyncRecord } from '../../../src-shared/domain/records';
 import type { SyncPage } from '../../../src-shared/rpc/sync-methods';
 import type { HttpOptions } from '../http-options';
 import type { ProviderClient, SecretAccess } from '../provider-client';
-import { redactor } from '../provider-failure';
+import { InvalidPageError, redactor } from '../provider-failure';
 import { createProviderHttp, validatePage } from '../provider-http';
 import { staticBearerAuth } from '../client-credentials-auth';
 import { mapLimited } from '../map-limited';
+import { normalizeEach, refField, type Normalized } from '../normalize-each';
 import { decodeCursor, encodeCursor, unknownStream } from '../sync-cursor';
 import { iriId, normalizeFlowtlyInvoice, normalizeFlowtlyTransaction } from './normalize';
-import { flowtlyCollectionSchema, flowtlyInvoiceSchema, flowtlyTransactionSchema } from './schema';
+import { flowtlyCollectionSchema, flowtlyInvoiceFactsSchema, flowtlyInvoiceSchema, flowtlyTransactionSchema, type FlowtlyTransaction } from './schema';
 
 type FlowtlyConnection = Extract<Connection, { provider: 'flowtly' }>;
 
 export const flowtlyPageSize = 100;
 const pageCursor = z.object({ page: z.number().int().positive(), done: z.number().int().nonnegative() }).strict();
-const invoiceCollection = flowtlyCollectionSchema(flowtlyInvoiceSchema);
-const transactionCollection = flowtlyCollectionSchema(flowtlyTransactionSchema);
+// Members are read record by record (normalize-each.ts): the envelope only needs a list.
+const collection = flowtlyCollectionSchema(z.unknown());
+const idRef = refField('id');
 /** Invoice number and currency per invoice IRI, so transactions carry their invoice's currency. */
 const invoiceFactsLimit = 20_000;
 
@@ -49,15 +51,16 @@ export function createFlowtlyClient(connection: FlowtlyConnection, secrets: Secr
     invoiceFacts.set(id, facts);
   };
 
+  /** The number and currency of a transaction's invoice; null when Flowtly's invoice lacks them. */
   const factsOf = async (invoiceIri: string) => {
     const id = iriId(invoiceIri);
     const cached = invoiceFacts.get(id);
     if (cached) return cached;
-    const invoice = await http.getJson(`invoices/${encodeURIComponent(id)}`, (body) =>
-      normalizeFlowtlyInvoice(connection.id, validatePage(flowtlyInvoiceSchema, body, `invoice ${id}`), calendarToday()),
-    );
-    const facts = { number: invoice.number, currency: invoice.currency };
-    remember(id, facts);
+    const facts = await http.getJson(`invoices/${encodeURIComponent(id)}`, (body) => {
+      const invoice = flowtlyInvoiceFactsSchema.safeParse(body);
+      return invoice.success ? { number: invoice.data.name ?? String(invoice.data.id), currency: invoice.data.currency } : null;
+    });
+    if (facts) remember(id, facts);
     return facts;
   };
 
@@ -72,7 +75,7 @@ export function createFlowtlyClient(connection: FlowtlyConnection, secrets: Secr
   return {
     provider: 'flowtly',
     async test() {
-      await http.getJson('invoices', (body) => validatePage(invoiceCollection, body, 'invoices'), { page: 1, itemsPerPage: 1 });
+      await http.getJson('invoices', (body) => validatePage(collection, body, 'invoices'), { page: 1, itemsPerPage: 1 });
       return { ok: true };
     },
     async page(stream, cursor) {
@@ -82,28 +85,56 @@ export function createFlowtlyClient(connection: FlowtlyConnection, secrets: Secr
         const result = await http.getJson(
           'invoices',
           (body) => {
-            const collection = validatePage(invoiceCollection, body, `invoices page ${page}`);
-            return { collection, records: collection.members.map((item) => normalizeFlowtlyInvoice(connection.id, item, calendarToday())) };
+            const list = validatePage(collection, body, `invoices page ${page}`);
+            const read = normalizeEach(
+              list.members,
+              {
+                kind: 'invoice',
+                refOf: idRef,
+                read: (item, ref) => normalizeFlowtlyInvoice(connection.id, validatePage(flowtlyInvoiceSchema, item, `invoice ${ref ?? 'without id'}`), calendarToday()),
+              },
+              redact,
+            );
+            return { list, read };
           },
           query,
         );
-        for (const invoice of result.records) remember(invoice.providerRef, { number: invoice.number, currency: invoice.currency });
-        return pageResult(result.collection, result.records, page, done);
+        for (const invoice of result.read.records) remember(invoice.providerRef, { number: invoice.number, currency: invoice.currency });
+        return pageResult(result.list, result.read, page, done);
       }
       if (stream === 'invoice-transactions') {
-        const collection = await http.getJson(
-          'invoice-transactions',
-          (body) => validatePage(transactionCollection, body, `invoice transactions page ${page}`),
-          query,
+        const list = await http.getJson('invoice-transactions', (body) => validatePage(collection, body, `invoice transactions page ${page}`), query);
+        const transactionRef = (item: unknown) => {
+          const ref = idRef(item);
+          return ref === null ? null : `transaction-${ref}`;
+        };
+        const parsed = normalizeEach<FlowtlyTransaction>(
+          list.members,
+          {
+            kind: 'ledger-event',
+            refOf: transactionRef,
+            read: (item, ref) => validatePage(flowtlyTransactionSchema, item, `invoice ${ref ?? 'transaction without id'}`),
+          },
+          redact,
         );
         // A transaction without an amount moves no money: it is left out.
-        const paying = collection.members.filter((transaction) => transaction.amount !== null);
+        const paying = parsed.records.filter((transaction) => transaction.amount !== null);
         const invoices = [...new Set(paying.map((transaction) => transaction.invoice))];
         const facts = new Map(await mapLimited(invoices, 5, async (iri) => [iri, await factsOf(iri)] as const));
-        const records: LedgerEvent[] = paying.map((transaction) =>
-          normalizeFlowtlyTransaction(connection.id, transaction, facts.get(transaction.invoice) as { number: string; currency: string }),
+        const read = normalizeEach(
+          paying,
+          {
+            kind: 'ledger-event',
+            refOf: transactionRef,
+            read: (transaction: FlowtlyTransaction) => {
+              const invoice = facts.get(transaction.invoice);
+              if (!invoice) throw new InvalidPageError(`invoice transaction ${transaction.id}: its invoice ${transaction.invoice} has no readable number and currency`);
+              return normalizeFlowtlyTransaction(connection.id, transaction, invoice);
+            },
+          },
+          redact,
         );
-        return pageResult(collection, records, page, done);
+        return pageResult(list, { records: read.records, quarantined: [...parsed.quarantined, ...read.quarantined] }, page, done);
       }
       throw unknownStream('Flowtly', stream);
     },
@@ -111,7 +142,7 @@ export function createFlowtlyClient(connection: FlowtlyConnection, secrets: Secr
 
   function pageResult(
     collection: { members: unknown[]; total: number | null; next: string | null; plain: boolean },
-    records: SyncRecord[],
+    { records, quarantined }: Normalized<SyncRecord>,
     page: number,
     doneBefore: number,
   ): SyncPage {
@@ -119,6 +150,7 @@ export function createFlowtlyClient(connection: FlowtlyConnection, secrets: Secr
     const done = doneBefore + collection.members.length;
     return {
       records,
+      quarantined,
       nextCursor: following === null ? null : encodeCursor({ page: following, done }),
       progress: collection.total === null ? { done } : { done, total: collection.total },
     };

@@ -3,13 +3,17 @@ import { z } from 'zod';
 const decimal = z.union([z.string(), z.number()]);
 const iri = z.string().regex(/^\/[A-Za-z0-9_-]+\/[^/?#]+$/, 'expected an IRI such as /invoices/12');
 
-/** Invoice as API Platform serialises it (string decimals); fields beyond these stay in raw. */
+/**
+ * Invoice as API Platform serialises it (string decimals); fields beyond these stay in raw.
+ * Read liberally: everything but the id, the gross amount and the currency may be null or
+ * missing; an unknown `status` or `type` is kept in raw (the status then follows the amounts).
+ */
 export const flowtlyInvoiceSchema = z.looseObject({
   id: z.number().int(),
   name: z.string().nullish(),
   type: z.string().nullish(),
   status: z.string().nullish(),
-  client: iri.nullish(),
+  client: z.string().nullish(),
   clientName: z.string().nullish(),
   amountNet: decimal.nullish(),
   amount: decimal,
@@ -20,6 +24,9 @@ export const flowtlyInvoiceSchema = z.looseObject({
   dueDate: z.string().nullish(),
 });
 export type FlowtlyInvoice = z.output<typeof flowtlyInvoiceSchema>;
+
+/** What a transaction needs of its invoice: the number and currency. */
+export const flowtlyInvoiceFactsSchema = z.looseObject({ id: z.number().int(), name: z.string().nullish(), currency: z.string().min(1) });
 
 export const flowtlyTransactionSchema = z.looseObject({
   id: z.number().int(),
@@ -33,7 +40,7 @@ export const flowtlyTransactionSchema = z.looseObject({
 export type FlowtlyTransaction = z.output<typeof flowtlyTransactionSchema>;
 
 /**
- * A collection page: JSON-LD (`hydra:member`, `hydra:totalItems`, `hydra:view.hydra:next`,
+ * A collection page (the envelope; its members are read one by one): JSON-LD (`hydra:member`, `hydra:totalItems`, `hydra:view.hydra:next`,
  * or the same without the `hydra:` prefix) or a plain JSON array.
  */
 export function flowtlyCollectionSchema<T extends z.ZodType>(item: T) {

@@ -57,7 +57,7 @@ export function createVettigClient(connection: VettigConnection, secrets: Secret
 
   const fetchEvents = () =>
     http.getJson(eventsPath, (body) =>
-      normalizeVettigEvents(connection.id, connection.settings.currency, validatePage(vettigEventsSchema, body, 'events')),
+      normalizeVettigEvents(connection.id, connection.settings.currency, validatePage(vettigEventsSchema, body, 'events'), redact),
     );
 
   return {
@@ -68,8 +68,9 @@ export function createVettigClient(connection: VettigConnection, secrets: Secret
     },
     async page(stream) {
       if (stream !== 'events') throw unknownStream('Vettig', stream);
-      const records = await fetchEvents();
-      return { records, nextCursor: null, progress: { done: records.length, total: records.length } };
+      const { records, quarantined } = await fetchEvents();
+      const served = records.length + quarantined.length;
+      return { records, quarantined, nextCursor: null, progress: { done: served, total: served } };
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { FinancingState, LedgerEventType } from '../../../src-shared/domain/records';
 import { featureMessages } from '../feature-messages';
 
 /**
@@ -42,7 +43,10 @@ const en = {
       factored: 'Factored',
       'factored-with-recourse': 'Factored with recourse',
       recoursed: 'Recoursed',
-    },
+      unknown: 'Unknown',
+    } satisfies Record<FinancingState, string>,
+    /** A financing state the provider named but Reskontra does not know. */
+    unknownFinancing: 'Unknown ({value})',
     agingBuckets: {
       'not-due': 'Not yet due',
       '1-30': '1–30 days',
@@ -64,7 +68,10 @@ const en = {
       credited: 'Credited',
       interest: 'Interest',
       fee: 'Fee',
-    },
+      unknown: 'Unknown',
+    } satisfies Record<LedgerEventType, string>,
+    /** A type the provider named but Reskontra does not know. */
+    unknownType: 'Unknown ({value})',
   },
   case: {
     statuses: {
@@ -137,7 +144,9 @@ export default featureMessages(en, {
         factored: 'Belånad',
         'factored-with-recourse': 'Belånad med regress',
         recoursed: 'Regresserad',
+        unknown: 'Okänd',
       },
+      unknownFinancing: 'Okänd ({value})',
       agingBuckets: {
         'not-due': 'Ej förfallen',
         '1-30': '1–30 dagar',
@@ -159,7 +168,9 @@ export default featureMessages(en, {
         credited: 'Krediterad',
         interest: 'Ränta',
         fee: 'Avgift',
+        unknown: 'Okänd',
       },
+      unknownType: 'Okänd ({value})',
     },
     case: {
       statuses: {
@@ -230,7 +241,9 @@ export default featureMessages(en, {
         factored: 'Gefactoreerd',
         'factored-with-recourse': 'Gefactoreerd met regres',
         recoursed: 'Teruggeboekt',
+        unknown: 'Onbekend',
       },
+      unknownFinancing: 'Onbekend ({value})',
       agingBuckets: {
         'not-due': 'Nog niet vervallen',
         '1-30': '1–30 dagen',
@@ -252,7 +265,9 @@ export default featureMessages(en, {
         credited: 'Gecrediteerd',
         interest: 'Rente',
         fee: 'Kosten',
+        unknown: 'Onbekend',
       },
+      unknownType: 'Onbekend ({value})',
     },
     case: {
       statuses: {
@@ -323,7 +338,9 @@ export default featureMessages(en, {
         factored: 'Rahoitettu',
         'factored-with-recourse': 'Rahoitettu takautumisoikeudella',
         recoursed: 'Takaisinveloitettu',
+        unknown: 'Tuntematon',
       },
+      unknownFinancing: 'Tuntematon ({value})',
       agingBuckets: {
         'not-due': 'Ei erääntynyt',
         '1-30': '1–30 päivää',
@@ -345,7 +362,9 @@ export default featureMessages(en, {
         credited: 'Hyvitetty',
         interest: 'Korko',
         fee: 'Kulu',
+        unknown: 'Tuntematon',
       },
+      unknownType: 'Tuntematon ({value})',
     },
     case: {
       statuses: {
