@@ -1,7 +1,7 @@
 import { startSandbox, type RunningSandbox, type SandboxOptions, type SandboxProvider } from '../../../sandbox/start-sandbox';
 import { demoConnectionInput } from '../../../sandbox/demo-connection-input';
 import type { Connection, NewConnection } from '../../../src-shared/domain/connection';
-import type { SyncRecord } from '../../../src-shared/domain/records';
+import type { QuarantinedRecord, SyncRecord } from '../../../src-shared/domain/records';
 import type { RpcErrorBody } from '../../../src-shared/rpc/rpc-error';
 import type { SyncPage } from '../../../src-shared/rpc/sync-methods';
 import type { RpcHarness } from './rpc-harness';
@@ -30,6 +30,7 @@ export async function startSandboxConnection(
 
 export interface Walk {
   records: SyncRecord[];
+  quarantined: QuarantinedRecord[];
   pages: number;
   /** Every error a page answered before the same cursor was asked again. */
   errors: RpcErrorBody[];
@@ -46,6 +47,7 @@ export async function walkStream(
   attemptsPerPage = 1,
 ): Promise<Walk> {
   const records: SyncRecord[] = [];
+  const quarantined: QuarantinedRecord[] = [];
   const errors: RpcErrorBody[] = [];
   let cursor: string | null = null;
   let pages = 0;
@@ -59,7 +61,8 @@ export async function walkStream(
     if (page === null) throw new Error(`${stream}: page ${pages + 1} failed ${attemptsPerPage} times: ${JSON.stringify(errors.at(-1))}`);
     pages += 1;
     records.push(...page.records);
-    if (page.nextCursor === null) return { records, pages, errors };
+    quarantined.push(...page.quarantined);
+    if (page.nextCursor === null) return { records, quarantined, pages, errors };
     cursor = page.nextCursor;
   }
 }
