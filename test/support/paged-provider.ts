@@ -16,7 +16,7 @@ export function pagedInvoices(connectionId: string, count: number, pageSize = 10
 
   const fetchPage: FetchPage = async ({ stream, cursor }) => {
     calls.push(cursor);
-    if (stream !== served) return { records: [], nextCursor: null, progress: { done: 0, total: 0 } };
+    if (stream !== served) return { records: [], quarantined: [], nextCursor: null, progress: { done: 0, total: 0 } };
     const hold = holds.get(String(cursor));
     if (hold) {
       holds.delete(String(cursor));
@@ -26,7 +26,7 @@ export function pagedInvoices(connectionId: string, count: number, pageSize = 10
     const start = cursor === null ? 0 : Number(cursor);
     const end = Math.min(start + pageSize, listed.length);
     const records = listed.slice(start, end).map((ref) => invoice(connectionId, ref));
-    return { records, nextCursor: end < listed.length ? String(end) : null, progress: { done: end, total: listed.length } } satisfies SyncPage;
+    return { records, quarantined: [], nextCursor: end < listed.length ? String(end) : null, progress: { done: end, total: listed.length } } satisfies SyncPage;
   };
 
   return {
