@@ -5,7 +5,10 @@ import { schemaVersions } from '../../src-renderer/db/schema-versions';
 import { removeConnectionData } from '../../src-renderer/db/remove-connection-data';
 import { quarantinedOf, recordCounts } from '../../src-renderer/queries/cache-queries';
 import { commitPage } from '../../src-renderer/sync/commit-page';
-import { loadSyncState } from '../../src-renderer/sync/sync-state';
+import { openWalk } from '../../src-renderer/sync/sync-state';
+
+/** A walk of a stream that does not sweep: quarantine is replaced by walks, not by sweeps. */
+const walk = { full: false, listsEverything: false };
 import { memoryCache } from '../support/memory-cache';
 import { invoice } from '../support/records';
 
@@ -21,7 +24,7 @@ const page = (records: SyncPage['records'], quarantined: QuarantinedRecord[], ne
 describe('records that could not be read', () => {
   it('are stored with their page and cursor, and counted on the connection', async () => {
     const { db } = memoryCache();
-    let state = await loadSyncState(db, 'c1', 'invoices');
+    let state = await openWalk(db, 'c1', 'invoices', walk);
     state = await commitPage(db, state, page([invoice('c1', '1')], [bad('2')], 'p2'), now);
     await commitPage(db, state, page([invoice('c1', '3')], [bad('4'), bad(null)], null), now);
     expect(await recordCounts(db, 'c1')).toEqual({ invoices: 2, events: 0, cases: 0, quarantined: 3 });
@@ -30,9 +33,9 @@ describe('records that could not be read', () => {
 
   it('are replaced when the stream walks again: one that reads now leaves quarantine', async () => {
     const { db } = memoryCache();
-    let state = await loadSyncState(db, 'c1', 'invoices');
+    let state = await openWalk(db, 'c1', 'invoices', walk);
     state = await commitPage(db, state, page([invoice('c1', '1')], [bad('2'), bad('3')], null), now);
-    await loadSyncState(db, 'c1', 'cases').then((cases) => commitPage(db, cases, page([], [{ ...bad('k'), kind: 'case' }], null), now));
+    await openWalk(db, 'c1', 'cases', walk).then((cases) => commitPage(db, cases, page([], [{ ...bad('k'), kind: 'case' }], null), now));
     await commitPage(db, state, page([invoice('c1', '1'), invoice('c1', '2')], [bad('3')], null), now);
     expect((await quarantinedOf(db, 'c1')).map((entry) => [entry.stream, entry.providerRef])).toEqual([
       ['cases', 'k'],
@@ -43,7 +46,7 @@ describe('records that could not be read', () => {
 
   it('are kept when a walk resumes from its cursor', async () => {
     const { db } = memoryCache();
-    const state = await loadSyncState(db, 'c1', 'invoices');
+    const state = await openWalk(db, 'c1', 'invoices', walk);
     const resumed = await commitPage(db, state, page([], [bad('1')], 'p2'), now);
     await commitPage(db, resumed, page([], [bad('2')], null), now);
     expect(await recordCounts(db, 'c1')).toMatchObject({ quarantined: 2 });
@@ -51,7 +54,7 @@ describe('records that could not be read', () => {
 
   it('go with their connection, and only theirs', async () => {
     const { db } = memoryCache();
-    for (const id of ['c1', 'c2']) await commitPage(db, await loadSyncState(db, id, 'invoices'), page([], [bad('1')], null), now);
+    for (const id of ['c1', 'c2']) await commitPage(db, await openWalk(db, id, 'invoices', walk), page([], [bad('1')], null), now);
     await removeConnectionData(db, 'c1');
     expect(await recordCounts(db, 'c1')).toMatchObject({ quarantined: 0 });
     expect(await recordCounts(db, 'c2')).toMatchObject({ quarantined: 1 });
@@ -66,7 +69,7 @@ describe('records that could not be read', () => {
     await current.db.open();
     expect(current.db.verno).toBe(3);
     expect(await recordCounts(current.db, 'c1')).toEqual({ invoices: 1, events: 0, cases: 0, quarantined: 0 });
-    await commitPage(current.db, await loadSyncState(current.db, 'c1', 'invoices'), page([], [bad('2')], null), now);
+    await commitPage(current.db, await openWalk(current.db, 'c1', 'invoices', walk), page([], [bad('2')], null), now);
     expect(await recordCounts(current.db, 'c1')).toMatchObject({ invoices: 1, quarantined: 1 });
   });
 });

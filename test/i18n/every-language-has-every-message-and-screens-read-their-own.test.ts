@@ -18,11 +18,12 @@ const families: readonly [RegExp, Namespace][] = [
   [/^App\.vue$/, 'common'],
   [/^i18n\/error-message\.ts$/, 'common'],
   [/^components\/ConfirmDialog\.vue$/, 'common'],
+  [/^format\/use-record-labels\.ts$/, 'common'],
   [/^(views\/Dashboard\w*|components\/MonthlyCostChart)\.vue$/, 'dashboard'],
   [/^(views|components)\/Invoice\w*\.vue$/, 'invoices'],
   [/^(views\/Events\w*|components\/Ledger\w*)\.vue$/, 'events'],
   [/^(views|components)\/Case\w*\.vue$/, 'cases'],
-  [/^(views|components)\/Connection\w*\.vue$/, 'connections'],
+  [/^((views|components)\/Connection\w*|components\/QuarantineDialog)\.vue$/, 'connections'],
   [/^views\/Settings\w*\.vue$/, 'settings'],
   [/^(components\/Export\w*\.vue|components\/export\/[\w-]+\.(vue|ts)|statements\/[\w-]+\.ts)$/, 'statements'],
 ];
