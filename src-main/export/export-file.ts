@@ -1,5 +1,6 @@
 import { link, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
+import type { ChunkEncoding } from '../../src-shared/rpc/export-methods';
 import { RpcError } from '../../src-shared/rpc/rpc-error';
 import { fileSystemError } from './file-system-error';
 import { partFileName } from './part-file-name';
@@ -47,10 +48,10 @@ export class ExportFile {
     }
   }
 
-  /** Writes the chunk as UTF-8; answers the bytes written so far. */
-  async append(chunk: string): Promise<number> {
+  /** Writes the chunk as UTF-8, or the bytes a base64 chunk holds; answers the bytes written so far. */
+  async append(chunk: string, encoding: ChunkEncoding = 'utf8'): Promise<number> {
     this.refuseIfBroken();
-    const buffer = Buffer.from(chunk, 'utf8');
+    const buffer = Buffer.from(chunk, encoding);
     try {
       for (let offset = 0; offset < buffer.length; ) {
         const { bytesWritten } = await this.handle.write(buffer, offset, buffer.length - offset, null);

@@ -78,11 +78,11 @@ export function exportHandlers({
       return { status: 'started' as const, exportId, fileName: basename(target.path) };
     },
 
-    'export.append': async ({ exportId, chunk }) => {
+    'export.append': async ({ exportId, chunk, encoding }) => {
       const entry = lookUp(open, exportId);
       touch(exportId, entry);
       try {
-        return { bytes: await serialized(entry, () => entry.file.append(chunk)) };
+        return { bytes: await serialized(entry, () => entry.file.append(chunk, encoding)) };
       } catch (error) {
         abandon(exportId);
         throw error;

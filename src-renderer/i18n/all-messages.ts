@@ -1,4 +1,5 @@
 import type { Locale } from './locales';
+import accounting from './messages/accounting';
 import cases from './messages/cases';
 import common from './messages/common';
 import connections from './messages/connections';
@@ -12,7 +13,7 @@ import statements from './messages/statements';
  * Every namespace, each from the file of the same name (`messages/<namespace>.ts`, all four
  * languages side by side). A screen or component family reads its own namespace and `common`.
  */
-export const namespaces = { common, dashboard, invoices, events, cases, connections, settings, statements };
+export const namespaces = { common, dashboard, invoices, events, cases, connections, settings, statements, accounting };
 
 export type Namespace = keyof typeof namespaces;
 export type Messages = { [N in Namespace]: (typeof namespaces)[N]['en'] };

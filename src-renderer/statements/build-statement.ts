@@ -1,3 +1,6 @@
+import { buildJournal, type JournalRequest } from '../accounting/journal-statement';
+import { buildPeriodJournal, type PeriodJournalRequest } from '../accounting/period-journal-statement';
+import { buildSie, type SieRequest } from '../accounting/sie-statement';
 import type { CacheDatabase } from '../db/cache-database';
 import { buildCollectionStatement, type CollectionRequest } from './collection-statement';
 import { buildFactoringStatement, type FactoringRequest } from './factoring-statement';
@@ -11,6 +14,9 @@ export interface StatementRequests {
   factoring: FactoringRequest;
   collection: CollectionRequest;
   'invoice-history': InvoiceHistoryRequest;
+  'period-journal': PeriodJournalRequest;
+  journal: JournalRequest;
+  sie: SieRequest;
 }
 
 /** Everything one statement needs to be built, tagged with which statement it is. */
@@ -22,6 +28,9 @@ export const statementBuilders: { [K in StatementKind]: (db: CacheDatabase, requ
   factoring: buildFactoringStatement,
   collection: buildCollectionStatement,
   'invoice-history': buildInvoiceHistory,
+  'period-journal': buildPeriodJournal,
+  journal: buildJournal,
+  sie: buildSie,
 };
 
 export function buildStatement<K extends StatementKind>(db: CacheDatabase, request: { kind: K } & StatementRequests[K]): Promise<Statement> {

@@ -2,7 +2,7 @@ import type { CsvFormat } from '../../src-shared/csv/csv-format';
 import { encodeCsv } from '../../src-shared/csv/encode-csv';
 import { exportFileName } from '../../src-shared/csv/export-file-name';
 import type { RpcInput, RpcOutput } from '../../src-shared/rpc/contract';
-import { maxExportChunkLength } from '../../src-shared/rpc/export-methods';
+import { maxExportChunkLength, type ChunkEncoding } from '../../src-shared/rpc/export-methods';
 import { statementRows, type Statement } from './statement';
 
 type ExportMethod = 'export.begin' | 'export.append' | 'export.commit' | 'export.abort';
@@ -33,21 +33,26 @@ export async function saveStatement(
   call: ExportCall,
   options: { keepCopy?: boolean; onProgress?: (bytesSent: number) => void; signal?: AbortSignal } = {},
 ): Promise<SaveResult> {
-  const begun = await call('export.begin', { suggestedName: exportFileName(statement.fileNameParts) });
+  const file = statement.file;
+  const begun = await call('export.begin', { suggestedName: file ? file.name : exportFileName(statement.fileNameParts) });
   if (begun.status === 'cancelled') return { status: 'cancelled' };
   const { exportId } = begun;
-  const parts: Blob[] = [];
-  const send = async (batch: string) => {
+  const parts: BlobPart[] = [];
+  const send = async (batch: string, copy: BlobPart, encoding: ChunkEncoding) => {
     options.signal?.throwIfAborted();
-    const { bytes } = await call('export.append', { exportId, chunk: batch });
-    if (options.keepCopy) parts.push(new Blob([batch]));
+    const { bytes } = await call('export.append', { exportId, chunk: batch, ...(encoding === 'base64' ? { encoding } : {}) });
+    if (options.keepCopy) parts.push(copy);
     options.onProgress?.(bytes);
   };
   try {
-    for await (const batch of batches(encodeCsv(statementRows(statement), format), maxExportChunkLength)) await send(batch);
+    if (file) {
+      for (const piece of byteBatches(file.bytes)) await send(toBase64(piece), piece, 'base64');
+    } else {
+      for await (const batch of batches(encodeCsv(statementRows(statement), format), maxExportChunkLength)) await send(batch, new Blob([batch]), 'utf8');
+    }
     options.signal?.throwIfAborted();
     const committed = await call('export.commit', { exportId });
-    const copy = options.keepCopy ? new Blob(parts, { type: 'text/csv;charset=utf-8' }) : null;
+    const copy = options.keepCopy ? new Blob(parts, { type: file ? 'application/octet-stream' : 'text/csv;charset=utf-8' }) : null;
     return { status: 'saved', ...committed, copy };
   } catch (error) {
     await call('export.abort', { exportId }).catch(() => undefined);
@@ -75,6 +80,19 @@ export async function* batches(chunks: AsyncIterable<string>, limit: number): As
     batch += chunk;
   }
   if (batch !== '') yield batch;
+}
+
+/** Three bytes are four base64 characters: pieces this long stay within one `export.append`. */
+const maxBytesPerChunk = (maxExportChunkLength / 4) * 3;
+
+function* byteBatches(bytes: Uint8Array): Generator<Uint8Array<ArrayBuffer>> {
+  for (let offset = 0; offset < bytes.length; offset += maxBytesPerChunk) yield bytes.slice(offset, offset + maxBytesPerChunk);
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let offset = 0; offset < bytes.length; offset += 0x8000) binary += String.fromCharCode(...bytes.subarray(offset, offset + 0x8000));
+  return btoa(binary);
 }
 
 function isHighSurrogate(code: number): boolean {

@@ -1,6 +1,6 @@
 import type { CsvRow } from '../../src-shared/csv/csv-cell';
 
-export const statementKinds = ['invoices', 'factoring', 'collection', 'invoice-history'] as const;
+export const statementKinds = ['invoices', 'factoring', 'collection', 'invoice-history', 'period-journal', 'journal', 'sie'] as const;
 export type StatementKind = (typeof statementKinds)[number];
 
 /** One figure the export dialog shows before saving: an exact sum in one currency. */
@@ -27,8 +27,11 @@ export type ProblemCode =
  * is figures that contradict each other; a notice is a total that cannot be one figure (amounts
  * in several currencies are totalled per currency, never together).
  */
+/** What the bookkeeping exports report: a movement left out, not booked, or booked without its VAT split. */
+export type BookingProblemCode = 'other-currency' | 'factor-owns-invoice' | 'pending-at-agency' | 'vat-unknown';
+
 export interface ReconciliationProblem {
-  code: ProblemCode;
+  code: ProblemCode | BookingProblemCode;
   severity: 'mismatch' | 'notice';
   /** What it is about (a case number, a provider reference), for tests and de-duplication. */
   subject: string;
@@ -54,6 +57,13 @@ export interface Statement {
   totalRows: readonly CsvRow[];
   totals: readonly StatementTotal[];
   problems: readonly ReconciliationProblem[];
+  /** Set for a file in a format of its own (an SIE file): saved as these bytes under this name, not as CSV. */
+  file?: { name: string; bytes: Uint8Array };
+}
+
+/** A kind's key in the message files: kinds are kebab-case, message keys camelCase. */
+export function statementMessageKey(kind: StatementKind): string {
+  return kind.replace(/-(\w)/g, (_whole, letter: string) => letter.toUpperCase());
 }
 
 /** Header, lead rows, body and totals: everything the file holds, in order, for `encodeCsv`. */

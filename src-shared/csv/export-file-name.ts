@@ -41,8 +41,8 @@ const reservedOnWindows = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt
 const forbiddenCharacters = /[<>:"|?*]/;
 
 /**
- * Why `name` is not a plain CSV file name, or null when it is one: a single name (no folder),
- * ending `.csv`, without characters some file system refuses.
+ * Why `name` is not a plain export file name, or null when it is one: a single name (no folder),
+ * ending `.csv` (or `.se`, an SIE file), without characters some file system refuses.
  */
 export function csvFileNameProblem(name: string): string | null {
   if (name.length === 0) return 'the file name is empty';
@@ -50,8 +50,8 @@ export function csvFileNameProblem(name: string): string | null {
   if (/[/\\]/.test(name)) return 'the file name may not contain a folder ("/" or "\\")';
   if (forbiddenCharacters.test(name) || hasControlCharacter(name)) return 'the file name may not contain < > : " | ? * or control characters';
   if (name.startsWith('.')) return 'the file name may not start with "."';
-  if (!/\.csv$/i.test(name)) return 'the file name must end with ".csv"';
-  if (/\s\.csv$/i.test(name) || name !== name.trim()) return 'the file name may not start or end with a space';
+  if (!/\.(csv|se)$/i.test(name)) return 'the file name must end with ".csv" (or ".se" for an SIE file)';
+  if (/\s\.(csv|se)$/i.test(name) || name !== name.trim()) return 'the file name may not start or end with a space';
   if (reservedOnWindows.test(deviceStem(name))) return `"${name}" is a name Windows reserves`;
   return null;
 }

@@ -26,6 +26,13 @@ const suggestedName = z.string().superRefine((name, context) => {
   if (problem !== null) context.addIssue({ code: 'custom', message: problem });
 });
 
+/**
+ * How a chunk becomes bytes: text as UTF-8 (the default, every CSV), or base64 for a file whose
+ * bytes are not UTF-8 (an SIE file in code page 437), which the renderer encodes itself.
+ */
+export const chunkEncoding = z.enum(['utf8', 'base64']);
+export type ChunkEncoding = z.infer<typeof chunkEncoding>;
+
 const exportId = z.uuid({ error: 'not an export id' });
 
 /**
@@ -36,7 +43,7 @@ const exportId = z.uuid({ error: 'not an export id' });
 export const exportMethods = {
   'export.begin': method<ExportBegun>()(z.object({ suggestedName }).strict()),
   'export.append': method<{ bytes: number }>()(
-    z.object({ exportId, chunk: z.string().max(maxExportChunkLength) }).strict(),
+    z.object({ exportId, chunk: z.string().max(maxExportChunkLength), encoding: chunkEncoding.optional() }).strict(),
   ),
   'export.commit': method<ExportCommitted>()(z.object({ exportId }).strict()),
   'export.abort': method<{ aborted: true }>()(z.object({ exportId }).strict()),

@@ -25,6 +25,7 @@ const families: readonly [RegExp, Namespace][] = [
   [/^(views|components)\/Case\w*\.vue$/, 'cases'],
   [/^((views|components)\/Connection\w*|components\/QuarantineDialog)\.vue$/, 'connections'],
   [/^views\/Settings\w*\.vue$/, 'settings'],
+  [/^(accounting\/[\w-]+\.(ts|vue)|components\/AccountMap\w*\.vue)$/, 'accounting'],
   [/^(components\/Export\w*\.vue|components\/export\/[\w-]+\.(vue|ts)|statements\/[\w-]+\.ts)$/, 'statements'],
 ];
 

@@ -10,6 +10,11 @@ import { invoiceListStatement } from '../../statements/invoice-list-statement';
 import type { Statement, StatementKind } from '../../statements/statement';
 import { isValidPeriod, type StatementPeriod } from '../../statements/statement-period';
 import InvoiceHistoryOptions from './InvoiceHistoryOptions.vue';
+import BookCurrencyOptions from '../../accounting/BookCurrencyOptions.vue';
+import { defaultBookCurrency } from '../../accounting/book-currency';
+import { useAppInfoStore } from '../../stores/app-info';
+import { useBookkeepingStore } from '../../stores/bookkeeping';
+import { useSettingsStore } from '../../stores/settings';
 
 /** What the export dialog has gathered when it asks a statement kind for its request. */
 export interface ExportChoice<Options> {
@@ -29,6 +34,8 @@ interface ExportKind<K extends StatementKind, Options> {
   connections?: { providers: readonly ProviderId[]; anyConnection: boolean };
   /** It covers a period, chosen as a month or a range. */
   period?: boolean;
+  /** Its file has a format of its own (SIE): the dialog offers no CSV preset. */
+  ownFormat?: boolean;
   /** Its own fields, bound with v-model to a value that starts as `initial(context)`. */
   options?: { component: Component; initial(context: ExportContext): Options };
   /** Null while the choice is not complete (no connection, no invoice number, a bad period). */
@@ -40,6 +47,7 @@ interface ExportKind<K extends StatementKind, Options> {
 export interface ExportKindEntry {
   connections?: ExportKind<StatementKind, unknown>['connections'];
   period?: boolean;
+  ownFormat?: boolean;
   options?: { component: Component; initial(context: ExportContext): unknown };
   /** How to build the statement for this choice, or null while the choice is not complete. */
   prepare(choice: ExportChoice<unknown>): (() => Promise<Statement>) | null;
@@ -49,6 +57,7 @@ function exportKind<K extends StatementKind, Options = undefined>(kind: ExportKi
   return {
     connections: kind.connections,
     period: kind.period,
+    ownFormat: kind.ownFormat,
     options: kind.options,
     prepare(choice) {
       // The options are only ever the value `initial` made, as this kind's component changed it.
@@ -90,5 +99,28 @@ export const exportKinds: Record<StatementKind, ExportKindEntry> = {
     options: { component: InvoiceHistoryOptions, initial: (context) => context.invoiceNumber ?? '' },
     request: ({ options, language, connectionLabels }) => (options.trim() ? { invoiceNumber: options.trim(), language, connectionLabels } : null),
     build: (request) => statementBuilders['invoice-history'](cacheDatabase(), request),
+  }),
+  'period-journal': exportKind<'period-journal'>({
+    period: true,
+    request: ({ period, language, connectionLabels }) => (isValidPeriod(period) ? { ...period, language, connectionLabels } : null),
+    build: (request) => statementBuilders['period-journal'](cacheDatabase(), request),
+  }),
+  journal: exportKind<'journal', string>({
+    period: true,
+    options: { component: BookCurrencyOptions, initial: () => defaultBookCurrency(useSettingsStore().locale) },
+    request: ({ period, language, options }) =>
+      isValidPeriod(period) ? { ...period, language, currency: options, accounts: useBookkeepingStore().accounts } : null,
+    build: (request) => statementBuilders.journal(cacheDatabase(), request),
+  }),
+  sie: exportKind<'sie'>({
+    period: true,
+    ownFormat: true,
+    request: ({ period, language, today }) => {
+      if (!isValidPeriod(period)) return null;
+      const { accounts, company } = useBookkeepingStore();
+      const info = useAppInfoStore().info;
+      return { ...period, language, accounts, company, generated: today, program: { name: info?.name ?? 'Reskontra', version: info?.version ?? '' } };
+    },
+    build: (request) => statementBuilders.sie(cacheDatabase(), request),
   }),
 };

@@ -1,0 +1,103 @@
+import type { AllocationBreakdown, FinancingState, Invoice, LedgerEvent, LedgerEventType } from '../domain/records';
+
+/**
+ * The sign of each event type from the business's point of view: money in (or a claim that
+ * grows) positive, money out and costs negative. A payout is money in; a recourse is a claim
+ * handed back (you owe the factoring company again), a recourse payment money out.
+ */
+export const journalSign: Record<LedgerEventType, 1 | -1> = {
+  invoiced: 1,
+  credited: -1,
+  payment: 1,
+  'settlement-allocation': 1,
+  interest: 1,
+  fee: 1,
+  financed: 1,
+  charge: -1,
+  payout: 1,
+  recourse: -1,
+  'recourse-payment': -1,
+};
+
+/** One money movement of a period: an event with its sign applied, its invoice and customer beside it. */
+export interface JournalEntry {
+  id: string;
+  connectionId: string;
+  type: LedgerEventType;
+  date: string;
+  currency: string;
+  /** Positive in the direction the type names, as the provider sent it. */
+  amount: number;
+  /** `amount` with `journalSign` applied. */
+  signed: number;
+  net: number | null;
+  vat: number | null;
+  breakdown: AllocationBreakdown | null;
+  invoiceNumber: string | null;
+  customer: string | null;
+  /** How the invoice is financed now; null when the movement is tied to no known invoice. */
+  financing: FinancingState | null;
+  description: string | null;
+  caseRef: string | null;
+}
+
+/** Finds an event's invoice: by record id when the provider links it, else by number in the same connection. */
+export type InvoiceLookup = (event: Pick<LedgerEvent, 'connectionId' | 'invoiceId' | 'invoiceNumber'>) => Invoice | undefined;
+
+export function invoiceLookup(invoices: Iterable<Invoice>): InvoiceLookup {
+  const byId = new Map<string, Invoice>();
+  const byNumber = new Map<string, Invoice>();
+  for (const invoice of invoices) {
+    byId.set(invoice.id, invoice);
+    byNumber.set(`${invoice.connectionId}\u0000${invoice.number}`, invoice);
+  }
+  return (event) =>
+    (event.invoiceId ? byId.get(event.invoiceId) : undefined) ??
+    (event.invoiceNumber === null ? undefined : byNumber.get(`${event.connectionId}\u0000${event.invoiceNumber}`));
+}
+
+/** Within a day: invoicing first, then factoring in the order it happens, then what the customer pays. */
+const dayOrder: readonly LedgerEventType[] = [
+  'invoiced', 'credited', 'financed', 'charge', 'payout', 'recourse', 'recourse-payment', 'interest', 'fee', 'payment', 'settlement-allocation',
+];
+const rank = new Map(dayOrder.map((type, n) => [type, n]));
+const collator = new Intl.Collator('en', { numeric: true });
+
+function compareEntries(a: JournalEntry, b: JournalEntry): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  const type = rank.get(a.type)! - rank.get(b.type)!;
+  if (type !== 0) return type;
+  const invoice = collator.compare(a.invoiceNumber ?? '', b.invoiceNumber ?? '');
+  if (invoice !== 0) return invoice;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * Every money movement dated in [from, to] across all connections, one entry per event, in
+ * date order, within a day in the order the day happens (a payout names no invoice), then by invoice.
+ */
+export function periodJournal(events: Iterable<LedgerEvent>, findInvoice: InvoiceLookup, period: { from: string; to: string }): JournalEntry[] {
+  const entries: JournalEntry[] = [];
+  for (const event of events) {
+    if (event.date < period.from || event.date > period.to) continue;
+    const invoice = findInvoice(event);
+    entries.push({
+      id: event.id,
+      connectionId: event.connectionId,
+      type: event.type,
+      date: event.date,
+      currency: event.currency,
+      amount: event.amount,
+      signed: journalSign[event.type] * event.amount,
+      net: event.net,
+      vat: event.vat,
+      breakdown: event.breakdown,
+      invoiceNumber: event.invoiceNumber ?? invoice?.number ?? null,
+      customer: invoice?.customer.name ?? null,
+      financing: invoice?.financing ?? null,
+      description: event.description,
+      caseRef: event.caseRef,
+    });
+  }
+  return entries.sort(compareEntries);
+}
