@@ -10,6 +10,7 @@ const noticeKeys: Record<BookingProblemCode, keyof AccountingMessages['notices']
   'factor-owns-invoice': 'factorOwnsInvoice',
   'pending-at-agency': 'pendingAtAgency',
   'vat-unknown': 'vatUnknown',
+  'unknown-type': 'unknownType',
 };
 
 /** The bookkeeping exports' words in one language, read from the message file without vue-i18n. */

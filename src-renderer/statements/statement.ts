@@ -28,7 +28,7 @@ export type ProblemCode =
  * in several currencies are totalled per currency, never together).
  */
 /** What the bookkeeping exports report: a movement left out, not booked, or booked without its VAT split. */
-export type BookingProblemCode = 'other-currency' | 'factor-owns-invoice' | 'pending-at-agency' | 'vat-unknown';
+export type BookingProblemCode = 'other-currency' | 'factor-owns-invoice' | 'pending-at-agency' | 'vat-unknown' | 'unknown-type';
 
 export interface ReconciliationProblem {
   code: ProblemCode | BookingProblemCode;

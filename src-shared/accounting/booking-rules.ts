@@ -18,6 +18,8 @@ export type NotBooked =
   | 'factor-owns-invoice'
   /** A collection payment not yet settled: the agency holds it until the settlement, which is booked. */
   | 'pending-at-agency'
+  /** A movement of a type Reskontra does not know: its accounts cannot be guessed. */
+  | 'unknown-type'
   | 'zero';
 
 export type Booking = { lines: VoucherLine[]; vatUnknown: boolean } | { notBooked: NotBooked };
@@ -92,5 +94,7 @@ export function bookEntry(entry: JournalEntry, map: AccountMap, split: VatSplit 
       return plain([debit(map.receivables, a), credit(map.factorAccount, a)]);
     case 'recourse-payment':
       return plain([debit(map.factorAccount, a), credit(map.bank, a)]);
+    case 'unknown':
+      return { notBooked: 'unknown-type' };
   }
 }

@@ -17,6 +17,8 @@ export const journalSign: Record<LedgerEventType, 1 | -1> = {
   payout: 1,
   recourse: -1,
   'recourse-payment': -1,
+  // A type Reskontra does not know keeps the provider's own sign; it is listed, never booked.
+  unknown: 1,
 };
 
 /** One money movement of a period: an event with its sign applied, its invoice and customer beside it. */
