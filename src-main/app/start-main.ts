@@ -1,5 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Transport } from '../../src-shared/rpc/app-methods';
+import { createConnectionsStore } from '../connections/connections-store';
+import { removeOrphanedSecrets } from '../connections/orphaned-secrets';
 import { demoConnectionsFromEnv } from '../demo/demo-connections-from-env';
 import { ensureDemoConnections } from '../demo/demo-connections';
 import { exportIdleMs } from '../export/export-handlers';
@@ -7,6 +9,7 @@ import type { ChooseSavePath } from '../export/save-target';
 import { removeStalePartFiles } from '../export/stale-part-files';
 import { createHandlers } from '../rpc/create-handlers';
 import { createDispatch, type Dispatch } from '../rpc/dispatch';
+import { createKeychainVault } from '../vault/vault';
 import { appName, appVersion } from './app-identity';
 import { httpOptionsFromEnv } from './http-env';
 
@@ -20,14 +23,25 @@ export interface MainStart {
 
 /**
  * Both launchers' start-up, once: the data folder, half-written exports a killed run left
- * removed, the handler table, and in demo mode the demo
+ * removed, keychain entries whose connection is gone removed, the handler table, and in demo mode the demo
  * connections added (or refreshed) through the same handlers as the user's own.
  */
 export async function startMain({ transport, dataDir, demo, chooseSavePath }: MainStart, env: NodeJS.ProcessEnv = process.env): Promise<Dispatch> {
   const demoConnections = demo ? demoConnectionsFromEnv(env) : undefined;
   await mkdir(dataDir, { recursive: true });
   await removeStalePartFiles(dataDir, exportIdleMs);
+  const log = (line: string): void => console.error(line);
+  const vault = createKeychainVault();
+  const connections = createConnectionsStore(dataDir);
+  // Start-up goes on without the sweep: a locked keychain or an unreadable file is reported
+  // where it matters (the Connections screen), and an orphan waits for the next start.
+  await removeOrphanedSecrets(connections, vault).then(
+    (removed) => removed.length > 0 && log(`Removed ${removed.length} keychain entries whose connection is gone.`),
+    (error: unknown) => log(`Orphaned keychain entries were not looked for: ${error instanceof Error ? error.message : String(error)}`),
+  );
   const handlers = createHandlers({
+    vault,
+    connections,
     name: appName,
     version: appVersion,
     transport,
@@ -43,5 +57,5 @@ export async function startMain({ transport, dataDir, demo, chooseSavePath }: Ma
       update: handlers['connections.update'],
     });
   }
-  return createDispatch(handlers, (line) => console.error(line));
+  return createDispatch(handlers, log);
 }

@@ -7,6 +7,7 @@ import type { HandlerGroup } from '../rpc/handler-table';
 import { bindSecret } from '../vault/bound-secret';
 import type { Vault } from '../vault/vault';
 import { applyChange } from './connection-change';
+import { oneAtATime } from './one-at-a-time';
 import type { ConnectionsStore } from './connections-store';
 
 export interface ConnectionsDeps {
@@ -26,16 +27,19 @@ type ConnectionsMethod =
  * Settings go to the connections file, secrets to the keychain, and nothing a handler
  * returns ever carries a secret. The keychain is written first on add (no connection
  * without its secret) and cleared first on remove (no secret left behind); update writes the
- * file first (see there).
+ * file first (see there). Changes run one at a time, file and keychain together, so two edits
+ * of one connection never leave the file with one and the keychain with the other.
  */
 export function connectionsHandlers({ store, vault, clients }: ConnectionsDeps): HandlerGroup<ConnectionsMethod> {
+  const exclusive = oneAtATime();
+  const bind = (connection: Connection, secret: unknown) => bindSecret(connection, secret, store.dataDir);
   return {
-    'connections.list': async () => ({ connections: await store.list(), warnings: store.warnings() }),
+    'connections.list': () => store.read(),
 
-    'connections.add': async ({ secret, ...settings }) => {
+    'connections.add': ({ secret, ...settings }) => exclusive(async () => {
       const now = new Date().toISOString();
       const connection = { ...settings, id: randomUUID(), createdAt: now, updatedAt: now } as Connection;
-      await vault.write(connection.id, bindSecret(connection, secret));
+      await vault.write(connection.id, bind(connection, secret));
       try {
         await store.update((connections) => ({ connections: [...connections, connection], result: undefined }));
       } catch (error) {
@@ -43,9 +47,9 @@ export function connectionsHandlers({ store, vault, clients }: ConnectionsDeps):
         throw error;
       }
       return connection;
-    },
+    }),
 
-    'connections.update': async ({ id, ...change }) => {
+    'connections.update': ({ id, ...change }) => exclusive(async () => {
       // The file first, the keychain second: if the file cannot be written nothing changed;
       // if the keychain cannot, the file goes back. The secret is bound to its address in the
       // keychain, so in between (or if even that fails) it is never sent to the other one.
@@ -59,7 +63,7 @@ export function connectionsHandlers({ store, vault, clients }: ConnectionsDeps):
       });
       if (secret) {
         try {
-          await vault.write(id, bindSecret(next, secret));
+          await vault.write(id, bind(next, secret));
         } catch (error) {
           await restore(store, next, previous).catch(() => undefined);
           throw error;
@@ -67,10 +71,15 @@ export function connectionsHandlers({ store, vault, clients }: ConnectionsDeps):
       }
       clients.forget(id);
       return next;
-    },
+    }),
 
-    'connections.remove': async ({ id }) => {
-      if (!(await store.get(id))) throw notFound(id);
+    'connections.remove': ({ id }) => exclusive(async () => {
+      if (!(await store.get(id))) {
+        // An entry set aside (see connections-file.ts) can be removed too, with its secret.
+        if (!(await store.discardSetAside(id))) throw notFound(id);
+        await vault.remove(id);
+        return { removed: true as const };
+      }
       await vault.remove(id);
       await store.update((connections) => ({
         connections: connections.filter((connection) => connection.id !== id),
@@ -78,7 +87,7 @@ export function connectionsHandlers({ store, vault, clients }: ConnectionsDeps):
       }));
       clients.forget(id);
       return { removed: true as const };
-    },
+    }),
 
     'connections.test': async ({ id, ...change }) => {
       const client = await clientToTest(id, change);

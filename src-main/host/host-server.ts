@@ -17,6 +17,8 @@ const statusByCode: Record<RpcErrorCode, number> = {
   payload_too_large: 413,
   not_found: 404,
   conflict: 409,
+  disk_full: 507,
+  newer_file: 409,
   keychain_unavailable: 503,
   provider_error: 502,
   provider_unreachable: 502,

@@ -32,12 +32,12 @@ export function createProviderClients(store: ConnectionsStore, vault: Vault, htt
       const version = `${connection.updatedAt}|${connection.baseUrl}`;
       const known = clients.get(id);
       if (known && known.version === version) return { connection, client: known.client };
-      const client = createProviderClient(connection, storedSecret(connection, vault), http);
+      const client = createProviderClient(connection, storedSecret(connection, vault, store.dataDir), http);
       clients.set(id, { version, client });
       return { connection, client };
     },
     forDraft(connection, typedSecret) {
-      return createProviderClient(connection, typedSecret === undefined ? storedSecret(connection, vault) : typedOnly(typedSecret), http);
+      return createProviderClient(connection, typedSecret === undefined ? storedSecret(connection, vault, store.dataDir) : typedOnly(typedSecret), http);
     },
     forget(id) {
       clients.delete(id);
@@ -49,7 +49,7 @@ export function createProviderClients(store: ConnectionsStore, vault: Vault, htt
  * Reads the connection's secret from the keychain: only if it was entered for where the
  * connection sends it now, and only if it has the provider's shape.
  */
-function storedSecret(connection: Connection, vault: Vault): SecretAccess {
+function storedSecret(connection: Connection, vault: Vault, folder: string): SecretAccess {
   const provider = providerNames[connection.provider];
   const missing = (why: string) =>
     new RpcError('credentials_missing', `${why} Enter them again in the connection's form (Edit connection).`, {
@@ -68,7 +68,7 @@ function storedSecret(connection: Connection, vault: Vault): SecretAccess {
       return parsed.data;
     },
     async write(secret) {
-      await vault.write(connection.id, bindSecret(connection, secret));
+      await vault.write(connection.id, bindSecret(connection, secret, folder));
     },
   };
 }

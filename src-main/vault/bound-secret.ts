@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { secretDestination, type Connection } from '../../src-shared/domain/connection';
 
@@ -6,10 +7,25 @@ import { secretDestination, type Connection } from '../../src-shared/domain/conn
  * path, see `secretDestination`). A connection whose file now points somewhere else (an edit
  * half written, a file changed by hand) finds no usable secret instead of sending it there.
  */
-const boundSchema = z.object({ sendTo: z.string(), secret: z.unknown() }).strict();
+const boundSchema = z.object({ sendTo: z.string(), secret: z.unknown(), folder: z.string().optional() }).strict();
 
-export function bindSecret(connection: Connection, secret: unknown): string {
-  return JSON.stringify({ sendTo: secretDestination(connection), secret });
+/**
+ * `folder` is the data folder whose connections.json holds the connection: the keychain is
+ * shared by every data folder (the demo's too), and start-up removes only its own folder's
+ * orphans (see orphaned-secrets.ts).
+ */
+export function bindSecret(connection: Connection, secret: unknown, folder: string): string {
+  return JSON.stringify({ sendTo: secretDestination(connection), secret, folder: resolve(folder) });
+}
+
+/** The data folder an entry was written for; undefined for entries written before folders were recorded. */
+export function secretFolder(stored: string): string | undefined {
+  try {
+    const bound = boundSchema.safeParse(JSON.parse(stored));
+    return bound.success ? bound.data.folder : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export type StoredSecret = { found: true; secret: unknown } | { found: false; why: 'elsewhere' | 'unreadable' };

@@ -5,6 +5,8 @@ export interface Vault {
   read(connectionId: string): Promise<string | null>;
   write(connectionId: string, secret: string): Promise<void>;
   remove(connectionId: string): Promise<void>;
+  /** Every entry under the service: the connection id and what is stored for it. */
+  entries(): Promise<Array<{ connectionId: string; stored: string }>>;
 }
 
 export const vaultService = 'Reskontra';
@@ -14,6 +16,7 @@ interface Keychain {
   getPassword(service: string, account: string): Promise<string | null>;
   setPassword(service: string, account: string, password: string): Promise<void>;
   deletePassword(service: string, account: string): Promise<boolean>;
+  findCredentials(service: string): Promise<Array<{ account: string; password: string }>>;
 }
 
 const installHint =
@@ -55,6 +58,10 @@ export function createKeychainVault(service: string = vaultService): Vault {
       guarded('remove a secret from', async (chain) => {
         await chain.deletePassword(service, connectionId);
       }),
+    entries: () =>
+      guarded('list the secrets in', async (chain) =>
+        (await chain.findCredentials(service)).map(({ account, password }) => ({ connectionId: account, stored: password })),
+      ),
   };
 }
 

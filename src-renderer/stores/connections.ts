@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { Connection } from '../../src-shared/domain/connection';
+import type { ConnectionsWarning } from '../../src-shared/rpc/connections-warning';
 import type { RpcInput } from '../../src-shared/rpc/contract';
 import { RpcError } from '../../src-shared/rpc/rpc-error';
 import { call } from '../bridge/bridge';
@@ -14,7 +15,7 @@ export type TestAnswer = { ok: true } | { ok: false; error: unknown };
 /** The user's connections as main holds them (settings only: secrets never come back). */
 export const useConnectionsStore = defineStore('connections', () => {
   const connections = ref<Connection[]>([]);
-  const warnings = ref<string[]>([]);
+  const warnings = ref<ConnectionsWarning[]>([]);
   const loaded = ref(false);
   const loadError = ref<unknown>(null);
 

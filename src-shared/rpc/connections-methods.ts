@@ -5,13 +5,14 @@ import {
   newConnectionSchema,
   type Connection,
 } from '../domain/connection';
+import type { ConnectionsWarning } from './connections-warning';
 import { method } from './method';
 import type { RpcErrorBody } from './rpc-error';
 
 export interface ConnectionList {
   connections: Connection[];
-  /** Problems found reading the connections file (e.g. a corrupt file kept aside). */
-  warnings: string[];
+  /** Problems found reading the connections file: entries set aside, a copy kept aside, a newer file. */
+  warnings: ConnectionsWarning[];
 }
 
 /** `connections.test`: ok, or why not (the provider's own words inside, never a secret). */

@@ -8,7 +8,9 @@ import { providerIds } from '../domain/provider';
  * in the connection's form), `provider_unreadable` (an answer Reskontra cannot read), and
  * `provider_error` (any other refusal). `offline` is the app itself: no network in the
  * window, or main not answering. `secret_required`: a change that would send the stored
- * secret somewhere new, without the secret.
+ * secret somewhere new, without the secret. `disk_full`: a file could not be saved for lack
+ * of space (nothing changed). `newer_file`: connections.json was written by a newer Reskontra,
+ * which this one will not write over.
  */
 export type RpcErrorCode =
   | 'unauthorized'
@@ -18,6 +20,8 @@ export type RpcErrorCode =
   | 'payload_too_large'
   | 'not_found'
   | 'conflict'
+  | 'disk_full'
+  | 'newer_file'
   | 'keychain_unavailable'
   | 'provider_error'
   | 'provider_unreachable'

@@ -59,6 +59,7 @@ describe('connections.update when the connections file cannot be written', () =>
       expect(await keychainEntry(added.id)).toEqual({
         sendTo: secretDestination(added),
         secret: { clientId: 'old-client', clientSecret: 'old-secret-0123' },
+        folder: writable.dataDir,
       });
       const listed: Connection[] = (await harness.expectOk('connections.list', {})).connections;
       expect(listed.map((connection) => connection.baseUrl)).toEqual(['https://old.aptic.example']);

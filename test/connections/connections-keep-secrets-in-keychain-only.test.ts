@@ -28,6 +28,7 @@ describe('connections.add / update / remove', () => {
     expect(await keychainEntry(added.id)).toEqual({
       sendTo: secretDestination(added),
       secret: { clientId: 'client-one', clientSecret: 'aptic-super-secret-1' },
+      folder: harness.dataDir,
     });
     const file = await readFile(join(harness.dataDir, 'connections.json'), 'utf8');
     expect(file).toContain('Aptic production');

@@ -93,6 +93,8 @@ const en = {
   },
   errors: {
     unauthorized: "This window was opened without Reskontra's launch link. Open the address Reskontra printed when it started.",
+    disk_full: 'The disk is full: Reskontra could not save the change. Nothing was changed; free some space and try again.',
+    newer_file: 'The connections were saved by a newer version of Reskontra, which this version will not write over. Update Reskontra to change connections.',
     forbidden: 'Reskontra refused a request that did not come from its own window.',
     offline: 'Reskontra is offline: it cannot reach the network or its background process. Nothing was changed; everything synced before is still here.',
     internal: 'Something went wrong inside Reskontra. Nothing you had was changed.',
@@ -192,6 +194,8 @@ export default featureMessages(en, {
     },
     errors: {
       unauthorized: 'Fönstret öppnades utan Reskontras startlänk. Öppna adressen som Reskontra skrev ut när den startade.',
+      disk_full: 'Disken är full: Reskontra kunde inte spara ändringen. Inget ändrades; frigör utrymme och försök igen.',
+      newer_file: 'Kopplingarna sparades av en nyare version av Reskontra, som den här versionen inte skriver över. Uppdatera Reskontra för att ändra kopplingar.',
       forbidden: 'Reskontra avvisade en begäran som inte kom från dess eget fönster.',
       offline: 'Reskontra är offline: nätverket eller bakgrundsprocessen går inte att nå. Inget har ändrats; allt som synkats tidigare finns kvar.',
       internal: 'Något gick fel i Reskontra. Inget av det du hade har ändrats.',
@@ -289,6 +293,8 @@ export default featureMessages(en, {
     },
     errors: {
       unauthorized: 'Dit venster is geopend zonder de startlink van Reskontra. Open het adres dat Reskontra bij het starten toonde.',
+      disk_full: 'De schijf is vol: Reskontra kon de wijziging niet opslaan. Er is niets gewijzigd; maak ruimte vrij en probeer het opnieuw.',
+      newer_file: 'De koppelingen zijn opgeslagen door een nieuwere versie van Reskontra, die deze versie niet overschrijft. Werk Reskontra bij om koppelingen te wijzigen.',
       forbidden: 'Reskontra weigerde een verzoek dat niet uit het eigen venster kwam.',
       offline: 'Reskontra is offline: het netwerk of het achtergrondproces is niet bereikbaar. Er is niets veranderd; alles wat eerder is gesynchroniseerd, is er nog.',
       internal: 'Er ging iets mis in Reskontra. Er is niets van uw gegevens veranderd.',
@@ -386,6 +392,8 @@ export default featureMessages(en, {
     },
     errors: {
       unauthorized: 'Ikkuna avattiin ilman Reskontran käynnistyslinkkiä. Avaa osoite, jonka Reskontra tulosti käynnistyessään.',
+      disk_full: 'Levy on täynnä: Reskontra ei voinut tallentaa muutosta. Mitään ei muutettu; vapauta tilaa ja yritä uudelleen.',
+      newer_file: 'Yhteydet on tallentanut Reskontran uudempi versio, jonka päälle tämä versio ei kirjoita. Päivitä Reskontra muuttaaksesi yhteyksiä.',
       forbidden: 'Reskontra hylkäsi pyynnön, joka ei tullut sen omasta ikkunasta.',
       offline: 'Reskontra on offline-tilassa: verkkoon tai taustaprosessiin ei saada yhteyttä. Mitään ei muutettu; aiemmin synkronoidut tiedot ovat tallessa.',
       internal: 'Reskontrassa tapahtui virhe. Mitään tietojasi ei muutettu.',
