@@ -3,6 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rpcContract } from '../src-shared/rpc/contract';
 import { appName } from './app/app-identity';
 import { resolveDataDir } from './app/data-dir';
+import { acquireInstanceLock, alreadyRunningMessage } from './app/instance-lock';
 import { startMain } from './app/start-main';
 import { rpcChannel } from './preload/rpc-channel';
 import { isOwnWindowCall, lockDownSession, lockDownWindow } from './window-security';
@@ -18,12 +19,14 @@ const appUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(rendererFile).
 const demo = process.argv.includes('--demo');
 
 export async function startElectronShell(): Promise<void> {
-  // Demo data (and its IndexedDB cache, which lives in the profile) gets a folder of its own.
-  if (demo) app.setPath('userData', resolveDataDir(process.env, process.platform, true));
   if (process.env.RESKONTRA_DATA_DIR === undefined) process.env.RESKONTRA_DATA_DIR = app.getPath('userData');
+  const dataDir = resolveDataDir();
+  // Electron's lock is per profile; this one is per data folder, and keeps browser mode out too.
+  const attempt = await acquireInstanceLock(dataDir);
+  if (!attempt.ok) throw new Error(alreadyRunningMessage(attempt.holder));
   const dispatch = await startMain({
     transport: 'electron',
-    dataDir: resolveDataDir(),
+    dataDir,
     demo,
     chooseSavePath: async (suggestedName) => {
       const options = { defaultPath: suggestedName, filters: [{ name: 'CSV', extensions: ['csv'] }] };
@@ -72,8 +75,23 @@ export async function startElectronShell(): Promise<void> {
   await mainWindow.loadURL(appUrl);
 }
 
-app.on('window-all-closed', () => app.quit());
-app.whenReady().then(startElectronShell, (error: unknown) => {
-  console.error(`Reskontra could not start: ${error instanceof Error ? error.message : String(error)}`);
-  app.exit(1);
-});
+// Demo data (and its IndexedDB cache, which lives in the profile) gets a folder of its own;
+// set before the single-instance lock, which Electron keeps in that folder.
+if (demo) app.setPath('userData', resolveDataDir(process.env, process.platform, true));
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Reskontra runs with this profile: it shows its window (below), this one quits.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.whenReady().then(startElectronShell).catch((error: unknown) => {
+    console.error(`Reskontra could not start: ${error instanceof Error ? error.message : String(error)}`);
+    app.exit(1);
+  });
+}

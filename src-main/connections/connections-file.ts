@@ -55,8 +55,11 @@ export function readConnectionsFile(text: string): FileReading {
   return { ok: true, version: envelope.data.version, connections, setAside, trailing: json.trailing };
 }
 
+/** The file with the set-aside entries back where they were, so their positions (and warnings) stay. */
 export function connectionsFileText(connections: readonly Connection[], setAside: readonly SetAside[]): string {
-  return `${JSON.stringify({ version: fileVersion, connections: [...connections, ...setAside.map((entry) => entry.raw)] }, null, 2)}\n`;
+  const entries: unknown[] = [...connections];
+  for (const entry of setAside) entries.splice(entry.warning.entry.position - 1, 0, entry.raw);
+  return `${JSON.stringify({ version: fileVersion, connections: entries }, null, 2)}\n`;
 }
 
 interface Problem {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { resolveDataDir } from '../app/data-dir';
+import { acquireInstanceLock, alreadyRunningMessage } from '../app/instance-lock';
 import { parseLaunchOptions } from '../app/launch-options';
 import { startMain } from '../app/start-main';
 import { startHost, type RunningHost } from './host-server';
@@ -29,7 +30,14 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 
   const options = parseLaunchOptions(process.argv.slice(2).filter((arg) => arg !== '--browser'));
-  const dispatch = await startMain({ transport: 'browser', dataDir: resolveDataDir(process.env, process.platform, options.demo), demo: options.demo });
+  const dataDir = resolveDataDir(process.env, process.platform, options.demo);
+  const attempt = await acquireInstanceLock(dataDir);
+  if (!attempt.ok) {
+    console.error(alreadyRunningMessage(attempt.holder));
+    process.exit(1);
+  }
+  closers.push(async () => attempt.lock.release());
+  const dispatch = await startMain({ transport: 'browser', dataDir, demo: options.demo });
 
   const hostOptions = {
     dispatch,
@@ -43,6 +51,7 @@ async function main(): Promise<void> {
     host = await startHost({ ...hostOptions, port: preferred }).catch(() => startHost({ ...hostOptions, port: 0 }));
   }
   closers.push(() => host.close());
+  await attempt.lock.setAddress(`${new URL(host.url).origin}/`);
   if (stopping) return;
   console.log(`Reskontra is running at ${host.url}`);
 }

@@ -17,13 +17,14 @@ export function preloadTransport(bridge: PreloadBridge): Transport {
   };
 }
 
-export function httpTransport(token: string | null, fetchImpl: typeof fetch = fetch): Transport {
+/** `token` is read on every call: a tab can be handed a fresh one (see launch-token.ts). */
+export function httpTransport(token: () => string | null, fetchImpl: typeof fetch = fetch): Transport {
   return async (method, input) => {
     let response: Response;
     try {
       response = await fetchImpl(`/rpc/${encodeURIComponent(method)}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-reskontra-token': token ?? '' },
+        headers: { 'content-type': 'application/json', 'x-reskontra-token': token() ?? '' },
         body: JSON.stringify(input ?? {}),
       });
     } catch {

@@ -114,7 +114,7 @@ describe('npm run demo in browser mode', () => {
     await page.goto(`${app.origin}/#/settings`);
     await expect
       .poll(() => page.getByRole('alert').textContent())
-      .toContain('opened without Reskontra\'s launch link');
+      .toContain('open the address Reskontra printed when it started');
     await page.close();
   });
 });

@@ -17,6 +17,7 @@ const recorded = vi.hoisted(() => {
     exposed: [] as Array<[string, unknown]>,
     invoked: [] as unknown[][],
     ready: null as null | Promise<void>,
+    loaded: () => {},
   };
   return state;
 });
@@ -40,6 +41,7 @@ vi.mock('electron', () => {
     }
     async loadURL(url: string) {
       recorded.loadedUrl = url;
+      recorded.loaded();
     }
   }
   let resolveReady: () => void = () => {};
@@ -47,13 +49,14 @@ vi.mock('electron', () => {
   const app = {
     getPath: () => '/tmp/reskontra-electron-test-userdata',
     setPath: () => {},
+    requestSingleInstanceLock: () => true,
     on: () => {},
     quit: () => {},
     exit: () => {},
     whenReady: () => {
       const ready = whenReadyPromise;
-      // The shell's startup continues after whenReady resolves; the test waits for it.
-      recorded.ready = ready.then(() => new Promise((resolve) => setTimeout(resolve, 50)));
+      // The shell's startup continues after whenReady resolves; the test waits until it loads the page.
+      recorded.ready = new Promise<void>((resolve) => (recorded.loaded = resolve));
       setTimeout(resolveReady, 0);
       return ready;
     },

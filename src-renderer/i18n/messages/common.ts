@@ -12,6 +12,7 @@ const en = {
     name: 'Reskontra',
     tagline: 'Your receivables, in one ledger',
     skipToContent: 'Skip to content',
+    needsFreshAddress: 'This tab has no valid key to Reskontra: open the address Reskontra printed when it started, here or in a new tab.',
     mainNavigation: 'Main navigation',
   },
   nav: {
@@ -115,6 +116,7 @@ export default featureMessages(en, {
       name: 'Reskontra',
       tagline: 'Dina kundfordringar i en reskontra',
       skipToContent: 'Hoppa till innehållet',
+      needsFreshAddress: 'Den här fliken saknar en giltig nyckel till Reskontra: öppna adressen som Reskontra skrev ut när den startade, här eller i en ny flik.',
       mainNavigation: 'Huvudmeny',
     },
     nav: {
@@ -214,6 +216,7 @@ export default featureMessages(en, {
       name: 'Reskontra',
       tagline: 'Uw debiteuren in één grootboek',
       skipToContent: 'Naar de inhoud',
+      needsFreshAddress: 'Dit tabblad heeft geen geldige sleutel voor Reskontra: open het adres dat Reskontra bij het starten toonde, hier of in een nieuw tabblad.',
       mainNavigation: 'Hoofdmenu',
     },
     nav: {
@@ -313,6 +316,7 @@ export default featureMessages(en, {
       name: 'Reskontra',
       tagline: 'Myyntisaamisesi yhdessä reskontrassa',
       skipToContent: 'Siirry sisältöön',
+      needsFreshAddress: 'Tällä välilehdellä ei ole voimassa olevaa avainta Reskontraan: avaa osoite, jonka Reskontra tulosti käynnistyessään, tässä tai uudessa välilehdessä.',
       mainNavigation: 'Päävalikko',
     },
     nav: {
