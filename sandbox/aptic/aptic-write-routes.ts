@@ -116,7 +116,7 @@ export function apticWriteRoutes(state: ApticState): Route[] {
       if (body.approved === false) return noContent();
       const withRecourse = (body.recourseDays ?? 0) > 0;
       // "Purchase fee (will be calculated if omitted)": from the percentage if given, else the sandbox's price list.
-      const standard = factoringFor(facts.totalMinor, DATASET_TODAY, withRecourse);
+      const standard = factoringFor('aptic', facts.totalMinor, DATASET_TODAY, withRecourse);
       const feeMinor =
         body.purchaseFeeAmount != null
           ? toMinor(body.purchaseFeeAmount)

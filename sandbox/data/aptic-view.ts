@@ -67,7 +67,8 @@ export interface ApticInvoiceFacts {
 }
 
 export function apticFactsFor(seed: number, invoice: SandboxInvoice): ApticInvoiceFacts {
-  const factoring = invoice.factoring;
+  // Aptic services every invoice but has bought only those sold to it; Vettig's are its own ledger's.
+  const factoring = invoice.factoring?.factor === 'aptic' ? invoice.factoring : null;
   const financeStatus = !factoring
     ? FINANCE_STATUS.ownLedger
     : factoring.recourseDate
@@ -97,8 +98,8 @@ export function apticFactsFor(seed: number, invoice: SandboxInvoice): ApticInvoi
     creditedMinor: invoice.creditedMinor,
     payments,
     financeStatus,
-    // The same factoring Vettig books, seen by Aptic: one purchase fee (Vettig's two charges), the
-    // same payout, and Aptic's own recourse fee, paid back with the recourse.
+    // Aptic's price list is Vettig's, as one purchase fee (Vettig's two charges), the same payout,
+    // plus its own recourse fee, paid back with the recourse.
     purchase: factoring
       ? {
           date: factoring.financedDate,

@@ -1,6 +1,6 @@
 /**
  * A (seed, scale) dataset: invoices 0..scale-1 plus the few indexes every provider view needs
- * (which invoices are factored, which are in collection, where each invoice's Flowtly rows and
+ * (which invoices Vettig factored, which are in collection, where each invoice's Flowtly rows and
  * transactions start). The indexes are typed arrays built in one pass on first use, so 100,000
  * invoices cost a few hundred KB, never the invoices themselves.
  */
@@ -33,7 +33,7 @@ function buildIndex(seed: number, scale: number): DatasetIndex {
   const paymentOffsets = new Uint32Array(scale + 1);
   for (let i = 0; i < scale; i += 1) {
     const invoice = invoiceAt(seed, i);
-    if (invoice.factoring) factored.push(i);
+    if (invoice.factoring?.factor === 'vettig') factored.push(i);
     if (invoice.collection) collection.push(i);
     rowOffsets[i + 1] = (rowOffsets[i] ?? 0) + invoice.lines.length;
     paymentOffsets[i + 1] = (paymentOffsets[i] ?? 0) + invoice.directPayments.length;

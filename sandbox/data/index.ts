@@ -6,21 +6,22 @@
  * - `invoiceAt(seed, index)` is the whole truth about one invoice, a pure function: customer
  *   (Swedish, Dutch or Finnish), currency (SEK for SE customers, EUR otherwise), lines, net, VAT,
  *   total, state (open, partlyPaid, paid, overdue, credited, disputed, collection), direct payments,
- *   Vettig factoring (fees, payout, recourse) and the Confirma collection case. All money is
+ *   factoring by one factor, Vettig or Aptic, never both (fees, payout, recourse) and the Confirma
+ *   collection case. All money is
  *   integer minor units; all dates YYYY-MM-DD, on or before DATASET_TODAY (the sandbox's clock: real today,
  *   or SANDBOX_TODAY; the tests pin 2025-06-30), the seed example's own dates excepted.
  * - Invoice 0 is always the Vettig seed page's invoice 10425 (1,000.00 SEK, factored 2025-01-31,
  *   recoursed 2025-03-15, recourse paid 2025-03-27); invoice i has number 10425 + i.
- * - `createDataset(seed, scale)` = invoices 0..scale-1 plus typed-array indexes (factored and
- *   collection invoice indices, Flowtly row/transaction offsets) built in one pass on first use.
+ * - `createDataset(seed, scale)` = invoices 0..scale-1 plus typed-array indexes (Vettig-factored
+ *   and collection invoice indices, Flowtly row/transaction offsets) built in one pass on first use.
  *
  * Per-provider views (what each server serves, exactly)
- * - Aptic: every invoice. `apticFactsFor` -> `apticListItem` / `apticDetail` /
+ * - Aptic: every invoice, a purchase on those Aptic factored. `apticFactsFor` -> `apticListItem` / `apticDetail` /
  *   `apticFinancialDetails` / `apticTransactions`; GUIDs via `apticGuidFor` / `apticIndexOf`.
  * - Flowtly: invoice id = index + 1 (`flowtlyInvoice`), then `flowtlyDraftCount(scale)` drafts
  *   (`flowtlyDraft`); rows and transactions numbered globally (`flowtlyRowAt`,
  *   `flowtlyTransactionAt`, counts from `dataset.index().rowOffsets/paymentOffsets[scale]`).
- * - Vettig: events of the factored invoices for SELLER.organisationNumber (`vettigEventsV2`,
+ * - Vettig: events of the invoices Vettig factored, for SELLER.organisationNumber (`vettigEventsV2`,
  *   `vettigEventsV1`); invoice 10425's v2 events equal VETTIG_SEED_EVENTS.
  * - Confirma: one case per invoice in collection (`confirmaCase`), `confirmaSettlements`,
  *   `confirmaPendingAllocations`, `confirmaDistributionRow`.

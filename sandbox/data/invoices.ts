@@ -37,8 +37,15 @@ export interface DirectPayment {
   amountMinor: number;
 }
 
-/** Vettig factoring of one invoice. Fees are VAT-inclusive; VAT is 25 % on fees. */
+/** Who bought an invoice: a real invoice is sold to one factoring company, never two. */
+export type Factor = 'vettig' | 'aptic';
+
+/**
+ * The factoring of one invoice by its one factor. Fees are VAT-inclusive; VAT is 25 % on fees.
+ * Vettig books them as two charges, Aptic as one purchase fee (see aptic-view.ts).
+ */
 export interface Factoring {
+  factor: Factor;
   financedDate: string;
   withRecourse: boolean;
   handlingFeeMinor: number;
@@ -122,9 +129,10 @@ function drawLines(random: Random, customer: SandboxCustomer): InvoiceLine[] {
 }
 
 /** Vettig's price list for financing an invoice (Aptic's sandbox charges the same as one purchase fee). */
-export function factoringFor(totalMinor: number, financedDate: string, withRecourse: boolean): Factoring {
+export function factoringFor(factor: Factor, totalMinor: number, financedDate: string, withRecourse: boolean): Factoring {
   const financingFeeMinor = Math.round((totalMinor * VETTIG_FINANCING_FEE_BASIS_POINTS) / 10_000);
   return {
+    factor,
     financedDate,
     withRecourse,
     handlingFeeMinor: VETTIG_HANDLING_FEE_MINOR,
@@ -178,7 +186,7 @@ function firstSwedishCustomer(seed: number): SandboxCustomer {
 function seedExampleInvoice(seed: number): SandboxInvoice {
   const customer = firstSwedishCustomer(seed);
   const line: InvoiceLine = { description: 'Konsulttimmar', unit: 'tim', quantity: 1, unitPriceMinor: 80_000, vatRateBasisPoints: 2500, netMinor: 80_000, vatMinor: 20_000 };
-  const factoring = factoringFor(100_000, '2025-01-31', true);
+  const factoring = factoringFor('vettig', 100_000, '2025-01-31', true);
   return {
     index: 0,
     number: String(FIRST_INVOICE_NUMBER),
@@ -230,7 +238,7 @@ export function invoiceAt(seed: number, index: number): SandboxInvoice {
   } else state = outcomeRoll < 0.2 ? 'paid' : outcomeRoll < 0.27 ? 'partlyPaid' : 'open';
 
   const factored = customer.currency === 'SEK' && state !== 'credited' && state !== 'disputed' && random.chance(0.22);
-  // A factored invoice is Vettig's to chase; it never goes to the seller's collection agency.
+  // A factored invoice is its factor's to chase; it never goes to the seller's collection agency.
   if (factored && state === 'collection') state = 'overdue';
 
   const paymentDate = minDate(addDays(issueDate, random.int(3, paymentTermsDays + 10)), DATASET_TODAY);
@@ -246,7 +254,9 @@ export function invoiceAt(seed: number, index: number): SandboxInvoice {
 
   let factoring: Factoring | null = null;
   if (factored) {
-    factoring = factoringFor(totalMinor, issueDate, random.chance(0.7));
+    const withRecourse = random.chance(0.7);
+    // Drawn last, so adding it left every earlier draw (and so the rest of the invoice) as it was.
+    factoring = factoringFor(random.chance(0.5) ? 'vettig' : 'aptic', totalMinor, issueDate, withRecourse);
     if (factoring.withRecourse && state === 'overdue' && overdueDays > 14) {
       const recoursePaymentDate = addDays(dueDate, 26);
       factoring.recourseDate = addDays(dueDate, 14);

@@ -53,7 +53,7 @@ export interface FactoringFacts {
 
 export function factoringFactsFor(seed: number, invoice: SandboxInvoice): FactoringFacts | null {
   const factoring = invoice.factoring;
-  if (!factoring) return null;
+  if (factoring?.factor !== 'vettig') return null;
   const id = (n: 0 | 1 | 2 | 3 | 4 | 5): string =>
     invoice.index === 0 ? (VETTIG_SEED_EVENTS[n]?.id ?? '') : uuidFor(seed, STREAM.eventId, invoice.index, n);
   const ids = [id(0), id(1), id(2), id(3), id(4), id(5)] as const;
@@ -100,7 +100,7 @@ export function eventsV1For(facts: FactoringFacts): VettigEventV1[] {
   return events;
 }
 
-/** Every factored invoice's facts, in invoice order. */
+/** The facts of every invoice Vettig factored, in invoice order. */
 export function factoringFactsOf(dataset: SandboxDataset): FactoringFacts[] {
   const facts: FactoringFacts[] = [];
   for (const index of dataset.index().factored) {

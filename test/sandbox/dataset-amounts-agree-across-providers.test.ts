@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  apticFactsFor, apticListItem, apticTransactions, collectionBalance, confirmaCase, createDataset, DATASET_TODAY, flowtlyInvoice, vettigEventsV2,
+  apticFactsFor, apticFinancialDetails, apticListItem, apticTransactions, collectionBalance, confirmaCase, createDataset, DATASET_TODAY, flowtlyInvoice, vettigEventsV2,
   type SandboxInvoice,
 } from '../../sandbox/data';
 
@@ -69,13 +69,28 @@ describe('the generated receivables are believable and add up', () => {
     }
   });
 
-  it('Vettig finances each factored invoice for its total', () => {
-    const financed = new Map(vettigEventsV2(dataset).flatMap((event) => (event.type === 'InvoiceFactoring' ? [[event.invoiceNumber, cents(event.amount)] as const] : [])));
+  /** What each factor serves as bought: Vettig's InvoiceFactoring events, Aptic's purchased financial details. */
+  const vettigFinanced = new Map(vettigEventsV2(dataset).flatMap((event) => (event.type === 'InvoiceFactoring' ? [[event.invoiceNumber, cents(event.amount)] as const] : [])));
+  const apticPurchased = new Map(
+    invoices.flatMap((invoice) => {
+      const purchase = apticFinancialDetails(apticFactsFor(SEED, invoice)).purchaseInformation as { purchased: boolean; purchasedAmount: number };
+      return purchase.purchased ? [[invoice.number, cents(purchase.purchasedAmount)] as const] : [];
+    }),
+  );
+
+  it('no invoice is financed by two factors: Vettig and Aptic each buy a share of the factored invoices, never the same one', () => {
     const factored = invoices.filter((invoice) => invoice.factoring);
-    expect(financed.size).toBe(factored.length);
-    for (const invoice of factored) {
+    expect(vettigFinanced.size).toBeGreaterThan(20);
+    expect(apticPurchased.size).toBeGreaterThan(20);
+    expect([...vettigFinanced.keys()].filter((number) => apticPurchased.has(number))).toEqual([]);
+    expect(new Set([...vettigFinanced.keys(), ...apticPurchased.keys()])).toEqual(new Set(factored.map((invoice) => invoice.number)));
+    expect(vettigFinanced.has('10425')).toBe(true);
+  });
+
+  it('each factor finances its invoices for their total, in SEK', () => {
+    for (const invoice of invoices.filter((item) => item.factoring)) {
       expect(invoice.currency).toBe('SEK');
-      expect(financed.get(invoice.number)).toBe(invoice.totalMinor);
+      expect(vettigFinanced.get(invoice.number) ?? apticPurchased.get(invoice.number)).toBe(invoice.totalMinor);
     }
   });
 });
