@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { SyncStream } from '../../src-shared/domain/provider';
 import type { Case, Invoice, LedgerEvent, QuarantinedRecord } from '../../src-shared/domain/records';
+import type { RpcErrorBody } from '../../src-shared/rpc/rpc-error';
 import { schemaVersions, type SchemaVersion } from './schema-versions';
 
 /** Where a cached record came from: the stream that wrote it and the walk (generation) that last saw it. */
@@ -34,7 +35,11 @@ export interface SyncState {
   sweep: boolean;
   lastSuccessAt: string | null;
   lastAttemptAt: string | null;
-  lastError: string | null;
+  /**
+   * Why the last attempt failed: the RPC error's code and details, so it is shown translated like
+   * a live error. Rows written before held main's English text; those are shown as they are.
+   */
+  lastError: RpcErrorBody | string | null;
 }
 
 export const cacheDatabaseName = 'reskontra-cache';

@@ -8,7 +8,7 @@ import { cacheDatabase } from '../db/cache-database';
 import { ifConnectionFree } from '../sync/connection-lock';
 import { onNewsFromOtherWindows, tellOtherWindows } from '../sync/connection-news';
 import { SyncCancelled, syncConnection } from '../sync/sync-connection';
-import { syncStatesOf } from '../sync/sync-state';
+import { forgetStoredErrors, shownError, syncStatesOf } from '../sync/sync-state';
 
 /** `elsewhere`: another window or tab was syncing this connection, so this one did not start. */
 export type SyncPhase = 'idle' | 'syncing' | 'done' | 'error' | 'cancelled' | 'elsewhere';
@@ -24,8 +24,8 @@ export interface ConnectionSync {
   error: unknown;
   /** When every stream of the connection last completed; null if one never has. */
   lastSuccessAt: string | null;
-  /** The last stored error of a stream, from an earlier session. */
-  lastError: string | null;
+  /** The last stored error of a stream, from an earlier session (text only in rows stored before codes were). */
+  lastError: RpcError | string | null;
 }
 
 function idle(): ConnectionSync {
@@ -53,7 +53,7 @@ export const useSyncStore = defineStore('sync', () => {
         const entry = of(connection.id);
         const successes = states.map((state) => state.lastSuccessAt);
         entry.lastSuccessAt = successes.length > 0 && successes.every((s) => s !== null) ? [...(successes as string[])].sort()[0]! : null;
-        entry.lastError = states.find((state) => state.lastError !== null)?.lastError ?? null;
+        entry.lastError = shownError(states.find((state) => state.lastError !== null)?.lastError ?? null);
       }),
     );
   }
@@ -105,6 +105,12 @@ export const useSyncStore = defineStore('sync', () => {
     return status[connectionId]?.phase === 'syncing';
   }
 
+  /** The connection's stored errors that `settled` says no longer hold go, from the cache and the card. */
+  async function forgetErrors(connectionId: string, settled: (error: RpcError | string) => boolean): Promise<void> {
+    await forgetStoredErrors(cacheDatabase(), connectionId, settled);
+    await loadHistory([{ id: connectionId }]);
+  }
+
   function forget(connectionId: string): void {
     cancel(connectionId);
     delete status[connectionId];
@@ -121,5 +127,5 @@ export const useSyncStore = defineStore('sync', () => {
     }
   });
 
-  return { status, revision, of, loadHistory, sync, syncAll, cancel, isSyncing, forget };
+  return { status, revision, of, loadHistory, sync, syncAll, cancel, isSyncing, forgetErrors, forget };
 });

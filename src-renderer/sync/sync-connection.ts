@@ -51,7 +51,7 @@ export async function syncConnection(
       await syncStream(db, fetchPage, connection.id, stream, walk, options, now, progress);
     } catch (error) {
       if (!(error instanceof SyncCancelled)) {
-        await recordSyncError(db, connection.id, stream, error instanceof Error ? error.message : String(error), now());
+        await recordSyncError(db, connection.id, stream, error, now());
       }
       throw error;
     }

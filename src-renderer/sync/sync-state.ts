@@ -1,4 +1,5 @@
 import type { SyncStream } from '../../src-shared/domain/provider';
+import { isRpcErrorBody, RpcError, type RpcErrorBody } from '../../src-shared/rpc/rpc-error';
 import type { CacheDatabase, SyncState } from '../db/cache-database';
 
 export async function loadSyncState(db: CacheDatabase, connectionId: string, stream: SyncStream): Promise<SyncState> {
@@ -43,10 +44,32 @@ export async function recordSyncError(
   db: CacheDatabase,
   connectionId: string,
   stream: SyncStream,
-  message: string,
+  error: unknown,
   now: string,
 ): Promise<void> {
-  await db.syncState.update([connectionId, stream], { lastAttemptAt: now, lastError: message });
+  await db.syncState.update([connectionId, stream], { lastAttemptAt: now, lastError: storedError(error) });
+}
+
+/** An error as the cache keeps it: code and details, never only main's English. */
+function storedError(error: unknown): RpcErrorBody {
+  return error instanceof RpcError ? error.toBody() : { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+}
+
+/** A stored error to show: an RpcError (translated like a live one), or an old row's text as it was. */
+export function shownError(stored: SyncState['lastError']): RpcError | string | null {
+  if (stored === null || typeof stored === 'string') return stored;
+  return isRpcErrorBody(stored) ? RpcError.fromBody(stored) : new RpcError('internal', 'unreadable stored error');
+}
+
+/** Forgets the stored errors of a connection that `settled` says no longer hold (e.g. credentials that now pass a test). */
+export async function forgetStoredErrors(db: CacheDatabase, connectionId: string, settled: (error: RpcError | string) => boolean): Promise<void> {
+  await db.syncState
+    .where('connectionId')
+    .equals(connectionId)
+    .modify((state) => {
+      const error = shownError(state.lastError);
+      if (error !== null && settled(error)) state.lastError = null;
+    });
 }
 
 export async function syncStatesOf(db: CacheDatabase, connectionId: string): Promise<SyncState[]> {

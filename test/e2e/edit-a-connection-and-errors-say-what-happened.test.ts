@@ -65,6 +65,11 @@ describe('editing a connection', () => {
     const refused = card(label).getByRole('alert');
     await expect.poll(() => refused.textContent()).toMatch(/^Sync failed: Flowtly refused the credentials \(401 .*\)\. Enter them again with Edit connection\.$/);
 
+    // After a restart the stored error says the same, translated, with the same way to fix it.
+    await page.reload();
+    const stored = card(label).getByText(/^The last sync failed: /);
+    await expect.poll(() => stored.textContent()).toMatch(/^The last sync failed: Flowtly refused the credentials \(401 .*\)\. Enter them again with Edit connection\.$/);
+
     // The message's button opens the same form; a new address needs the secret again.
     await card(label).getByRole('button', { name: `Edit connection ${label} to enter the credentials again` }).click();
     const again = page.getByRole('form', { name: `Edit ${label}` });
@@ -80,6 +85,9 @@ describe('editing a connection', () => {
     await again.getByRole('button', { name: 'Save' }).click();
     await again.waitFor({ state: 'detached' });
     await expect.poll(() => card('Flowtly – renamed').getByText(counted, { exact: true }).count()).toBe(1);
+    // The credentials passed a test and were saved: the stored refusal is stale, and goes.
+    await expect.poll(() => card('Flowtly – renamed').getByText(/^The last sync failed/).count()).toBe(0);
+    expect(await card('Flowtly – renamed').getByRole('button', { name: /^Edit connection .* to enter the credentials again$/ }).count()).toBe(0);
     await syncAndWait('Flowtly – renamed');
     await expect.poll(() => card('Flowtly – renamed').getByText(/^Sync complete/).count()).toBe(1);
     expect(await card('Flowtly – renamed').getByText(counted, { exact: true }).count()).toBe(1);
