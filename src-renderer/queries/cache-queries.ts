@@ -22,36 +22,6 @@ export async function loadInvoiceRows(db: CacheDatabase, today: string): Promise
   }
 }
 
-export interface KeyPage<Row, Key> {
-  rows: Row[];
-  /** Pass back as `after` for the next page; null at the end. */
-  next: Key | null;
-}
-
-export type DueDateKey = [string, string];
-
-/**
- * Invoices by due date, paged by key range (`after` the last row's [dueDate, id]) rather than
- * by offset, so page 1,000 costs what page 1 costs. Shows the first rows before the in-memory
- * index is built.
- */
-export async function invoicesByDueDate(
-  db: CacheDatabase,
-  options: { after?: DueDateKey | null; limit: number; today: string },
-): Promise<KeyPage<InvoiceRow, DueDateKey>> {
-  const lower = options.after ?? [Dexie.minKey, Dexie.minKey];
-  const invoices = await db.invoices
-    .where('[dueDate+id]')
-    .between(lower, [Dexie.maxKey, Dexie.maxKey], options.after == null, true)
-    .limit(options.limit)
-    .toArray();
-  const last = invoices[invoices.length - 1];
-  return {
-    rows: invoices.map((invoice) => toInvoiceRow(invoice, options.today)),
-    next: invoices.length === options.limit && last?.dueDate ? [last.dueDate, last.id] : null,
-  };
-}
-
 /**
  * What the ledger join needs besides invoice records: every collection case (what is owed on its
  * invoices) and every factoring event that says a factor bought or handed back an invoice.

@@ -3,7 +3,6 @@ import { ref, shallowRef, watch } from 'vue';
 import { calendarToday } from '../../src-shared/dates/today';
 import type { LedgerEntry } from '../../src-shared/ledger/join-ledger';
 import { cacheDatabase } from '../db/cache-database';
-import { invoicesByDueDate } from '../queries/cache-queries';
 import { compareRows, type InvoiceSort } from '../queries/invoice-filter';
 import type { InvoiceView } from '../invoices/invoice-view';
 import type { InvoiceRow } from '../queries/invoice-row';
@@ -13,8 +12,8 @@ import { useSyncStore } from './sync';
 /**
  * Every cached invoice as a compact row, held in memory once so search, filters, sorting and
  * totals answer a keystroke without touching IndexedDB; and the ledger joined from them (one
- * entry per real invoice, see src-shared/ledger). Until it is built, the first rows by due date
- * come straight from an index range, so the list is never empty while it loads.
+ * entry per real invoice, see src-shared/ledger). Until it is built the list says it is loading:
+ * rows read before the join would be provider records, two rows for one invoice.
  */
 export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
   /** One row per provider record. */
@@ -22,7 +21,6 @@ export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
   const entries = shallowRef<LedgerEntry[]>([]);
   /** One row per ledger entry, in `entries` order. */
   const ledgerRows = shallowRef<InvoiceRow[]>([]);
-  const preview = shallowRef<InvoiceRow[]>([]);
   const ready = ref(false);
   const error = ref<unknown>(null);
   /** The day statuses were read on: a list open past midnight is rebuilt on the next load. */
@@ -40,7 +38,6 @@ export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
       const today = calendarToday();
       try {
         const db = cacheDatabase();
-        if (!ready.value) preview.value = (await invoicesByDueDate(db, { limit: 60, today })).rows;
         const loaded = await loadLedgerRows(db, today);
         sorted.clear();
         rows.value = loaded.records;
@@ -80,5 +77,5 @@ export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
     if (ready.value) void load();
   });
 
-  return { rows, entries, ledgerRows, preview, ready, error, day, load, inOrder, entryOf };
+  return { rows, entries, ledgerRows, ready, error, day, load, inOrder, entryOf };
 });

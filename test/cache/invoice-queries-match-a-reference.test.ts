@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { InvoiceStatus } from '../../src-shared/domain/records';
-import { invoiceHistory, invoicesByDueDate, loadInvoiceRows } from '../../src-renderer/queries/cache-queries';
+import { invoiceHistory, loadInvoiceRows } from '../../src-renderer/queries/cache-queries';
 import {
   compareRows,
   matchesFilter,
@@ -96,7 +96,7 @@ describe('invoice queries', () => {
     );
   });
 
-  it('reads all rows in chunks and pages by due date with key ranges, each row exactly once', async () => {
+  it('reads all rows in chunks, each row exactly once', async () => {
     const { db } = memoryCache();
     const all = Array.from({ length: 4_321 }, (_, i) =>
       invoice('c1', String(i).padStart(5, '0'), { dueDate: `2025-0${(i % 9) + 1}-1${i % 10}` }),
@@ -104,16 +104,7 @@ describe('invoice queries', () => {
     await db.invoices.bulkPut(all.map((inv) => ({ ...inv, stream: 'invoices' as const, generation: 0 })));
     expect((await loadInvoiceRows(db, today)).length).toBe(4_321);
 
-    const seen: string[] = [];
-    let after: [string, string] | null = null;
-    do {
-      const page = await invoicesByDueDate(db, { after, limit: 500, today });
-      seen.push(...page.rows.map((row) => `${row.dueDate} ${row.id}`));
-      after = page.next;
-    } while (after);
-    expect(seen).toHaveLength(4_321);
-    expect(new Set(seen).size).toBe(4_321);
-    expect([...seen].sort()).toEqual(seen);
+    expect(new Set((await loadInvoiceRows(db, today)).map((row) => row.id)).size).toBe(4_321);
   });
 
   it('finds one invoice’s history across providers by its number, within one organisation', async () => {
