@@ -8,6 +8,7 @@ import { axeViolations } from '../support/axe';
 import type { ChromiumProfile } from '../support/chromium';
 import type { AppWithSandboxes } from '../support/app-with-sandboxes';
 import { moneyText } from '../support/money-text';
+import { servedFactoringCost } from '../support/served-factoring-cost';
 import { servedInvoices, type ServedInvoice } from '../support/served-invoices';
 import { openSyncedApp } from '../support/synced-app';
 
@@ -89,6 +90,29 @@ describe('the Invoices screen', () => {
     }
     // Virtualised: hundreds of invoices, a few dozen rows in the DOM.
     expect(await page.locator('.invoice-table tbody tr:not(.spacer)').count()).toBeLessThan(100);
+  });
+
+  it('never shows one invoice on two rows, not even while the list is being read after a start', async () => {
+    // Every set of rows the table ever renders, from the first paint of a fresh page on.
+    const fresh = await page.context().newPage();
+    await fresh.addInitScript(() => {
+      const seen: string[][] = [];
+      (window as unknown as { renderedNumbers: string[][] }).renderedNumbers = seen;
+      new MutationObserver(() => {
+        const numbers = [...document.querySelectorAll('.invoice-table tbody tr:not(.spacer) td:first-child')].map((cell) => cell.textContent ?? '');
+        if (numbers.length > 0) seen.push(numbers);
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    await fresh.goto(setup.app.url);
+    await fresh.getByRole('navigation').waitFor();
+    await fresh.evaluate(() => window.localStorage.removeItem('reskontra.invoiceQuery'));
+    await fresh.goto(`${setup.app.origin}/#/invoices`);
+    await fresh.getByRole('status').filter({ hasText: /invoices$/ }).waitFor();
+    const rendered = await fresh.evaluate(() => (window as unknown as { renderedNumbers: string[][] }).renderedNumbers);
+    await fresh.close();
+    expect(rendered.length).toBeGreaterThan(0);
+    const twice = rendered.flatMap((rows) => rows.filter((row, at) => rows.indexOf(row) !== at));
+    expect(twice).toEqual([]);
   });
 
   it('searches as you type by number and by customer, matching a plain reference', async () => {
@@ -231,11 +255,86 @@ describe('the Dashboard', () => {
     await expect.poll(() => row.getByRole('cell').nth(2).textContent()).toBe(overdue);
   });
 
+  it("counts factoring cost once per invoice: Vettig's charges plus Aptic's purchase and recourse fees, as the sandboxes serve them", async () => {
+    const expected = await servedFactoringCost(setup.sandboxes);
+    await page.goto(`${setup.app.origin}/#/dashboard`);
+    const table = page.getByRole('table', { name: 'What factoring cost, per month (SEK)' });
+    await table.waitFor();
+    const shown = new Map<string, string>();
+    for (const row of await table.locator('tbody').getByRole('row').all()) {
+      shown.set(`${await row.getByRole('rowheader').textContent()} SEK`, (await row.getByRole('cell').nth(2).textContent()) ?? '');
+    }
+    expect(shown.size).toBeGreaterThan(3);
+    expect(shown).toEqual(new Map([...expected].map(([key, minor]) => [key, money(minor, 'SEK')])));
+  });
+
   it('has no serious accessibility violation on the dashboard, connections and settings', async () => {
     for (const section of ['dashboard', 'connections', 'settings']) {
       await page.goto(`${setup.app.origin}/#/${section}`);
       await page.waitForTimeout(500);
       expect(await axeViolations(page), section).toEqual([]);
+    }
+  });
+});
+
+describe('data a removal left behind when the window closed halfway', () => {
+  it('is gone after the next start, and the other connections and the totals stay as they were', async () => {
+    const orphan = 'removed-before-the-window-closed';
+    // Copies of cached invoices and a sync state under a connection main does not know.
+    await page.evaluate(async (id) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('reskontra-cache');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const tx = db.transaction(['invoices', 'syncState'], 'readwrite');
+      const invoices = tx.objectStore('invoices');
+      const rows = await new Promise<Array<Record<string, unknown>>>((resolve) => {
+        const request = invoices.getAll(null, 100);
+        request.onsuccess = () => resolve(request.result as Array<Record<string, unknown>>);
+      });
+      for (const row of rows) invoices.put({ ...row, id: `${id}/${String(row.id)}`, connectionId: id });
+      tx.objectStore('syncState').put({ connectionId: id, stream: 'invoices', cursor: '500', generation: 1, sweep: false, lastSuccessAt: null, lastAttemptAt: null, lastError: null });
+      await new Promise((resolve) => (tx.oncomplete = resolve));
+      db.close();
+    }, orphan);
+    const countOfOrphans = () =>
+      page.evaluate(async (id) => {
+        const db = await new Promise<IDBDatabase>((resolve) => {
+          const request = indexedDB.open('reskontra-cache');
+          request.onsuccess = () => resolve(request.result);
+        });
+        const tx = db.transaction(['invoices', 'syncState']);
+        const count = (store: string, index: string, range: IDBKeyRange) =>
+          new Promise<number>((resolve) => {
+            const request = tx.objectStore(store).index(index).count(range);
+            request.onsuccess = () => resolve(request.result);
+          });
+        const counts = await Promise.all([count('invoices', '[connectionId+stream]', IDBKeyRange.bound([id], [id, []])), count('syncState', 'connectionId', IDBKeyRange.only(id))]);
+        db.close();
+        return counts[0]! + counts[1]!;
+      }, orphan);
+    expect(await countOfOrphans()).toBe(101);
+    const before = invoices.length;
+
+    await page.reload();
+    await page.goto(`${setup.app.origin}/#/dashboard`);
+    await expect.poll(countOfOrphans, { timeout: 20_000 }).toBe(0);
+    const kept = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        const request = indexedDB.open('reskontra-cache');
+        request.onsuccess = () => resolve(request.result);
+      });
+      const count = await new Promise<number>((resolve) => {
+        const request = db.transaction('invoices').objectStore('invoices').count();
+        request.onsuccess = () => resolve(request.result);
+      });
+      db.close();
+      return count;
+    });
+    expect(kept).toBe(before);
+    for (const [currency, outstanding] of sumBy(served, (i) => i.outstanding)) {
+      await expect.poll(() => page.getByRole('link', { name: money(outstanding, currency), exact: true }).count()).toBeGreaterThan(0);
     }
   });
 });
