@@ -12,10 +12,11 @@ export type HoldingConnection = (connectionId: string, work: () => Promise<void>
 
 /** Every connection id the cache holds a record or a sync state of. */
 export async function cachedConnectionIds(db: CacheDatabase): Promise<Set<string>> {
-  const byStream = (table: CacheDatabase['invoices'] | CacheDatabase['events'] | CacheDatabase['cases']) => table.orderBy('[connectionId+stream]').uniqueKeys();
-  const [invoices, events, cases, states] = await Promise.all([byStream(db.invoices), byStream(db.events), byStream(db.cases), db.syncState.orderBy('connectionId').uniqueKeys()]);
+  const byStream = (table: CacheDatabase['invoices'] | CacheDatabase['events'] | CacheDatabase['cases'] | CacheDatabase['quarantine']) =>
+    table.orderBy('[connectionId+stream]').uniqueKeys();
+  const [states, ...streams] = await Promise.all([db.syncState.orderBy('connectionId').uniqueKeys(), byStream(db.invoices), byStream(db.events), byStream(db.cases), byStream(db.quarantine)]);
   const ids = new Set<string>(states.map(String));
-  for (const key of [...invoices, ...events, ...cases]) ids.add(String((key as unknown[])[0]));
+  for (const key of streams.flat()) ids.add(String((key as unknown[])[0]));
   return ids;
 }
 

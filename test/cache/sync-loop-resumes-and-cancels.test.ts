@@ -64,7 +64,7 @@ describe('the sync loop', () => {
     };
     await expect(syncConnection(db, failing, aptic, { full: false, signal: new AbortController().signal })).rejects.toThrow(/503/);
     expect(await db.invoices.count()).toBe(300);
-    expect(await db.syncState.get(['a1', 'invoices'])).toMatchObject({ cursor: '300', lastError: 'Aptic: 503 Service Unavailable' });
+    expect(await db.syncState.get(['a1', 'invoices'])).toMatchObject({ cursor: '300', lastError: { code: 'internal', message: 'Aptic: 503 Service Unavailable' } });
 
     await syncConnection(db, fetchPage, aptic, { full: false, signal: new AbortController().signal });
     expect(await db.invoices.count()).toBe(500);
