@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { ProviderId } from '../../src-shared/domain/provider';
 import type { HttpOptions } from './http-options';
 import { createProviderKy, validatePage, type Auth } from './provider-http';
-import { InvalidPageError, toRpcError, type Redact } from './provider-failure';
+import { InvalidPageError, toRpcError } from './provider-failure';
+import type { Redact } from './secret-redaction';
 
 const tokenSchema = z.object({
   access_token: z.string().min(1),

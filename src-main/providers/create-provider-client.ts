@@ -3,11 +3,12 @@ import { createApticClient } from './aptic/client';
 import { createConfirmaClient } from './confirma/client';
 import { createFlowtlyClient } from './flowtly/client';
 import type { HttpOptions } from './http-options';
-import type { ProviderClient, SecretAccess } from './provider-client';
+import { cachedSecret, type ProviderClient, type SecretAccess } from './provider-client';
 import { createVettigClient } from './vettig/client';
 
-/** The provider's client for one connection (its own ky instance and token cache). */
-export function createProviderClient(connection: Connection, secrets: SecretAccess, options: HttpOptions): ProviderClient {
+/** The provider's client for one connection (its own ky instance, token cache and secret). */
+export function createProviderClient(connection: Connection, keychain: SecretAccess, options: HttpOptions): ProviderClient {
+  const secrets = cachedSecret(keychain);
   switch (connection.provider) {
     case 'vettig':
       return createVettigClient(connection, secrets, options);

@@ -15,3 +15,27 @@ export interface SecretAccess {
   read(): Promise<unknown>;
   write(secret: unknown): Promise<void>;
 }
+
+/**
+ * The secret read from the keychain once for the client's lifetime (clients are per connection
+ * and replaced when it is edited); a failed read is tried again on the next call, and a renewed
+ * key replaces what is held.
+ */
+export function cachedSecret(access: SecretAccess): SecretAccess {
+  let held: Promise<unknown> | null = null;
+  return {
+    read() {
+      if (held) return held;
+      const reading = access.read();
+      held = reading;
+      reading.catch(() => {
+        if (held === reading) held = null;
+      });
+      return reading;
+    },
+    async write(secret) {
+      await access.write(secret);
+      held = Promise.resolve(secret);
+    },
+  };
+}

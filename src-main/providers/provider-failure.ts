@@ -1,6 +1,9 @@
 import { isHTTPError, isNetworkError, isTimeoutError } from 'ky';
 import { providerNames, type ProviderId } from '../../src-shared/domain/provider';
 import { RpcError } from '../../src-shared/rpc/rpc-error';
+import type { Redact } from './secret-redaction';
+
+export type { Redact };
 
 /** A page the provider sent that did not match its schema (or was not JSON at all). */
 export class InvalidPageError extends Error {
@@ -16,19 +19,6 @@ export class BodyTimeoutError extends Error {
     super('the response body stopped arriving');
     this.name = 'BodyTimeoutError';
   }
-}
-
-/** Replaces every known secret (keys, client secrets, tokens) in provider-supplied text. */
-export type Redact = (text: string) => string;
-
-export function redactor(secrets: () => readonly string[]): Redact {
-  return (text) => {
-    let clean = text;
-    for (const secret of secrets()) {
-      if (secret.length >= 4) clean = clean.split(secret).join('***');
-    }
-    return clean.replace(/(bearer|basic)\s+[A-Za-z0-9._~+/=-]{16,}/gi, '$1 ***');
-  };
 }
 
 /**

@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import type { ProviderId } from '../../src-shared/domain/provider';
 import { AmountError } from '../../src-shared/money/parse-amount';
 import { backoffDelay, jitteredBackoff, type HttpOptions } from './http-options';
-import { BodyTimeoutError, InvalidPageError, isBodyReadFailure, toRpcError, type Redact } from './provider-failure';
+import { BodyTimeoutError, InvalidPageError, isBodyReadFailure, toRpcError } from './provider-failure';
+import type { Redact } from './secret-redaction';
 
 /** How a connection authenticates: headers per request, and a recovery after each 401. */
 export interface Auth {

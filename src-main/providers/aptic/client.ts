@@ -6,7 +6,7 @@ import { clientCredentialsAuth } from '../client-credentials-auth';
 import type { HttpOptions } from '../http-options';
 import type { ProviderClient, SecretAccess } from '../provider-client';
 import { joinNormalized, normalizeEach, refField, type Normalized, type RecordReader } from '../normalize-each';
-import { redactor, type Redact } from '../provider-failure';
+import { createSecretRedaction, type Redact } from '../secret-redaction';
 import { createProviderHttp, validatePage, type ProviderHttp } from '../provider-http';
 import { mapLimited } from '../map-limited';
 import { decodeCursor, encodeCursor, unknownStream } from '../sync-cursor';
@@ -40,20 +40,20 @@ const skipCursor = z.object({ skip: z.number().int().nonnegative() }).strict();
  * of invoices: their transactions and, from their financial details, the purchase booked in full).
  */
 export function createApticClient(connection: ApticConnection, secrets: SecretAccess, options: HttpOptions): ProviderClient {
-  const known: string[] = [];
-  const redact = redactor(() => known);
+  const redaction = createSecretRedaction();
+  const { redact } = redaction;
   const auth = clientCredentialsAuth({
     provider: 'aptic',
     baseUrl: connection.baseUrl,
     tokenPath: connection.settings.tokenPath,
     credentials: async () => {
       const secret = (await secrets.read()) as { clientId: string; clientSecret: string };
-      known.push(secret.clientId, secret.clientSecret);
+      redaction.remember(secret.clientId, secret.clientSecret);
       return secret;
     },
     options,
     redact,
-    onToken: (token) => known.push(token),
+    onToken: (token) => redaction.remember(token),
   });
   const http = createProviderHttp({ provider: 'aptic', baseUrl: connection.baseUrl, options, auth, redact });
 

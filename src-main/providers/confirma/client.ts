@@ -6,7 +6,8 @@ import type { SyncPage } from '../../../src-shared/rpc/sync-methods';
 import type { HttpOptions } from '../http-options';
 import type { ProviderClient, SecretAccess } from '../provider-client';
 import { joinNormalized, type Normalized } from '../normalize-each';
-import { redactor, toRpcError } from '../provider-failure';
+import { toRpcError } from '../provider-failure';
+import { createSecretRedaction } from '../secret-redaction';
 import { createProviderHttp, createProviderKy, validatePage, type Auth } from '../provider-http';
 import { decodeCursor, encodeCursor, unknownStream } from '../sync-cursor';
 import { normalizeConfirmaCases, normalizeConfirmaPayments, normalizeConfirmaSettlement } from './normalize';
@@ -42,13 +43,13 @@ const settlementsSchema = z.looseObject({ createdAt: z.string().nullish(), settl
  * `settlements` (one ledger event per allocation), each one page.
  */
 export function createConfirmaClient(connection: ConfirmaConnection, secrets: SecretAccess, options: HttpOptions): ProviderClient {
-  const known: string[] = [];
-  const redact = redactor(() => known);
+  const redaction = createSecretRedaction();
+  const { redact } = redaction;
   let key: string | null = null;
   const currentKey = async (): Promise<string> => {
     if (key === null) {
       key = ((await secrets.read()) as { apiKey: string }).apiKey;
-      known.push(key);
+      redaction.remember(key);
     }
     return key;
   };
@@ -78,7 +79,7 @@ export function createConfirmaClient(connection: ConfirmaConnection, secrets: Se
     } catch (error) {
       throw toRpcError('confirma', error, redact);
     }
-    known.push(renewed);
+    redaction.remember(renewed);
     key = renewed;
     await secrets.write({ apiKey: renewed });
   };

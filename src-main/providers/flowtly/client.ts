@@ -5,7 +5,8 @@ import type { SyncRecord } from '../../../src-shared/domain/records';
 import type { SyncPage } from '../../../src-shared/rpc/sync-methods';
 import type { HttpOptions } from '../http-options';
 import type { ProviderClient, SecretAccess } from '../provider-client';
-import { InvalidPageError, redactor } from '../provider-failure';
+import { InvalidPageError } from '../provider-failure';
+import { createSecretRedaction } from '../secret-redaction';
 import { createProviderHttp, validatePage } from '../provider-http';
 import { staticBearerAuth } from '../client-credentials-auth';
 import { mapLimited } from '../map-limited';
@@ -29,11 +30,11 @@ const invoiceFactsLimit = 20_000;
  * following `hydra:next`. Streams: `invoices` and `invoice-transactions`.
  */
 export function createFlowtlyClient(connection: FlowtlyConnection, secrets: SecretAccess, options: HttpOptions): ProviderClient {
-  const known: string[] = [];
-  const redact = redactor(() => known);
+  const redaction = createSecretRedaction();
+  const { redact } = redaction;
   const auth = staticBearerAuth(async () => {
     const { apiToken } = (await secrets.read()) as { apiToken: string };
-    known.push(apiToken);
+    redaction.remember(apiToken);
     return apiToken;
   });
   const http = createProviderHttp({

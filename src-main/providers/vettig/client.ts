@@ -3,7 +3,7 @@ import { RpcError } from '../../../src-shared/rpc/rpc-error';
 import { clientCredentialsAuth, staticBearerAuth } from '../client-credentials-auth';
 import type { HttpOptions } from '../http-options';
 import type { ProviderClient, SecretAccess } from '../provider-client';
-import { redactor } from '../provider-failure';
+import { createSecretRedaction } from '../secret-redaction';
 import { createProviderHttp, validatePage, type Auth } from '../provider-http';
 import { unknownStream } from '../sync-cursor';
 import { normalizeVettigEvents } from './normalize';
@@ -18,11 +18,11 @@ type VettigSecret = { apiKey: string } | { clientId: string; clientSecret: strin
  * no paging), de-duplicated by event id.
  */
 export function createVettigClient(connection: VettigConnection, secrets: SecretAccess, options: HttpOptions): ProviderClient {
-  const known: string[] = [];
-  const redact = redactor(() => known);
+  const redaction = createSecretRedaction();
+  const { redact } = redaction;
   const secret = async (): Promise<VettigSecret> => {
     const value = (await secrets.read()) as VettigSecret;
-    known.push(...Object.values(value));
+    redaction.remember(...Object.values(value));
     return value;
   };
   const auth: Auth = {
@@ -44,7 +44,7 @@ export function createVettigClient(connection: VettigConnection, secrets: Secret
         credentials: async () => value,
         options,
         redact,
-        onToken: (token) => known.push(token),
+        onToken: (token) => redaction.remember(token),
       });
     });
     void chosen.catch(() => {
