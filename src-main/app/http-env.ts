@@ -1,10 +1,12 @@
 import type { HttpOptions } from '../providers/http-options';
 
-const knobs: Record<string, keyof HttpOptions> = {
-  RESKONTRA_HTTP_TIMEOUT_MS: 'timeoutMs',
-  RESKONTRA_HTTP_RETRY_LIMIT: 'retryLimit',
-  RESKONTRA_HTTP_RETRY_BASE_MS: 'retryBaseDelayMs',
-  RESKONTRA_HTTP_MAX_RETRY_AFTER_MS: 'maxRetryAfterMs',
+/** Each variable, the option it sets, and the unit it is given in. */
+const knobs: Record<string, [keyof HttpOptions, number]> = {
+  RESKONTRA_HTTP_TIMEOUT_MS: ['timeoutMs', 1],
+  RESKONTRA_HTTP_RETRY_LIMIT: ['retryLimit', 1],
+  RESKONTRA_HTTP_RETRY_BASE_MS: ['retryBaseDelayMs', 1],
+  RESKONTRA_HTTP_MAX_RETRY_AFTER_MS: ['maxRetryAfterMs', 1],
+  RESKONTRA_HTTP_MAX_RESPONSE_MB: ['maxResponseBytes', 1024 * 1024],
 };
 
 /**
@@ -13,12 +15,12 @@ const knobs: Record<string, keyof HttpOptions> = {
  */
 export function httpOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<HttpOptions> {
   const options: Partial<HttpOptions> = {};
-  for (const [name, field] of Object.entries(knobs)) {
+  for (const [name, [field, unit]] of Object.entries(knobs)) {
     const text = env[name]?.trim();
     if (!text) continue;
     const value = Number(text);
     if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got "${text}".`);
-    options[field] = value;
+    options[field] = value * unit;
   }
   return options;
 }

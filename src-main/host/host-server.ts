@@ -23,6 +23,7 @@ const statusByCode: Record<RpcErrorCode, number> = {
   provider_error: 502,
   provider_unreachable: 502,
   provider_unreadable: 502,
+  provider_too_large: 502,
   credentials_refused: 502,
   credentials_missing: 409,
   secret_required: 409,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ProviderId } from '../../src-shared/domain/provider';
 import type { HttpOptions } from './http-options';
+import { readBody } from './read-body';
 import { createProviderKy, validatePage, type Auth } from './provider-http';
 import { InvalidPageError, toRpcError } from './provider-failure';
 import type { Redact } from './secret-redaction';
@@ -41,12 +42,11 @@ export function clientCredentialsAuth(config: {
   const fetchToken = async (): Promise<string> => {
     const { clientId, clientSecret } = await config.credentials();
     try {
-      const body = await tokenApi
-        .post(config.tokenPath.replace(/^\//, ''), {
-          body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }),
-          headers: { accept: 'application/json' },
-        })
-        .text();
+      const response = await tokenApi.post(config.tokenPath.replace(/^\//, ''), {
+        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }),
+        headers: { accept: 'application/json' },
+      });
+      const body = await readBody(response, config.options);
       let json: unknown;
       try {
         json = JSON.parse(body);

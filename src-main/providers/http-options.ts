@@ -12,6 +12,11 @@ export interface HttpOptions {
   backoffLimitMs: number;
   /** Cap on a provider's `Retry-After`, which is otherwise honoured as given. */
   maxRetryAfterMs: number;
+  /**
+   * The largest response body read, counted while it streams in: past it, reading stops and the
+   * page fails (a provider's real page is a few hundred KB; 50 MB leaves room and keeps main small).
+   */
+  maxResponseBytes: number;
 }
 
 export const defaultHttpOptions: HttpOptions = {
@@ -20,6 +25,7 @@ export const defaultHttpOptions: HttpOptions = {
   retryBaseDelayMs: 300,
   backoffLimitMs: 10_000,
   maxRetryAfterMs: 60_000,
+  maxResponseBytes: 50 * 1024 * 1024,
 };
 
 /** Exponential backoff: base · 2^(attempt-1), clamped (ky applies the jitter). */

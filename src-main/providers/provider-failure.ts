@@ -21,6 +21,17 @@ export class BodyTimeoutError extends Error {
   }
 }
 
+/** The response body passed `HttpOptions.maxResponseBytes`; reading it stopped there. */
+export class ResponseTooLargeError extends Error {
+  readonly limitMb: number;
+  constructor(limitBytes: number) {
+    const limitMb = Math.round((limitBytes / (1024 * 1024)) * 100) / 100;
+    super(`the response is larger than ${limitMb} MB`);
+    this.name = 'ResponseTooLargeError';
+    this.limitMb = limitMb;
+  }
+}
+
 /**
  * Turns whatever a provider call threw into the one error the user sees, with its own code per
  * kind of failure (unreachable, credentials refused, unreadable answer, any other refusal) and
@@ -34,6 +45,14 @@ export function toRpcError(provider: ProviderId, error: unknown, redact: Redact)
   if (error instanceof InvalidPageError) {
     const said = redact(error.message);
     return new RpcError('provider_unreadable', `${name} sent data Reskontra cannot read: ${said}`, { provider, said });
+  }
+  if (error instanceof ResponseTooLargeError) {
+    const { limitMb } = error;
+    return new RpcError(
+      'provider_too_large',
+      `${name} sent a response larger than ${limitMb} MB; Reskontra stopped reading it and stored nothing from it.`,
+      { provider, limitMb },
+    );
   }
   if (isHTTPError(error)) {
     const { status, statusText } = error.response;

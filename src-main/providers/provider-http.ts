@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { ProviderId } from '../../src-shared/domain/provider';
 import { AmountError } from '../../src-shared/money/parse-amount';
 import { backoffDelay, jitteredBackoff, type HttpOptions } from './http-options';
+import { readBody } from './read-body';
 import { BodyTimeoutError, InvalidPageError, isBodyReadFailure, toRpcError } from './provider-failure';
 import type { Redact } from './secret-redaction';
 
@@ -80,7 +81,7 @@ export function createProviderHttp(config: ProviderHttpConfig): ProviderHttp {
       for (let attempt = 1; ; attempt += 1) {
         try {
           const response = await api.get(path.replace(/^\//, ''), searchParams ? { searchParams } : {});
-          const text = await readBody(response, options.timeoutMs);
+          const text = await readBody(response, options);
           return read(parseJson(text), response.headers);
         } catch (error) {
           if (isHTTPError(error) && error.response.status === 401) {
@@ -149,23 +150,8 @@ function formatPath(path: readonly PropertyKey[]): string {
     .join('');
 }
 
-/** The body as text, or a timeout if it stalls (ky's timeout covers only the headers here). */
-async function readBody(response: Response, timeoutMs: number): Promise<string> {
-  let timer: NodeJS.Timeout | undefined;
-  const stalled = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      void response.body?.cancel().catch(() => undefined);
-      reject(new BodyTimeoutError());
-    }, timeoutMs);
-  });
-  try {
-    return await Promise.race([response.text(), stalled]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-function parseJson(text: string): unknown {
+/** JSON, or an unreadable page (an empty body is null). */
+export function parseJson(text: string): unknown {
   if (text.trim() === '') return null;
   try {
     return JSON.parse(text) as unknown;

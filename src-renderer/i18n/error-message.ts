@@ -29,6 +29,9 @@ export function useErrorMessage(): (error: unknown) => string {
     if (!(error instanceof RpcError)) return t('common.errors.internal');
     if (isTranslated(error.code)) return t(`common.errors.${error.code}`);
     const provider = error.details?.provider;
+    if (error.code === 'provider_too_large' && provider) {
+      return t('common.errors.provider_too_large', { provider: providerNames[provider], limit: error.details?.limitMb ?? 50 });
+    }
     if (isProviderCode(error.code) && provider) {
       return t(`common.errors.${error.code}`, { provider: providerNames[provider], said: error.details?.said ?? '—' });
     }

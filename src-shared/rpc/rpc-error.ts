@@ -5,7 +5,8 @@ import { providerIds } from '../domain/provider';
  * Error codes any RPC call may answer with; the renderer picks its message by code, so it
  * never parses main's English. The four ways a provider call can fail each have their own:
  * `provider_unreachable` (no answer), `credentials_refused` / `credentials_missing` (fix them
- * in the connection's form), `provider_unreadable` (an answer Reskontra cannot read), and
+ * in the connection's form), `provider_unreadable` (an answer Reskontra cannot read),
+ * `provider_too_large` (an answer past the size limit, cut off while it streamed in), and
  * `provider_error` (any other refusal). `offline` is the app itself: no network in the
  * window, or main not answering. `secret_required`: a change that would send the stored
  * secret somewhere new, without the secret. `disk_full`: a file could not be saved for lack
@@ -26,6 +27,7 @@ export type RpcErrorCode =
   | 'provider_error'
   | 'provider_unreachable'
   | 'provider_unreadable'
+  | 'provider_too_large'
   | 'credentials_refused'
   | 'credentials_missing'
   | 'secret_required'
@@ -34,12 +36,15 @@ export type RpcErrorCode =
 
 /**
  * What the renderer needs to put a provider error into a translated sentence: which provider,
- * and the provider's own words (already redacted: never a secret or a token).
+ * the provider's own words (already redacted: never a secret or a token), and for a response
+ * too large, the limit.
  */
 export const rpcErrorDetailsSchema = z
   .object({
     provider: z.enum(providerIds).optional(),
     said: z.string().max(600).optional(),
+    /** `provider_too_large`: the limit the response passed, in MB. */
+    limitMb: z.number().positive().optional(),
   })
   .strip();
 export type RpcErrorDetails = z.output<typeof rpcErrorDetailsSchema>;

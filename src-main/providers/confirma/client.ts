@@ -8,7 +8,8 @@ import type { ProviderClient, SecretAccess } from '../provider-client';
 import { joinNormalized, type Normalized } from '../normalize-each';
 import { toRpcError } from '../provider-failure';
 import { createSecretRedaction } from '../secret-redaction';
-import { createProviderHttp, createProviderKy, validatePage, type Auth } from '../provider-http';
+import { createProviderHttp, createProviderKy, parseJson, validatePage, type Auth } from '../provider-http';
+import { readBody } from '../read-body';
 import { decodeCursor, encodeCursor, unknownStream } from '../sync-cursor';
 import { normalizeConfirmaCases, normalizeConfirmaPayments, normalizeConfirmaSettlement } from './normalize';
 import { confirmaRenewSchema, confirmaValidateSchema } from './schema';
@@ -74,8 +75,8 @@ export function createConfirmaClient(connection: ConfirmaConnection, secrets: Se
   const renew = async (old: string): Promise<void> => {
     let renewed: string;
     try {
-      const body = await renewApi.get(`${partner}/renew`, { headers: { 'x-api-key': old, accept: 'application/json' } }).json();
-      renewed = validatePage(confirmaRenewSchema, body, 'key renewal').Message;
+      const response = await renewApi.get(`${partner}/renew`, { headers: { 'x-api-key': old, accept: 'application/json' } });
+      renewed = validatePage(confirmaRenewSchema, parseJson(await readBody(response, options)), 'key renewal').Message;
     } catch (error) {
       throw toRpcError('confirma', error, redact);
     }
