@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { providerNames, type ProviderId } from '../../src-shared/domain/provider';
 import { RpcError } from '../../src-shared/rpc/rpc-error';
 
 /**
@@ -27,4 +28,30 @@ function invalidCursor(stream: string): RpcError {
 
 export function unknownStream(provider: string, stream: string): RpcError {
   return new RpcError('invalid_input', `${provider} has no stream "${stream}".`);
+}
+
+/** No stream walks further than this: a provider still sending pages past it never stops. */
+export const maxRecordsPerWalk = 5_000_000;
+
+/**
+ * Ends a walk whose pages never end: a next page that does not move forward, more records than
+ * the provider itself reported (by more than a page: counts may change during a walk), or more
+ * than `maxRecordsPerWalk`. The stream then fails with a clear error instead of looping forever
+ * or stopping silently short.
+ */
+export function checkPagesEnd(
+  provider: ProviderId,
+  walk: { page: number; next: number | null; done: number; total: number | null; pageSize: number; limit?: { most: number; of: string } },
+): void {
+  const name = providerNames[provider];
+  const fail = (said: string) => {
+    throw new RpcError('provider_unreadable', `${name} sent data Reskontra cannot read: ${said}`, { provider, said });
+  };
+  if (walk.next === null) return;
+  if (walk.next <= walk.page) fail(`the page after page ${walk.page} points back to page ${walk.next}`);
+  if (walk.total !== null && walk.done > walk.total + walk.pageSize) {
+    fail(`it keeps sending pages: ${walk.done} records, past the ${walk.total} it reported`);
+  }
+  const { most, of } = walk.limit ?? { most: maxRecordsPerWalk, of: 'records' };
+  if (walk.done > most) fail(`it keeps sending pages past ${most} ${of}`);
 }

@@ -9,7 +9,7 @@ import { joinNormalized, normalizeEach, refField, type Normalized, type RecordRe
 import { createSecretRedaction, type Redact } from '../secret-redaction';
 import { createProviderHttp, validatePage, type ProviderHttp } from '../provider-http';
 import { mapLimited } from '../map-limited';
-import { decodeCursor, encodeCursor, unknownStream } from '../sync-cursor';
+import { checkPagesEnd, decodeCursor, encodeCursor, unknownStream } from '../sync-cursor';
 import { normalizeApticInvoice, normalizeApticTransaction } from './normalize';
 import { normalizeApticFinancialDetails, type BookedByTransactions } from './normalize-financial-details';
 import {
@@ -31,6 +31,9 @@ export const apticDetailsBatchSize = 20;
 export const apticInvoicePagesPerCall = 10;
 const listConcurrency = 4;
 const detailsConcurrency = 10;
+
+/** More pages of transactions than this for one invoice is a provider paging forever, not a ledger. */
+const maxTransactionPagesPerInvoice = 100;
 
 const skipCursor = z.object({ skip: z.number().int().nonnegative() }).strict();
 
@@ -105,6 +108,7 @@ export function createApticClient(connection: ApticConnection, secrets: SecretAc
 function pageOf(read: Normalized<SyncRecord>, skip: number, count: number, total: number): SyncPage {
   const done = skip + count;
   const more = count > 0 && done < total;
+  checkPagesEnd('aptic', { page: skip, next: more ? done : null, done, total, pageSize: apticInvoicePageSize });
   return { ...read, nextCursor: more ? encodeCursor({ skip: done }) : null, progress: { done: more ? done : Math.max(done, total), total } };
 }
 
@@ -132,7 +136,7 @@ function transactionReader(connectionId: string, item: ApticListItem): RecordRea
 async function detailsOf(http: ProviderHttp, connectionId: string, item: ApticListItem, redact: Redact): Promise<Normalized<SyncRecord>> {
   const base = `v1/Invoices/${encodeURIComponent(item.invoiceGuid)}`;
   const parts: Normalized<SyncRecord>[] = [];
-  for (let skip = 0; ; ) {
+  for (let skip = 0, pages = 1; ; pages += 1) {
     const page = await http.getJson(
       `${base}/Transactions`,
       (body) => {
@@ -142,10 +146,14 @@ async function detailsOf(http: ProviderHttp, connectionId: string, item: ApticLi
       { $skip: skip, $top: apticInvoicePageSize },
     );
     parts.push(page.read);
-    skip += page.list.values.length;
+    const next = skip + page.list.values.length;
     // Without a total, a page shorter than asked for is the last.
-    const total = page.list.total ?? (page.list.values.length < apticInvoicePageSize ? skip : Number.POSITIVE_INFINITY);
-    if (page.list.values.length === 0 || skip >= total) break;
+    const total = page.list.total ?? (page.list.values.length < apticInvoicePageSize ? next : Number.POSITIVE_INFINITY);
+    const more = page.list.values.length > 0 && next < total;
+    const limit = { most: maxTransactionPagesPerInvoice, of: `pages of transactions for invoice ${item.invoiceNumber}` };
+    checkPagesEnd('aptic', { page: skip, next: more ? next : null, done: pages, total: null, pageSize: apticInvoicePageSize, limit });
+    if (!more) break;
+    skip = next;
   }
   const booked = bookedBy(joinNormalized(parts).records, item.currencyCode);
   const financial = await http.getJson(`${base}/FinancialDetails`, (body) =>

@@ -10,7 +10,7 @@ import { toRpcError } from '../provider-failure';
 import { createSecretRedaction } from '../secret-redaction';
 import { createProviderHttp, createProviderKy, parseJson, validatePage, type Auth } from '../provider-http';
 import { readBody } from '../read-body';
-import { decodeCursor, encodeCursor, unknownStream } from '../sync-cursor';
+import { checkPagesEnd, decodeCursor, encodeCursor, unknownStream } from '../sync-cursor';
 import { normalizeConfirmaCases, normalizeConfirmaPayments, normalizeConfirmaSettlement } from './normalize';
 import { confirmaRenewSchema, confirmaValidateSchema } from './schema';
 
@@ -116,6 +116,7 @@ export function createConfirmaClient(connection: ConfirmaConnection, secrets: Se
         const doneNow = done + served;
         // A short page ends the stream; so does a long one (the API then ignored the paging).
         const more = served === confirmaCasesPageSize && (total === null || doneNow < total);
+        checkPagesEnd('confirma', { page, next: more ? page + 1 : null, done: doneNow, total, pageSize: confirmaCasesPageSize });
         return {
           ...read,
           nextCursor: more ? encodeCursor({ page: page + 1, done: doneNow }) : null,

@@ -11,7 +11,7 @@ import { createProviderHttp, validatePage } from '../provider-http';
 import { staticBearerAuth } from '../client-credentials-auth';
 import { mapLimited } from '../map-limited';
 import { normalizeEach, refField, type Normalized } from '../normalize-each';
-import { decodeCursor, encodeCursor, unknownStream } from '../sync-cursor';
+import { checkPagesEnd, decodeCursor, encodeCursor, unknownStream } from '../sync-cursor';
 import { iriId, normalizeFlowtlyInvoice, normalizeFlowtlyTransaction } from './normalize';
 import { flowtlyCollectionSchema, flowtlyInvoiceFactsSchema, flowtlyInvoiceSchema, flowtlyTransactionSchema, type FlowtlyTransaction } from './schema';
 
@@ -67,8 +67,9 @@ export function createFlowtlyClient(connection: FlowtlyConnection, secrets: Secr
 
   const nextPage = (page: number, next: string | null, count: number, plain: boolean): number | null => {
     if (next) {
+      // An empty page ends the walk whatever its link says; a link without a page number too.
       const value = Number(new URL(next, 'http://flowtly.invalid').searchParams.get('page'));
-      return Number.isInteger(value) && value > page ? value : null;
+      return count > 0 && Number.isInteger(value) && value > 0 ? value : null;
     }
     return plain && count >= flowtlyPageSize ? page + 1 : null;
   };
@@ -149,6 +150,7 @@ export function createFlowtlyClient(connection: FlowtlyConnection, secrets: Secr
   ): SyncPage {
     const following = nextPage(page, collection.next, collection.members.length, collection.plain);
     const done = doneBefore + collection.members.length;
+    checkPagesEnd('flowtly', { page, next: following, done, total: collection.total, pageSize: flowtlyPageSize });
     return {
       records,
       quarantined,

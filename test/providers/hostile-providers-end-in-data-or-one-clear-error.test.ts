@@ -1,0 +1,209 @@
+import { createServer, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox';
+import type { ProviderId } from '../../src-shared/domain/provider';
+import { RpcError } from '../../src-shared/rpc/rpc-error';
+import type { SyncPage } from '../../src-shared/rpc/sync-methods';
+import { syncConnection, type FetchPage } from '../../src-renderer/sync/sync-connection';
+import { memoryCache } from '../support/memory-cache';
+import { createRpcHarness, type RpcHarness } from './support/rpc-harness';
+import { connectionInputFor } from './support/sandbox-connections';
+
+// Runs under scripts/with-keyring.sh. A hostile proxy sits between main and a real sandbox and
+// spoils its answers in ways fast-check picks; every sync must end in the sandbox's data or in
+// one clear error for that connection, within its timeouts, with the cache still whole.
+
+type Spoil =
+  | { kind: 'next-forever' }
+  | { kind: 'next-repeats'; page: number }
+  | { kind: 'overlapping-pages'; overlap: number }
+  | { kind: 'wrong-type'; page: number; field: string; value: unknown }
+  | { kind: 'invalid-utf8'; page: number }
+  | { kind: 'huge'; page: number }
+  | { kind: 'slow-drip'; page: number }
+  | { kind: 'endless-transactions' };
+
+const timeoutMs = 800;
+const limitBytes = 256 * 1024;
+
+interface Upstream {
+  status: number;
+  headers: IncomingHttpHeaders;
+  json: unknown;
+}
+
+function fetchUpstream(base: string, path: string, headers: IncomingHttpHeaders, method = 'GET', body = Buffer.alloc(0)): Promise<Upstream> {
+  return new Promise((resolve, reject) => {
+    const target = new URL(path, base);
+    const outgoing = httpRequest(target, { method, headers: { ...headers, host: target.host } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        resolve({ status: response.statusCode ?? 500, headers: response.headers, json: text === '' ? null : (JSON.parse(text) as unknown) });
+      });
+    });
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
+
+/** A proxy to `sandbox` that spoils what it answers as `spoil.current` says. */
+async function startHostileProxy(sandbox: RunningSandbox) {
+  const state: { spoil: Spoil | null } = { spoil: null };
+  const server = createServer((request, response) => {
+    void (async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of request) chunks.push(chunk as Buffer);
+      const url = new URL(request.url ?? '/', 'http://proxy.invalid');
+      const page = Number(url.searchParams.get('page') ?? 1);
+      const spoil = state.spoil;
+      let path = `${url.pathname}${url.search}`;
+      if (spoil?.kind === 'next-forever' && page > 2) path = path.replace(/page=\d+/, 'page=2');
+      if (spoil?.kind === 'overlapping-pages' && page > 1) path = path.replace(/page=\d+/, `page=${page - 1}`);
+      // Always the first transactions, whatever was asked: with a huge total, a page that never ends.
+      if (spoil?.kind === 'endless-transactions' && url.pathname.endsWith('/Transactions')) path = path.replace(/(\$|%24)skip=\d+/, '$1skip=0');
+      const upstream = await fetchUpstream(sandbox.baseUrl, path, request.headers, request.method, Buffer.concat(chunks));
+      let json = upstream.json as Record<string, unknown> | null;
+      if (spoil && json && typeof json === 'object' && upstream.status === 200) {
+        const members = json['hydra:member'] as Array<Record<string, unknown>> | undefined;
+        if (spoil.kind === 'next-forever' && members) json['hydra:view'] = { 'hydra:next': `${url.pathname}?page=${page + 1}` };
+        if (spoil.kind === 'next-repeats' && members && page === spoil.page) json['hydra:view'] = { 'hydra:next': `${url.pathname}?page=${page}` };
+        if (spoil.kind === 'overlapping-pages' && members && page > 1) {
+          // This page is the previous one's last `overlap` members, then its own.
+          const own = await fetchUpstream(sandbox.baseUrl, `${url.pathname}${url.search}`, request.headers);
+          const ownJson = own.json as Record<string, unknown>;
+          json = { ...ownJson, 'hydra:member': [...members.slice(-spoil.overlap), ...(ownJson['hydra:member'] as unknown[])] };
+        }
+        if (spoil.kind === 'wrong-type' && members && page === spoil.page && members[0]) members[0][spoil.field] = spoil.value;
+        if (spoil.kind === 'endless-transactions' && url.pathname.endsWith('/Transactions')) json['total'] = 1_000_000_000;
+      }
+      let body = Buffer.from(JSON.stringify(json));
+      if (spoil?.kind === 'invalid-utf8' && page === spoil.page) body = Buffer.concat([body.subarray(0, 40), Buffer.from([0xff, 0xfe, 0xc3]), body.subarray(40)]);
+      if (spoil?.kind === 'huge' && page === spoil.page) body = Buffer.concat([body, Buffer.alloc(limitBytes * 2, 0x20)]);
+      response.writeHead(upstream.status, { 'content-type': String(upstream.headers['content-type'] ?? 'application/json') });
+      if (spoil?.kind === 'slow-drip' && page === spoil.page && url.pathname === '/invoices') {
+        let at = 0;
+        const drip = setInterval(() => {
+          if (response.destroyed || at >= body.length) {
+            clearInterval(drip);
+            response.end();
+            return;
+          }
+          response.write(body.subarray(at, at + 16));
+          at += 16;
+        }, 50);
+        return;
+      }
+      response.end(body);
+    })().catch(() => response.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    state,
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+let harness: RpcHarness;
+const sandboxes: RunningSandbox[] = [];
+beforeAll(async () => {
+  harness = await createRpcHarness({ http: { timeoutMs, retryLimit: 1, retryBaseDelayMs: 5, backoffLimitMs: 20, maxRetryAfterMs: 20, maxResponseBytes: limitBytes } });
+});
+afterAll(async () => {
+  await Promise.all(sandboxes.map((sandbox) => sandbox.close()));
+  await harness.close();
+});
+
+async function hostileConnection(provider: 'flowtly' | 'aptic') {
+  const sandbox = await startSandbox(provider, { scale: 250, seed: 3 });
+  sandboxes.push(sandbox);
+  const proxy = await startHostileProxy(sandbox);
+  const connection = await harness.expectOk('connections.add', { ...connectionInputFor(sandbox), baseUrl: proxy.baseUrl });
+  return { proxy, connection };
+}
+
+const fetchPage: FetchPage = async (input) => {
+  const result = await harness.call('sync.page', input);
+  if (!result.ok) throw RpcError.fromBody(result.error);
+  return result.value as SyncPage;
+};
+
+/** Runs one sync through main's dispatch and the renderer's loop into a fresh cache. */
+async function syncInto(connection: { id: string; provider: ProviderId }) {
+  const { db } = memoryCache();
+  const started = Date.now();
+  const outcome = await syncConnection(db, fetchPage, connection, { full: false, signal: new AbortController().signal }).then(
+    () => null,
+    (error: unknown) => error,
+  );
+  return { db, outcome, seconds: (Date.now() - started) / 1000 };
+}
+
+const flowtlySpoils: fc.Arbitrary<Spoil> = fc.oneof(
+  fc.constant<Spoil>({ kind: 'next-forever' }),
+  fc.integer({ min: 1, max: 3 }).map((page): Spoil => ({ kind: 'next-repeats', page })),
+  fc.integer({ min: 1, max: 30 }).map((overlap): Spoil => ({ kind: 'overlapping-pages', overlap })),
+  fc
+    .record({
+      page: fc.integer({ min: 1, max: 3 }),
+      field: fc.constantFrom('id', 'name', 'amount', 'currency', 'issueDate', 'dueDate'),
+      value: fc.oneof(fc.constant(null), fc.boolean(), fc.constant({}), fc.constant([]), fc.constant('not-a-date-or-number'), fc.double()),
+    })
+    .map((spoil): Spoil => ({ kind: 'wrong-type', ...spoil })),
+  fc.integer({ min: 1, max: 3 }).map((page): Spoil => ({ kind: 'invalid-utf8', page })),
+  fc.integer({ min: 1, max: 3 }).map((page): Spoil => ({ kind: 'huge', page })),
+  fc.integer({ min: 1, max: 3 }).map((page): Spoil => ({ kind: 'slow-drip', page })),
+);
+
+describe('a hostile Flowtly', () => {
+  it('ends every sync in the full data or one clear Flowtly error, within its timeouts, the cache whole', async () => {
+    const { proxy, connection } = await hostileConnection('flowtly');
+    // The sandbox's own data, synced without spoiling: what a successful sync must equal.
+    const clean = await syncInto(connection);
+    expect(clean.outcome).toBeNull();
+    const expected = (await clean.db.invoices.toCollection().primaryKeys()).sort();
+    await fc.assert(
+      fc.asyncProperty(flowtlySpoils, async (spoil) => {
+        proxy.state.spoil = spoil;
+        const { db, outcome, seconds } = await syncInto(connection);
+        expect(seconds).toBeLessThan(20);
+        const keys = (await db.invoices.toCollection().primaryKeys()).sort();
+        expect(new Set(keys).size).toBe(keys.length);
+        if (outcome === null) {
+          expect(keys).toEqual(expected);
+          return;
+        }
+        expect(outcome).toBeInstanceOf(RpcError);
+        const error = outcome as RpcError;
+        expect(error.code).toMatch(/^provider_/);
+        expect(error.details?.provider).toBe('flowtly');
+        // What was written before the failure is sandbox data, and the stream says it failed.
+        for (const key of keys) expect(expected).toContain(key);
+        const states = await db.syncState.toArray();
+        expect(states.some((state) => state.lastError === error.message)).toBe(true);
+      }),
+      { numRuns: 14, seed: 12, examples: [[{ kind: 'next-forever' }], [{ kind: 'slow-drip', page: 2 }]] },
+    );
+    await proxy.close();
+  }, 240_000);
+});
+
+describe('a hostile Aptic', () => {
+  it('whose invoice transactions never end fails that page with a clear error instead of hanging', async () => {
+    const { proxy, connection } = await hostileConnection('aptic');
+    proxy.state.spoil = { kind: 'endless-transactions' };
+    const { outcome, seconds } = await syncInto(connection);
+    expect(seconds).toBeLessThan(60);
+    expect(outcome).toBeInstanceOf(RpcError);
+    expect((outcome as RpcError).toBody()).toMatchObject({ code: 'provider_unreadable', details: { provider: 'aptic' } });
+    expect((outcome as RpcError).message).toMatch(/^Aptic sent data Reskontra cannot read: it keeps sending pages past 100 pages of transactions for invoice \S+$/);
+    await proxy.close();
+  }, 120_000);
+});
