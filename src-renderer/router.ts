@@ -2,6 +2,8 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-rou
 import CaseDetailView from './views/CaseDetailView.vue';
 import CasesView from './views/CasesView.vue';
 import ConnectionsView from './views/ConnectionsView.vue';
+import CustomerDetailView from './views/CustomerDetailView.vue';
+import CustomersView from './views/CustomersView.vue';
 import DashboardView from './views/DashboardView.vue';
 import EventsView from './views/EventsView.vue';
 import InvoiceDetailView from './views/InvoiceDetailView.vue';
@@ -12,6 +14,7 @@ import SettingsView from './views/SettingsView.vue';
 export const sections = [
   { name: 'dashboard', path: '/dashboard', component: DashboardView },
   { name: 'invoices', path: '/invoices', component: InvoicesView },
+  { name: 'customers', path: '/customers', component: CustomersView },
   { name: 'events', path: '/events', component: EventsView },
   { name: 'cases', path: '/cases', component: CasesView },
   { name: 'connections', path: '/connections', component: ConnectionsView },
@@ -28,6 +31,8 @@ export function createAppRouter() {
       ...sections,
       { name: 'case', path: '/cases/:id', component: CaseDetailView, props: true },
       { name: 'invoice', path: '/invoices/:id', component: InvoiceDetailView, props: true },
+      // The key is the ledger's customer key (`customerKey`): a folded name or `#<number>`.
+      { name: 'customer', path: '/customers/:customer', component: CustomerDetailView, props: true },
       { path: '/:rest(.*)*', redirect: '/dashboard' },
     ],
   });

@@ -12,7 +12,8 @@ export interface SyncOrigin {
 
 export type CachedInvoice = Invoice & SyncOrigin;
 export type CachedEvent = LedgerEvent & SyncOrigin;
-export type CachedCase = Case & SyncOrigin & { invoiceNumbers: string[] };
+/** Cases cached before `debtor` existed lack it until their next sync: read it through `debtorOf`. */
+export type CachedCase = Omit<Case, 'debtor'> & Partial<Pick<Case, 'debtor'>> & SyncOrigin & { invoiceNumbers: string[] };
 
 /** A record of a stream that could not be read, as the sync page reported it. */
 export type CachedQuarantine = QuarantinedRecord & { seq?: number; connectionId: string; stream: SyncStream };

@@ -3,6 +3,7 @@ import accounting from './messages/accounting';
 import cases from './messages/cases';
 import common from './messages/common';
 import connections from './messages/connections';
+import customers from './messages/customers';
 import dashboard from './messages/dashboard';
 import events from './messages/events';
 import invoices from './messages/invoices';
@@ -13,7 +14,7 @@ import statements from './messages/statements';
  * Every namespace, each from the file of the same name (`messages/<namespace>.ts`, all four
  * languages side by side). A screen or component family reads its own namespace and `common`.
  */
-export const namespaces = { common, dashboard, invoices, events, cases, connections, settings, statements, accounting };
+export const namespaces = { common, dashboard, invoices, customers, events, cases, connections, settings, statements, accounting };
 
 export type Namespace = keyof typeof namespaces;
 export type Messages = { [N in Namespace]: (typeof namespaces)[N]['en'] };

@@ -42,6 +42,8 @@ export function stateFromQuery(query: LocationQuery): InvoiceListState {
   if (from && isIsoDate(from)) filter.issuedFrom = from;
   const to = one(query.to);
   if (to && isIsoDate(to)) filter.issuedTo = to;
+  const customer = one(query.customer);
+  if (customer) filter.customer = customer;
   const aging = one(query.aging);
   if (aging && (agingBuckets as readonly string[]).includes(aging)) filter.aging = aging as AgingBucket;
 
@@ -63,6 +65,7 @@ export function queryFromState({ filter, sort }: InvoiceListState): LocationQuer
   if (filter.issuedFrom) query.from = filter.issuedFrom;
   if (filter.issuedTo) query.to = filter.issuedTo;
   if (filter.aging) query.aging = filter.aging;
+  if (filter.customer !== undefined) query.customer = filter.customer;
   if (sort.column !== defaultSort.column || sort.direction !== defaultSort.direction) {
     query.sort = sort.column;
     query.dir = sort.direction;

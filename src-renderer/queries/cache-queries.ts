@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { CacheDatabase, CachedCase, CachedEvent, CachedInvoice, CachedQuarantine } from '../db/cache-database';
 import type { CaseFacts, FinancingFacts } from '../../src-shared/ledger/ledger-source';
+import { debtorOf } from './case-debtor';
 import { toInvoiceRow, type InvoiceRow } from './invoice-row';
 
 const chunkSize = 2_000;
@@ -39,6 +40,7 @@ export async function loadLedgerSources(db: CacheDatabase): Promise<{ cases: Cas
       currency: item.currency,
       invoices: item.invoices,
       costs: item.balance.costs,
+      debtor: debtorOf(item),
     })),
     // Events linked to an invoice record (Aptic's purchase) are already said by that record.
     financing: [...financed, ...recourse].flatMap((event) =>

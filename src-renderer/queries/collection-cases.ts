@@ -2,6 +2,7 @@ import { daysBetween } from '../../src-shared/dates/iso-date';
 import { CurrencySums } from '../../src-shared/money/currency-sums';
 import type { BalancePart, Case } from '../../src-shared/domain/records';
 import type { CacheDatabase, CachedCase, CachedEvent } from '../db/cache-database';
+import { debtorOf } from './case-debtor';
 
 /** What the case list needs of a case: its balance, dates and what it is about. */
 export interface CaseRow
@@ -11,6 +12,8 @@ export interface CaseRow
   costs: BalancePart;
   totalOutstanding: number;
   invoiceNumbers: string[];
+  /** Who owes it, as the case names it (see `debtorName` for what the screens show). */
+  debtor: Case['debtor'];
   /** Days from opening to closing, or to `today` while open; null without an opening date. */
   daysActive: number | null;
   /** The parts of the balance that do not add up (paid + outstanding ≠ amount), and a wrong total. */
@@ -35,7 +38,7 @@ export function balanceProblems(balance: Case['balance']): BalanceProblem[] {
   return problems;
 }
 
-export function toCaseRow(item: Case, today: string): CaseRow {
+export function toCaseRow(item: CachedCase | Case, today: string): CaseRow {
   const opened = item.openedAt?.slice(0, 10) ?? null;
   const end = item.closedAt?.slice(0, 10) ?? today;
   return {
@@ -54,6 +57,7 @@ export function toCaseRow(item: Case, today: string): CaseRow {
     costs: item.balance.costs,
     totalOutstanding: item.balance.totalOutstanding,
     invoiceNumbers: [...new Set(item.invoices.map((invoice) => invoice.invoiceNumber))],
+    debtor: debtorOf(item),
     daysActive: opened ? Math.max(0, daysBetween(opened, end)) : null,
     problems: balanceProblems(item.balance),
   };
@@ -204,7 +208,7 @@ export function compareTimeline(a: TimelineItem, b: TimelineItem): number {
 }
 
 /** The timeline of a case: its invoices, payments, events, actions and notes, oldest first. */
-export function caseTimeline(item: Case): TimelineItem[] {
+export function caseTimeline(item: Pick<Case, 'invoices' | 'payments' | 'entries'>): TimelineItem[] {
   const timeline: TimelineItem[] = [];
   for (const invoice of item.invoices) {
     timeline.push({ kind: 'invoice', at: invoice.invoiceDate, invoiceNumber: invoice.invoiceNumber, capitalAmount: invoice.capitalAmount, dueDate: invoice.dueDate });

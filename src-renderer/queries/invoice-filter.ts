@@ -15,6 +15,18 @@ export interface InvoiceFilter {
   issuedTo?: string;
   /** Only invoices with money outstanding in this aging bucket, as of `today`. */
   aging?: AgingBucket;
+  /** Only invoices to this customer: its `customerKey`, or `noCustomerKey` for those naming none. */
+  customer?: string;
+}
+
+/**
+ * The customer key of invoices whose sources name no customer: a single space, which `customerKey`
+ * (trimmed, never empty) cannot give, so it never stands for a real customer.
+ */
+export const noCustomerKey = ' ';
+
+export function customerKeyOf(row: { customerKey: string | null }): string {
+  return row.customerKey ?? noCustomerKey;
 }
 
 export const sortableColumns = [
@@ -47,11 +59,12 @@ export function invoicePredicate(filter: InvoiceFilter, today: string): (row: In
   const connections = filter.connectionIds && filter.connectionIds.length > 0 ? new Set(filter.connectionIds) : null;
   const statuses = filter.statuses && filter.statuses.length > 0 ? new Set(filter.statuses) : null;
   const words = filter.text?.trim().toLocaleLowerCase().split(/\s+/).filter((word) => word !== '') ?? [];
-  const { currency, problems, issuedFrom, issuedTo, aging } = filter;
+  const { currency, problems, issuedFrom, issuedTo, aging, customer } = filter;
   return (row) => {
     if (connections && !connections.has(row.connectionId)) return false;
     if (statuses && !statuses.has(row.status)) return false;
     if (currency && row.currency !== currency) return false;
+    if (customer !== undefined && customerKeyOf(row) !== customer) return false;
     if (problems && row.problems === 0) return false;
     if (issuedFrom && (row.issueDate === null || row.issueDate < issuedFrom)) return false;
     if (issuedTo && (row.issueDate === null || row.issueDate > issuedTo)) return false;
@@ -87,7 +100,7 @@ export interface CurrencyTotals {
 }
 
 /** Exact per-currency sums (integers only): amounts in different currencies are never added. */
-export function totalsByCurrency(rows: Iterable<InvoiceRow>): CurrencyTotals[] {
+export function totalsByCurrency(rows: Iterable<Pick<InvoiceRow, 'currency' | 'total' | 'outstanding' | 'status'>>): CurrencyTotals[] {
   const sums = new CurrencySums<Exclude<keyof CurrencyTotals, 'currency'>>();
   for (const row of rows) {
     sums.add(row.currency, 'count', 1);

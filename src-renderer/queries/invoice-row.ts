@@ -1,5 +1,5 @@
 import type { Invoice } from '../../src-shared/domain/records';
-import { creditedInvoiceOf } from '../../src-shared/ledger/invoice-identity';
+import { creditedInvoiceOf, customerKey } from '../../src-shared/ledger/invoice-identity';
 import { statusOn } from '../../src-shared/ledger/invoice-status';
 import type { InvoiceFacts } from '../../src-shared/ledger/ledger-source';
 import type { LedgerEntry } from '../../src-shared/ledger/join-ledger';
@@ -17,6 +17,13 @@ export interface InvoiceRow extends InvoiceFacts, Pick<Invoice, 'providerFinanci
   searchText: string;
   /** How many disagreements between its sources (always 0 on a provider's own record). */
   problems: number;
+  /** Who it is to (`customerKey`), what the Customers screen groups by; null when no source says. */
+  customerKey: string | null;
+  /**
+   * The page that shows it: its invoice page, or, for an invoice known only from a collection case
+   * (no invoice record anywhere), that case's page.
+   */
+  opens: 'invoice' | 'case';
 }
 
 /** Raw provider fields that hold a reference a user might search by (OCR, client reference…). */
@@ -57,6 +64,8 @@ export function toInvoiceRow(invoice: Invoice, today: string): InvoiceRow {
     ...(invoice.providerFinancing === undefined ? {} : { providerFinancing: invoice.providerFinancing }),
     searchText: searchTextOf(invoice.number, customer, reference),
     problems: 0,
+    customerKey: customerKey(invoice.customer),
+    opens: 'invoice',
   };
 }
 
@@ -89,5 +98,7 @@ export function entryRow(entry: LedgerEntry, recordRow: (id: string) => InvoiceR
     financing: entry.financing,
     searchText: searchTextOf(entry.number, customer, reference),
     problems: entry.problems.length,
+    customerKey: entry.customerKey,
+    opens: entry.sources.some((source) => source.kind === 'invoice') ? 'invoice' : 'case',
   };
 }

@@ -26,7 +26,8 @@ export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
   /** The day statuses were read on: a list open past midnight is rebuilt on the next load. */
   const day = ref('');
   const sorted = new Map<string, InvoiceRow[]>();
-  let entryOfRecord: LedgerRows['entryOf'] = () => undefined;
+  /** A ref, so a screen that asks `entryOf` while the index loads shows the answer once it has loaded. */
+  const entryOfRecord = shallowRef<LedgerRows['entryOf']>(() => undefined);
   let loading: Promise<void> | null = null;
   let loadedRevision = -1;
   const sync = useSyncStore();
@@ -43,7 +44,7 @@ export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
         rows.value = loaded.records;
         entries.value = loaded.entries;
         ledgerRows.value = loaded.ledger;
-        entryOfRecord = loaded.entryOf;
+        entryOfRecord.value = loaded.entryOf;
         day.value = today;
         ready.value = true;
         loadedRevision = revision;
@@ -70,7 +71,7 @@ export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
 
   /** The ledger entry a record (invoice record or case) belongs to. */
   function entryOf(recordId: string): LedgerEntry | undefined {
-    return entryOfRecord(recordId);
+    return entryOfRecord.value(recordId);
   }
 
   watch(() => sync.revision, () => {

@@ -147,6 +147,13 @@ export interface Case extends RecordBase {
   stage: string | null;
   agency: string | null;
   creditor: string | null;
+  /**
+   * Who owes the money, as the agency names it; null parts where it does not say. Confirma's case
+   * document names no debtor (see src-main/providers/README.md): screens then name the customer
+   * the ledger knows for the case's invoices. Cases cached before this field lack it until the
+   * next sync rewrites them (`CachedCase`).
+   */
+  debtor: { name: string | null; number: string | null };
   openedAt: string | null;
   closedAt: string | null;
   currency: string;

@@ -1,5 +1,5 @@
 import type { ProviderId } from '../domain/provider';
-import type { BalancePart, CaseInvoice, FinancingState, Invoice, InvoiceStatus, IsoDate } from '../domain/records';
+import type { BalancePart, Case, CaseInvoice, FinancingState, Invoice, InvoiceStatus, IsoDate } from '../domain/records';
 
 /** One provider's invoice record, as compact as the join needs it. */
 export type InvoiceFacts = Pick<
@@ -22,6 +22,8 @@ export interface CaseFacts {
   currency: string;
   invoices: readonly Pick<CaseInvoice, 'invoiceNumber' | 'invoiceDate' | 'dueDate' | 'capitalAmount' | 'capitalPaid' | 'interestAmount' | 'interestPaid'>[];
   costs: BalancePart;
+  /** Who the agency says owes it; its name counts as the invoice's customer where it gives one. */
+  debtor: Case['debtor'];
 }
 
 /** A factoring event that says a factor bought (or handed back) an invoice; it carries no balance. */
@@ -117,7 +119,8 @@ export function invoiceSource(facts: InvoiceFacts): LedgerSource {
 /**
  * One invoice of a collection case. What is owed on it is its capital and interest outstanding;
  * a case's costs belong to the invoice only when the case holds just that one invoice (costs of a
- * case with several cannot be split, and stay on the case). The case gives no invoice total.
+ * case with several cannot be split, and stay on the case). The case gives no invoice total; its
+ * customer is the debtor, where the case names one.
  */
 export function caseSources(facts: CaseFacts): LedgerSource[] {
   const only = facts.invoices.length === 1;
@@ -132,8 +135,8 @@ export function caseSources(facts: CaseFacts): LedgerSource[] {
       role: facts.open ? 'collection' : 'closed-collection',
       number: invoice.invoiceNumber,
       currency: facts.currency,
-      customerName: null,
-      customerNumber: null,
+      customerName: facts.debtor.name,
+      customerNumber: facts.debtor.number,
       issueDate: invoice.invoiceDate?.slice(0, 10) ?? null,
       dueDate: invoice.dueDate?.slice(0, 10) ?? null,
       total: null,

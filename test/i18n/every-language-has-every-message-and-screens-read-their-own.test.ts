@@ -21,6 +21,7 @@ const families: readonly [RegExp, Namespace][] = [
   [/^format\/use-record-labels\.ts$/, 'common'],
   [/^(views\/Dashboard\w*|components\/MonthlyCostChart)\.vue$/, 'dashboard'],
   [/^(views|components)\/Invoice\w*\.vue$/, 'invoices'],
+  [/^(views|components)\/Customer\w*\.vue$/, 'customers'],
   [/^(views\/Events\w*|components\/Ledger\w*)\.vue$/, 'events'],
   [/^(views|components)\/Case\w*\.vue$/, 'cases'],
   [/^((views|components)\/Connection\w*|components\/QuarantineDialog)\.vue$/, 'connections'],

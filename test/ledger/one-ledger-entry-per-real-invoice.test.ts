@@ -37,6 +37,7 @@ function collectionCase(overrides: Partial<CaseFacts> = {}): CaseFacts {
     currency: 'SEK',
     invoices: [{ invoiceNumber: '10500', invoiceDate: '2025-05-01', dueDate: '2025-05-31', capitalAmount: 32_195_00, capitalPaid: 10_000_00, interestAmount: 150_00, interestPaid: 0 }],
     costs: { amount: 240_00, paid: 0, outstanding: 240_00 },
+    debtor: { name: null, number: null },
     ...overrides,
   };
 }

@@ -87,6 +87,7 @@ describe('Confirma seed: the case example', () => {
       stage: 'string',
       agency: 'string',
       creditor: 'string',
+      debtor: { name: null, number: null },
       openedAt: '2019-08-24T14:15:22.123Z',
       closedAt: '2019-08-24',
       currency: 'SEK',
@@ -105,6 +106,17 @@ describe('Confirma seed: the case example', () => {
       ['action', '2019-08-24T14:15:22.123Z'],
       ['note', '2019-08-24T14:15:22.123Z'],
     ]);
+  });
+
+  it('keeps a debtor the case names, and reads an unreadable one as unknown', () => {
+    const named = (debtor: unknown) => normalizeConfirmaCase('confirma-1', confirmaCaseSchema.parse({ ...confirmaSeedCase('SEK'), debtor })).debtor;
+    expect(named({ name: ' Öberg Bygg AB ', customerNumber: 1042 })).toEqual({ name: 'Öberg Bygg AB', number: '1042' });
+    expect(named({ name: 'Oy Kala Ab', organizationNumber: '1234567-8' })).toEqual({ name: 'Oy Kala Ab', number: '1234567-8' });
+    expect(named({ name: 42, customerNumber: { nested: true } })).toEqual({ name: null, number: null });
+    expect(named(null)).toEqual({ name: null, number: null });
+    const inSummary = confirmaSeedCase('SEK');
+    const withSummaryDebtor = { ...inSummary, summary: { ...inSummary.summary, debtor: { name: 'Bakkerij de Vries' } } };
+    expect(normalizeConfirmaCase('confirma-1', confirmaCaseSchema.parse(withSummaryDebtor)).debtor).toEqual({ name: 'Bakkerij de Vries', number: null });
   });
 
   it('with its placeholder currency "string" is refused, naming the case and the field', () => {

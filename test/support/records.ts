@@ -60,6 +60,7 @@ export function collectionCase(connectionId: string, ref: string, invoiceNumbers
     stage: 'reminder',
     agency: 'Confirma',
     creditor: null,
+    debtor: { name: null, number: null },
     openedAt: '2025-02-01',
     closedAt: null,
     currency: 'SEK',

@@ -7,7 +7,7 @@ import { InvalidPageError, type Redact } from '../provider-failure';
 import { validatePage } from '../provider-http';
 import { isoDayOf } from '../../../src-shared/dates/iso-date';
 import { rawFields } from '../raw-fields';
-import { confirmaAllocationSchema, confirmaCaseSchema, confirmaSettlementSchema, type ConfirmaAllocation, type ConfirmaCase, type ConfirmaSettlement } from './schema';
+import { confirmaAllocationSchema, confirmaCaseSchema, confirmaDebtorSchema, confirmaSettlementSchema, type ConfirmaAllocation, type ConfirmaCase, type ConfirmaSettlement } from './schema';
 
 /** Cases of one page, read one by one. */
 export function normalizeConfirmaCases(connectionId: string, cases: readonly unknown[], redact: Redact): Normalized<Case> {
@@ -69,6 +69,7 @@ export function normalizeConfirmaCase(connectionId: string, item: ConfirmaCase):
     stage: item.summary.stage ?? null,
     agency: item.summary.agency ?? null,
     creditor: item.summary.creditor ?? null,
+    debtor: debtorOf(item),
     openedAt: item.summary.createdAt ?? null,
     closedAt: item.summary.closedAt ?? null,
     currency,
@@ -108,6 +109,15 @@ export function normalizeConfirmaCase(connectionId: string, item: ConfirmaCase):
     entries,
     raw: { ...rawFields(item.summary), ...prefixed('balance.', rawFields(item.balance)) },
   };
+}
+
+/** The debtor a case names (see `confirmaDebtorSchema`); unknown parts are null. */
+function debtorOf(item: ConfirmaCase): Case['debtor'] {
+  const said = confirmaDebtorSchema.safeParse(item.debtor ?? item.summary.debtor);
+  if (!said.success) return { name: null, number: null };
+  const { name, customerNumber, organizationNumber } = said.data;
+  const number = customerNumber ?? organizationNumber;
+  return { name: name?.trim() || null, number: number === null || number === undefined ? null : String(number) };
 }
 
 function prefixed(prefix: string, fields: Record<string, string | number | boolean | null>) {

@@ -105,3 +105,14 @@ export type ConfirmaSettlement = z.output<typeof confirmaSettlementSchema>;
 export const confirmaValidateSchema = z.looseObject({ isValid: z.boolean(), message: text });
 /** GET /api/v1/partner/renew: the new key in `Message`. */
 export const confirmaRenewSchema = z.looseObject({ Message: z.string().min(8) });
+
+/**
+ * A case's debtor, where a case carries one (`debtor` on the case or its summary). Confirma's case
+ * example names none; the create-invoice request names the buyer, so a case may. Read apart from
+ * the case schema and tolerantly: an unreadable debtor is an unknown one, never a failed case.
+ */
+export const confirmaDebtorSchema = z.looseObject({
+  name: z.string().nullish().catch(null),
+  customerNumber: z.union([z.string(), z.number()]).nullish().catch(null),
+  organizationNumber: z.string().nullish().catch(null),
+});

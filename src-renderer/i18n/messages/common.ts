@@ -18,6 +18,7 @@ const en = {
   nav: {
     dashboard: 'Dashboard',
     invoices: 'Invoices',
+    customers: 'Customers',
     events: 'Events',
     cases: 'Cases',
     connections: 'Connections',
@@ -123,6 +124,7 @@ export default featureMessages(en, {
     nav: {
       dashboard: 'Översikt',
       invoices: 'Fakturor',
+      customers: 'Kunder',
       events: 'Händelser',
       cases: 'Ärenden',
       connections: 'Kopplingar',
@@ -224,6 +226,7 @@ export default featureMessages(en, {
     nav: {
       dashboard: 'Overzicht',
       invoices: 'Facturen',
+      customers: 'Klanten',
       events: 'Gebeurtenissen',
       cases: 'Dossiers',
       connections: 'Koppelingen',
@@ -325,6 +328,7 @@ export default featureMessages(en, {
     nav: {
       dashboard: 'Yleiskatsaus',
       invoices: 'Laskut',
+      customers: 'Asiakkaat',
       events: 'Tapahtumat',
       cases: 'Perintäasiat',
       connections: 'Yhteydet',
