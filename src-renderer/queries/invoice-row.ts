@@ -39,6 +39,17 @@ function searchTextOf(number: string, customer: string, reference: string): stri
   return `${number} ${customer} ${reference}`.toLocaleLowerCase();
 }
 
+/** Keys by customer name: 100,000 records name a few thousand customers, and folding a name costs. */
+const keyByName = new Map<string, string | null>();
+
+function recordCustomerKey(customer: Invoice['customer']): string | null {
+  // A blank name falls back to the number, which differs per record: not cached.
+  if (!customer.name?.trim()) return customerKey(customer);
+  let key = keyByName.get(customer.name);
+  if (key === undefined) keyByName.set(customer.name, (key = customerKey(customer)));
+  return key;
+}
+
 /** A provider's record, its status word read on `today` (see `statusOn`). */
 export function toInvoiceRow(invoice: Invoice, today: string): InvoiceRow {
   const customer = invoice.customer.name ?? invoice.customer.number ?? '';
@@ -64,7 +75,7 @@ export function toInvoiceRow(invoice: Invoice, today: string): InvoiceRow {
     ...(invoice.providerFinancing === undefined ? {} : { providerFinancing: invoice.providerFinancing }),
     searchText: searchTextOf(invoice.number, customer, reference),
     problems: 0,
-    customerKey: customerKey(invoice.customer),
+    customerKey: recordCustomerKey(invoice.customer),
     opens: 'invoice',
   };
 }

