@@ -24,7 +24,7 @@ export type NotBooked =
 
 export type Booking = { lines: VoucherLine[]; vatUnknown: boolean } | { notBooked: NotBooked };
 
-/** Net and VAT of an invoice at each rate; null while the providers' invoice lines are not fetched. */
+/** Net and VAT of an invoice at each rate, summing to its gross; null while the providers' invoice lines are not fetched. */
 export type VatSplit = readonly { rate: VatRate; net: number; vat: number }[] | null;
 
 const factored = (entry: JournalEntry) => entry.financing === 'factored' || entry.financing === 'factored-with-recourse';
@@ -37,7 +37,8 @@ const credit = (account: string, amount: number, vatCode: string | null = null):
  * is known; else the gross on the "sales, VAT not known" account, flagged for the accountant.
  */
 function sales(map: AccountMap, gross: number, split: VatSplit): Booking {
-  if (split === null) return { lines: [debit(map.receivables, gross), credit(map.salesVatUnknown, gross, '?')], vatUnknown: true };
+  // A split that does not add up to the gross would unbalance the voucher: booked as not known.
+  if (split === null || split.reduce((sum, { net, vat }) => sum + net + vat, 0) !== gross) return { lines: [debit(map.receivables, gross), credit(map.salesVatUnknown, gross, '?')], vatUnknown: true };
   const salesAccount = { 25: map.sales25, 12: map.sales12, 6: map.sales6, 0: map.salesExempt } as const;
   const vatAccount = { 25: map.outputVat25, 12: map.outputVat12, 6: map.outputVat6 } as const;
   const lines = [debit(map.receivables, gross)];
@@ -57,15 +58,15 @@ function negate(booking: Booking): Booking {
  * The voucher lines of one movement: debits and credits that sum to zero. README prints these
  * rules as a table; change both together.
  */
-export function bookEntry(entry: JournalEntry, map: AccountMap, split: VatSplit = null): Booking {
+export function bookEntry(entry: JournalEntry, map: AccountMap): Booking {
   const a = entry.amount;
   if (a === 0) return { notBooked: 'zero' };
   const plain = (lines: VoucherLine[]): Booking => ({ lines, vatUnknown: false });
   switch (entry.type) {
     case 'invoiced':
-      return sales(map, a, split);
+      return sales(map, a, entry.vatByRate);
     case 'credited':
-      return negate(sales(map, a, split));
+      return negate(sales(map, a, entry.vatByRate));
     case 'payment':
       if (entry.breakdown !== null) return { notBooked: 'pending-at-agency' };
       if (factored(entry)) return { notBooked: 'factor-owns-invoice' };

@@ -1,4 +1,7 @@
 import type { AllocationBreakdown, FinancingState, Invoice, LedgerEvent, LedgerEventType } from '../domain/records';
+import { ledgerKey } from '../ledger/invoice-identity';
+import type { VatSplit } from './booking-rules';
+import type { SalesDocument } from './sales-documents';
 
 /**
  * The sign of each event type from the business's point of view: money in (or a claim that
@@ -34,6 +37,8 @@ export interface JournalEntry {
   signed: number;
   net: number | null;
   vat: number | null;
+  /** Net and VAT per rate of a sale or credit note, in the direction `type` names; null when not known. */
+  vatByRate: VatSplit;
   breakdown: AllocationBreakdown | null;
   invoiceNumber: string | null;
   customer: string | null;
@@ -74,15 +79,51 @@ function compareEntries(a: JournalEntry, b: JournalEntry): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** A sale or credit note as a journal entry: the invoice record's figures, not a provider's event. */
+function salesEntry(document: SalesDocument): JournalEntry {
+  const split = document.vatByRate;
+  const sum = (pick: (rate: NonNullable<VatSplit>[number]) => number) => (split === null ? null : split.reduce((total, rate) => total + pick(rate), 0));
+  return {
+    id: document.recordId,
+    connectionId: document.connectionId,
+    type: document.type,
+    date: document.issueDate,
+    currency: document.currency,
+    amount: document.amount,
+    signed: journalSign[document.type] * document.amount,
+    net: sum((rate) => rate.net),
+    vat: sum((rate) => rate.vat),
+    vatByRate: split,
+    breakdown: null,
+    invoiceNumber: document.number,
+    customer: document.customer,
+    financing: document.financing,
+    description: null,
+    caseRef: null,
+  };
+}
+
 /**
- * Every money movement dated in [from, to] across all connections, one entry per event, in
- * date order, within a day in the order the day happens (a payout names no invoice), then by invoice.
+ * Every money movement dated in [from, to] across all connections, one entry each, in date order,
+ * within a day in the order the day happens (a payout names no invoice), then by invoice.
+ * Sales and credit notes come from `sales` (every invoice once, by its issue date); a provider's
+ * own invoiced or credited event is kept only for an invoice `sales` does not cover, so no invoice
+ * is booked twice. `sales` is every document known, not only the period's: an event dated in
+ * this period for an invoice issued in another is covered all the same.
  */
-export function periodJournal(events: Iterable<LedgerEvent>, findInvoice: InvoiceLookup, period: { from: string; to: string }): JournalEntry[] {
-  const entries: JournalEntry[] = [];
+export function periodJournal(
+  events: Iterable<LedgerEvent>,
+  findInvoice: InvoiceLookup,
+  period: { from: string; to: string },
+  sales: readonly SalesDocument[],
+): JournalEntry[] {
+  const covered = new Set(sales.map((document) => document.key));
+  const entries: JournalEntry[] = sales.filter((document) => document.issueDate >= period.from && document.issueDate <= period.to).map(salesEntry);
   for (const event of events) {
     if (event.date < period.from || event.date > period.to) continue;
     const invoice = findInvoice(event);
+    const invoiceNumber = event.invoiceNumber ?? invoice?.number ?? null;
+    if ((event.type === 'invoiced' || event.type === 'credited') && invoiceNumber !== null && covered.has(ledgerKey(invoiceNumber, event.currency))) continue;
     entries.push({
       id: event.id,
       connectionId: event.connectionId,
@@ -93,8 +134,9 @@ export function periodJournal(events: Iterable<LedgerEvent>, findInvoice: Invoic
       signed: journalSign[event.type] * event.amount,
       net: event.net,
       vat: event.vat,
+      vatByRate: null,
       breakdown: event.breakdown,
-      invoiceNumber: event.invoiceNumber ?? invoice?.number ?? null,
+      invoiceNumber,
       customer: invoice?.customer.name ?? null,
       financing: invoice?.financing ?? null,
       description: event.description,

@@ -46,7 +46,7 @@ describe('for any generated period of events', () => {
     fc.assert(
       fc.property(period, (generated) => {
         const invoices = generated.financing.map((financing, n) => invoice('c', String(n), { number: String(n), financing }));
-        const entries = periodJournal(events(generated), invoiceLookup(invoices), { from: '2025-01-01', to: '2025-01-31' });
+        const entries = periodJournal(events(generated), invoiceLookup(invoices), { from: '2025-01-01', to: '2025-01-31' }, []);
         const booked = bookPeriod(entries, basAccountMap, 'SEK');
         for (const voucher of booked.vouchers) expect(voucher.lines.reduce((sum, line) => sum + line.amount, 0)).toBe(0);
 
@@ -68,7 +68,7 @@ describe('for any generated period of events', () => {
       fc.property(period, (generated) => {
         const invoices = generated.financing.map((financing, n) => invoice('c', String(n), { number: String(n), financing }));
         const all = events(generated);
-        const entries = periodJournal(all, invoiceLookup(invoices), { from: '2025-01-01', to: '2025-01-31' });
+        const entries = periodJournal(all, invoiceLookup(invoices), { from: '2025-01-01', to: '2025-01-31' }, []);
         const booked = bookPeriod(entries, basAccountMap, 'SEK');
         const onAccount = (account: string) => booked.vouchers.flatMap((voucher) => voucher.lines).filter((line) => line.account === account).reduce((sum, line) => sum + line.amount, 0);
 

@@ -2,27 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { customerKey, creditedInvoiceOf, ledgerKey } from '../../src-shared/ledger/invoice-identity';
 import { joinLedger } from '../../src-shared/ledger/join-ledger';
 import type { CaseFacts, FinancingFacts, InvoiceFacts } from '../../src-shared/ledger/ledger-source';
+import { invoiceFacts } from '../support/invoice-facts';
 
 const today = '2025-06-30';
 
-function invoice(overrides: Partial<InvoiceFacts> & Pick<InvoiceFacts, 'id' | 'provider'>): InvoiceFacts {
-  return {
-    connectionId: overrides.id.split('/')[0]!,
-    number: '10500',
-    issueDate: '2025-05-01',
-    dueDate: '2025-05-31',
-    currency: 'SEK',
-    total: 32_195_00,
-    paid: 0,
-    outstanding: 32_195_00,
-    status: 'open',
-    financing: 'own-ledger',
-    customerName: 'Öberg Bygg AB',
-    customerNumber: null,
-    credits: null,
-    ...overrides,
-  };
-}
+const invoice = invoiceFacts;
 
 const flowtly = (overrides: Partial<InvoiceFacts> = {}) => invoice({ id: 'f/1', provider: 'flowtly', customerNumber: '7', ...overrides });
 const aptic = (overrides: Partial<InvoiceFacts> = {}) => invoice({ id: 'a/guid-1', provider: 'aptic', customerNumber: 'K1007', status: 'overdue', ...overrides });

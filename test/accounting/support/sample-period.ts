@@ -36,7 +36,8 @@ export function samplePeriod(): JournalEntry[] {
     aptic('t7', { type: 'payment', date: '2025-01-15', amount: 30_00, currency: 'EUR' }),
     aptic('t8', { type: 'payment', date: '2025-02-01', amount: 1_00 }),
   ];
-  return periodJournal(events, invoiceLookup(invoices), { from: '2025-01-01', to: '2025-01-31' });
+  // No ledger documents: the sample books Aptic's own invoiced and credited events, as a provider's event for an invoice no record covers is.
+  return periodJournal(events, invoiceLookup(invoices), { from: '2025-01-01', to: '2025-01-31' }, []);
 }
 
 export const sampleCompany = { name: 'Åkesson & Söner AB', orgNumber: '556677-8899' };
