@@ -43,13 +43,13 @@ function firstSplit(entry: LedgerEntry, vatOf: VatOf): VatSplit {
 /**
  * The sales of every ledger entry (an entry with a negative total is a credit note of its own,
  * as Aptic lists credit invoices), plus the credit notes the ledger folded into what they credit
- * (Flowtly's, linked by `credits`). A document without an issue date cannot be dated: left out,
+ * (Flowtly's, linked by `credits`). A draft is not a sale: not sent, nothing booked. A document without an issue date cannot be dated: left out,
  * so a provider's own event for it is booked instead.
  */
 export function salesDocuments(entries: readonly LedgerEntry[], invoices: readonly InvoiceFacts[], vatOf: VatOf): SalesDocument[] {
   const documents = new Map<string, SalesDocument>();
   for (const entry of entries) {
-    if (entry.issueDate === null || entry.total === 0) continue;
+    if (entry.issueDate === null || entry.total === 0 || entry.status === 'draft') continue;
     documents.set(entry.key, {
       key: entry.key,
       recordId: entry.id,
@@ -66,7 +66,7 @@ export function salesDocuments(entries: readonly LedgerEntry[], invoices: readon
   }
   for (const note of invoices) {
     const key = ledgerKey(note.number, note.currency);
-    if (note.credits === null || note.issueDate === null || note.total === 0 || documents.has(key)) continue;
+    if (note.credits === null || note.issueDate === null || note.total === 0 || note.status === 'draft' || documents.has(key)) continue;
     documents.set(key, {
       key,
       recordId: note.id,

@@ -59,6 +59,12 @@ describe('sales in the period journal', () => {
     expect(booked.vatUnknown).toEqual([]);
   });
 
+  it('book no draft: it has not been sent', () => {
+    const records = [facts({ id: 'f/9', provider: 'flowtly', number: 'D-1', status: 'draft', outstanding: 0 })];
+    const sales = salesDocuments(joinLedger({ invoices: records, cases: [], financing: [] }, '2025-05-31'), records, () => null);
+    expect(periodJournal([], invoiceLookup([]), may, sales)).toEqual([]);
+  });
+
   it('still books a provider’s invoiced event for an invoice no invoice record covers', () => {
     const event = ledgerEvent('a', 't9', { provider: 'aptic', type: 'invoiced', date: '2025-05-09', amount: 700_00, invoiceNumber: '777' });
     const booked = bookPeriod(periodJournal([event], invoiceLookup([]), may, []), basAccountMap, 'SEK');

@@ -8,7 +8,7 @@ import { journalStatement } from '../../src-renderer/accounting/journal-statemen
 import { sieStatement } from '../../src-renderer/accounting/sie-statement';
 import { balanceEffect } from '../../src-renderer/queries/ledger-events';
 import { invoice, ledgerEvent } from '../support/records';
-import { readSie, sieProblems } from './support/sie-reader';
+import { readSie, sieProblems } from '../support/sie-reader';
 
 const types: LedgerEventType[] = ['invoiced', 'credited', 'interest', 'fee', 'financed', 'charge', 'payout', 'recourse', 'recourse-payment', 'payment', 'settlement-allocation'];
 const financings: FinancingState[] = ['own-ledger', 'factored', 'factored-with-recourse', 'recoursed'];

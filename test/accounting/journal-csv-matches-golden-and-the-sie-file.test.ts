@@ -8,7 +8,7 @@ import { periodJournalStatement } from '../../src-renderer/accounting/period-jou
 import { sieStatement } from '../../src-renderer/accounting/sie-statement';
 import { statementRows } from '../../src-renderer/statements/statement';
 import { readBack } from '../csv/support/read-back';
-import { readSie } from './support/sie-reader';
+import { readSie } from '../support/sie-reader';
 import { sampleAccounts, sampleCompany, samplePeriod } from './support/sample-period';
 
 const period = { from: '2025-01-01', to: '2025-01-31' };

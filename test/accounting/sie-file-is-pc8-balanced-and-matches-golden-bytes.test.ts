@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeCp437, encodeCp437 } from '../../src-shared/accounting/sie/cp437';
 import { sieFileName, sieStatement } from '../../src-renderer/accounting/sie-statement';
-import { readSie, sieProblems } from './support/sie-reader';
+import { readSie, sieProblems } from '../support/sie-reader';
 import { sampleAccounts, sampleCompany, samplePeriod } from './support/sample-period';
 
 const golden = join(import.meta.dirname, 'golden/sie-2025-01.se');

@@ -3,7 +3,7 @@ import { basAccountMap } from '../../src-shared/accounting/account-map';
 import { sieStatement } from '../../src-renderer/accounting/sie-statement';
 import { loadPeriodJournal } from '../../src-renderer/accounting/load-period-journal';
 import { syncedCache } from '../statements/support/synced-cache';
-import { readSie, sieProblems } from './support/sie-reader';
+import { readSie, sieProblems } from '../support/sie-reader';
 
 describe("Vettig's invoice 10425, synced from the sandbox and booked", () => {
   it('books its two charges as 22.80 of factoring fees and 5.70 of input VAT, every voucher balanced', async () => {

@@ -5,7 +5,7 @@ import { sieStatement } from '../../src-renderer/accounting/sie-statement';
 import { csvFormat } from '../../src-shared/csv/csv-format';
 import { begin, exportRpc } from './support/export-rpc';
 import { sampleAccounts, sampleCompany, samplePeriod } from '../accounting/support/sample-period';
-import { readSie, sieProblems } from '../accounting/support/sie-reader';
+import { readSie, sieProblems } from '../support/sie-reader';
 
 describe('an export that is not UTF-8 text', () => {
   it('writes base64 chunks as their bytes: PC-8 å ä ö arrive as 0x86 0x84 0x94', async () => {

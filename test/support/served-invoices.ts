@@ -11,6 +11,12 @@ export interface ServedInvoice {
   key: string;
   currency: string;
   outstanding: number;
+  /** The issue date (YYYY-MM-DD) of the best-ranked source that states one. */
+  issueDate: string | null;
+  /** The gross of the best-ranked invoice record (a collection case states none), negative for a credit note. */
+  total: number | null;
+  /** The source holding the claim says it is a draft: not sent, not a sale. */
+  draft: boolean;
 }
 
 type Json = Record<string, unknown>;
@@ -61,7 +67,12 @@ async function confirmaCases(sandbox: RunningSandbox): Promise<Json[]> {
 interface Said {
   rank: number;
   outstanding: number;
+  issueDate: unknown;
+  total: number | null;
+  draft?: boolean;
 }
+
+const day = (value: unknown) => (typeof value === 'string' && value.length >= 10 ? value.slice(0, 10) : null);
 
 export async function servedInvoices(sandboxes: readonly RunningSandbox[]): Promise<ServedInvoice[]> {
   const said = new Map<string, { currency: string; says: Said[] }>();
@@ -75,13 +86,18 @@ export async function servedInvoices(sandboxes: readonly RunningSandbox[]): Prom
     if (sandbox.provider === 'flowtly') {
       for (const invoice of await flowtlyInvoices(sandbox)) {
         const settled = invoice.status === 'draft' || invoice.status === 'credited';
-        add(invoice.name ?? invoice.id, invoice.currency, { rank: 4, outstanding: settled ? 0 : cents(invoice.amount) - cents(invoice.amountPaid ?? 0) });
+        add(invoice.name ?? invoice.id, invoice.currency, {
+          rank: 4, outstanding: settled ? 0 : cents(invoice.amount) - cents(invoice.amountPaid ?? 0),
+          issueDate: invoice.issueDate, total: cents(invoice.amount), draft: invoice.status === 'draft',
+        });
       }
     }
     if (sandbox.provider === 'aptic') {
       for (const item of await apticInvoices(sandbox)) {
         const purchased = item.financeStatus === 2 || item.financeStatus === 3;
-        add(item.invoiceNumber, item.currencyCode, { rank: purchased ? 2 : 3, outstanding: cents(item.remainingSum) });
+        add(item.invoiceNumber, item.currencyCode, {
+          rank: purchased ? 2 : 3, outstanding: cents(item.remainingSum), issueDate: item.invoiceDate, total: cents(item.originalPrincipal),
+        });
       }
     }
     if (sandbox.provider === 'confirma') {
@@ -93,14 +109,20 @@ export async function servedInvoices(sandboxes: readonly RunningSandbox[]): Prom
           const owed =
             cents(invoice.capitalAmount) - cents(invoice.capitalPaid) + cents(invoice.interestAmount) - cents(invoice.interestPaid) +
             (invoices.length === 1 ? cents(balance.costsOutstanding) : 0);
-          add(invoice.invoiceNumber, summary.currency, { rank: summary.closedAt ? 5 : 1, outstanding: owed });
+          add(invoice.invoiceNumber, summary.currency, { rank: summary.closedAt ? 5 : 1, outstanding: owed, issueDate: invoice.invoiceDate, total: null });
         }
       }
     }
   }
-  return [...said].map(([key, { currency, says }]) => ({
-    key,
-    currency,
-    outstanding: [...says].sort((a, b) => a.rank - b.rank)[0]!.outstanding,
-  }));
+  return [...said].map(([key, { currency, says }]) => {
+    const ranked = [...says].sort((a, b) => a.rank - b.rank);
+    return {
+      key,
+      currency,
+      outstanding: ranked[0]!.outstanding,
+      issueDate: ranked.map((say) => day(say.issueDate)).find((date) => date !== null) ?? null,
+      total: ranked.find((say) => say.total !== null)?.total ?? null,
+      draft: ranked[0]!.draft === true,
+    };
+  });
 }
