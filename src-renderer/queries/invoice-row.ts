@@ -107,9 +107,20 @@ export function entryRow(entry: LedgerEntry, recordRow: (id: string) => InvoiceR
     outstanding: entry.outstanding,
     status: entry.status,
     financing: entry.financing,
+    // An unknown financing state keeps the provider's own word, as the record's row does.
+    ...providerFinancingOf(entry, recordRow),
     searchText: searchTextOf(entry.number, customer, reference),
     problems: entry.problems.length,
     customerKey: entry.customerKey,
     opens: entry.sources.some((source) => source.kind === 'invoice') ? 'invoice' : 'case',
   };
+}
+
+function providerFinancingOf(entry: LedgerEntry, recordRow: (id: string) => InvoiceRow | undefined): { providerFinancing?: string } {
+  if (entry.financing !== 'unknown') return {};
+  for (const source of entry.sources) {
+    const word = source.kind === 'invoice' ? recordRow(source.recordId)?.providerFinancing : undefined;
+    if (word !== undefined) return { providerFinancing: word };
+  }
+  return {};
 }
