@@ -7,6 +7,7 @@ import type { ProviderId } from '../../src-shared/domain/provider';
 import { RpcError } from '../../src-shared/rpc/rpc-error';
 import type { SyncPage } from '../../src-shared/rpc/sync-methods';
 import { syncConnection, type FetchPage } from '../../src-renderer/sync/sync-connection';
+import { shownError } from '../../src-renderer/sync/sync-state';
 import { memoryCache } from '../support/memory-cache';
 import { createRpcHarness, type RpcHarness } from './support/rpc-harness';
 import { connectionInputFor } from './support/sandbox-connections';
@@ -189,7 +190,8 @@ describe('a hostile Flowtly', () => {
         expect(error.details?.provider).toBe('flowtly');
         // What was written before the failure is sandbox data (above), and the stream says it failed.
         const states = await db.syncState.toArray();
-        expect(states.some((state) => state.lastError === error.message)).toBe(true);
+        const stored = states.map((state) => shownError(state.lastError));
+        expect(stored.some((shown) => shown instanceof RpcError && shown.code === error.code && shown.message === error.message)).toBe(true);
       }),
       { numRuns: 14, seed: 12, examples: [[{ kind: 'next-forever' }], [{ kind: 'slow-drip', page: 2 }]] },
     );
