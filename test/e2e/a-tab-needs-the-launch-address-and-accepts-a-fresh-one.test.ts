@@ -24,11 +24,12 @@ const setAside = {
   updatedAt: '2026-01-01T00:00:00.000Z',
 };
 
+/** Per language: the warning's opening words and the navigation's name for Connections. */
 const warningIn = {
-  Svenska: 'Koppling 1 i connections.json (”',
-  Nederlands: 'Koppeling 1 in connections.json (“',
-  Suomi: 'Yhteys 1 tiedostossa connections.json (”',
-  English: 'Connection 1 in connections.json (“',
+  Svenska: { text: 'Koppling 1 i connections.json (”', connections: 'Kopplingar' },
+  Nederlands: { text: 'Koppeling 1 in connections.json (“', connections: 'Koppelingen' },
+  Suomi: { text: 'Yhteys 1 tiedostossa connections.json (”', connections: 'Yhteydet' },
+  English: { text: 'Connection 1 in connections.json (“', connections: 'Connections' },
 };
 
 describe('a browser tab and the launch token', () => {
@@ -46,12 +47,12 @@ describe('a browser tab and the launch token', () => {
 
     // The bad entry is named on Connections, in each language; the good connection works.
     const alert = page.getByRole('alert').filter({ hasText: 'connections.json' });
-    await expect.poll(() => alert.textContent()).toContain(`${warningIn.English}${setAside.label}”) was set aside`);
-    for (const [language, text] of Object.entries(warningIn)) {
+    await expect.poll(() => alert.textContent()).toContain(`${warningIn.English.text}${setAside.label}”) was set aside`);
+    for (const [language, { text, connections }] of Object.entries(warningIn)) {
       await page.getByRole('navigation').getByRole('link').last().click();
       await page.getByRole('combobox').selectOption({ label: language });
-      await page.getByRole('navigation').getByRole('link').nth(4).click();
-      await expect.poll(() => alert.textContent()).toContain(text);
+      await page.getByRole('navigation').getByRole('link', { name: connections, exact: true }).click();
+      await expect.poll(() => alert.textContent({ timeout: 5_000 })).toContain(text);
     }
     await page.getByRole('navigation').getByRole('link', { name: 'Invoices' }).click();
     await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(10);
