@@ -126,7 +126,8 @@ export async function startSandboxServer(definition: ProviderDefinition, options
     if (fault === 'drop') sendAndDrop(response, reply);
     else if (fault === 'malformed' && succeeded) send(response, { status: 200, text: '{"value": [{"invoiceNumber": "10425", "amount": 1000,' });
     else if (fault === 'wrongShape' && succeeded) send(response, json(200, WRONG_SHAPE));
-    else send(response, reply);
+    // A delayed answer says so, so a test on a loaded machine can tell it from an ordinary slow one.
+    else send(response, fault === 'slow' ? { ...reply, headers: { ...reply.headers, 'x-sandbox-fault': 'slow' } } : reply);
   }
 
   const server = createServer((request, response) => {
