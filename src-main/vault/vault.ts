@@ -1,4 +1,5 @@
 import { RpcError } from '../../src-shared/rpc/rpc-error';
+import { findCredentialsInChild } from './list-in-child-process';
 
 /** Where connection secrets live: the OS keychain, keyed by connection id. Nothing else. */
 export interface Vault {
@@ -16,7 +17,6 @@ interface Keychain {
   getPassword(service: string, account: string): Promise<string | null>;
   setPassword(service: string, account: string, password: string): Promise<void>;
   deletePassword(service: string, account: string): Promise<boolean>;
-  findCredentials(service: string): Promise<Array<{ account: string; password: string }>>;
 }
 
 const installHint =
@@ -59,8 +59,12 @@ export function createKeychainVault(service: string = vaultService): Vault {
         await chain.deletePassword(service, connectionId);
       }),
     entries: () =>
-      guarded('list the secrets in', async (chain) =>
-        (await chain.findCredentials(service)).map(({ account, password }) => ({ connectionId: account, stored: password })),
+      // Not through `guarded`'s keytar: a listing can crash the process that runs it (see list-in-child-process).
+      findCredentialsInChild(service).then(
+        (found) => found.map(({ account, password }) => ({ connectionId: account, stored: password })),
+        (error: unknown) => {
+          throw unavailable('list the secrets in', error);
+        },
       ),
   };
 }

@@ -69,8 +69,9 @@ describe('syncing 10,000 invoices from each provider into the offline cache', ()
     await openConnections(page);
     const aptic = setup.connections.find((c) => c.provider === 'aptic')!;
     const card = page.getByRole('article', { name: aptic.label });
-    await expect.poll(() => card.getByText(/^10,000 invoices/).count()).toBe(1);
-    await expect.poll(() => card.getByText('Never').count()).toBe(0);
+    // Reading 40,000 cached records back can take a while on a busy machine.
+    await expect.poll(() => card.getByText(/^10,000 invoices/).count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => card.getByText('Never').count(), { timeout: 30_000 }).toBe(0);
     await page.close();
   });
 
