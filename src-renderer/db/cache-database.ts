@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import type { SyncStream } from '../../src-shared/domain/provider';
 import type { Case, Invoice, LedgerEvent, QuarantinedRecord } from '../../src-shared/domain/records';
 import type { RpcErrorBody } from '../../src-shared/rpc/rpc-error';
+import type { InvoiceChunk, InvoiceDirectoryRow } from './invoice-chunks';
 import { schemaVersions, type SchemaVersion } from './schema-versions';
 
 /** Where a cached record came from: the stream that wrote it and the walk (generation) that last saw it. */
@@ -46,7 +47,9 @@ export interface SyncState {
 export const cacheDatabaseName = 'reskontra-cache';
 
 export class CacheDatabase extends Dexie {
-  invoices!: Table<CachedInvoice, string>;
+  /** Invoices a page at a time: read and write them through db/invoice-chunks.ts. */
+  invoiceChunks!: Table<InvoiceChunk, number>;
+  invoiceDirectory!: Table<InvoiceDirectoryRow, number>;
   events!: Table<CachedEvent, string>;
   cases!: Table<CachedCase, string>;
   syncState!: Table<SyncState, [string, string]>;

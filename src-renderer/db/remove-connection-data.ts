@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import type { CacheDatabase } from './cache-database';
+import { deleteInvoiceChunks } from './invoice-chunks';
 
 /** Everything cached for one connection goes in one transaction: all of it, or none of it. */
 export async function removeConnectionData(db: CacheDatabase, connectionId: string): Promise<void> {
@@ -7,8 +8,8 @@ export async function removeConnectionData(db: CacheDatabase, connectionId: stri
     [connectionId, Dexie.minKey],
     [connectionId, Dexie.maxKey],
   ];
-  await db.transaction('rw', [db.invoices, db.events, db.cases, db.syncState, db.quarantine], async () => {
-    await db.invoices.where('[connectionId+stream]').between(...range, true, true).delete();
+  await db.transaction('rw', [db.invoiceChunks, db.invoiceDirectory, db.events, db.cases, db.syncState, db.quarantine], async () => {
+    await deleteInvoiceChunks(db, connectionId);
     await db.events.where('[connectionId+stream]').between(...range, true, true).delete();
     await db.cases.where('[connectionId+stream]').between(...range, true, true).delete();
     await db.quarantine.where('[connectionId+stream]').between(...range, true, true).delete();

@@ -1,4 +1,5 @@
 import type { CacheDatabase } from './cache-database';
+import { invoiceConnectionIds } from './invoice-chunks';
 import { removeConnectionData } from './remove-connection-data';
 
 /**
@@ -12,10 +13,10 @@ export type HoldingConnection = (connectionId: string, work: () => Promise<void>
 
 /** Every connection id the cache holds a record or a sync state of. */
 export async function cachedConnectionIds(db: CacheDatabase): Promise<Set<string>> {
-  const byStream = (table: CacheDatabase['invoices'] | CacheDatabase['events'] | CacheDatabase['cases'] | CacheDatabase['quarantine']) =>
+  const byStream = (table: CacheDatabase['events'] | CacheDatabase['cases'] | CacheDatabase['quarantine']) =>
     table.orderBy('[connectionId+stream]').uniqueKeys();
-  const [states, ...streams] = await Promise.all([db.syncState.orderBy('connectionId').uniqueKeys(), byStream(db.invoices), byStream(db.events), byStream(db.cases), byStream(db.quarantine)]);
-  const ids = new Set<string>(states.map(String));
+  const [states, invoices, ...streams] = await Promise.all([db.syncState.orderBy('connectionId').uniqueKeys(), invoiceConnectionIds(db), byStream(db.events), byStream(db.cases), byStream(db.quarantine)]);
+  const ids = new Set<string>([...states.map(String), ...invoices]);
   for (const key of streams.flat()) ids.add(String((key as unknown[])[0]));
   return ids;
 }

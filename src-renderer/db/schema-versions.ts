@@ -5,10 +5,12 @@
  * index costs time on each synced record.
  */
 import type { Transaction } from 'dexie';
+import type { Invoice } from '../../src-shared/domain/records';
 
 export interface SchemaVersion {
   version: number;
-  stores: Record<string, string>;
+  /** A table's indexes; null deletes the table (after the version's upgrade has read it). */
+  stores: Record<string, string | null>;
   upgrade?: (transaction: Transaction) => Promise<void>;
 }
 
@@ -48,7 +50,57 @@ export const schemaVersions: readonly SchemaVersion[] = [
       quarantine: '++seq, [connectionId+stream]',
     },
   },
+  // Version 4 is the outbox's (another change); each takes its own number.
+  {
+    version: 5,
+    stores: {
+      // Invoices a page at a time (db/invoice-chunks.ts): per-invoice records and their indexes
+      // made a sync of 100,000 invoices take ~13 s of writing against ~0.7 s for chunks.
+      invoices: null,
+      invoiceChunks: '++seq, [connectionId+stream+generation]',
+      invoiceDirectory: 'seq',
+    },
+    upgrade: async (transaction) => {
+      await chunkInvoiceRecords(transaction);
+    },
+  },
 ];
+
+/** Chunk size of the v5 migration: as many as one sync page holds. */
+const migratedChunkSize = 1_000;
+
+/**
+ * v3 → v5: every invoice record moves into chunks, grouped by connection, stream and generation
+ * (a sweep deletes by those), in id order. Reads the old table a chunk at a time.
+ */
+async function chunkInvoiceRecords(transaction: Transaction): Promise<void> {
+  type Stored = Invoice & { stream: string; generation: number };
+  const groups = new Map<string, Stored[]>();
+  const flush = async (group: Stored[]) => {
+    const { connectionId, stream, generation } = group[0]!;
+    const invoices = group.map(({ stream: _stream, generation: _generation, ...invoice }) => invoice);
+    const seq = (await transaction.table('invoiceChunks').add({ connectionId, stream, generation, invoices })) as number;
+    await transaction.table('invoiceDirectory').add({ seq, connectionId, ids: invoices.map((i) => i.id), numbers: invoices.map((i) => i.number) });
+  };
+  let after: string | null = null;
+  for (;;) {
+    const old = transaction.table<Stored, string>('invoices');
+    const rows: Stored[] = await (after === null ? old.orderBy(':id') : old.where(':id').above(after)).limit(migratedChunkSize).toArray();
+    for (const row of rows) {
+      const key = JSON.stringify([row.connectionId, row.stream, row.generation]);
+      const group = groups.get(key) ?? [];
+      groups.set(key, group);
+      group.push(row);
+      if (group.length === migratedChunkSize) {
+        await flush(group);
+        groups.delete(key);
+      }
+    }
+    if (rows.length < migratedChunkSize) break;
+    after = rows[rows.length - 1]!.id;
+  }
+  for (const group of groups.values()) await flush(group);
+}
 
 /** The numbers of a case's invoices, as the v2 index `*invoiceNumbers` holds them. */
 export function caseInvoiceNumbers(row: { invoices?: readonly { invoiceNumber: string }[] }): string[] {

@@ -1,26 +1,19 @@
 import Dexie, { type Table } from 'dexie';
 import type { CacheDatabase, CachedCase, CachedEvent, CachedInvoice, CachedQuarantine } from '../db/cache-database';
+import { eachInvoiceVersion, invoiceCountsByConnection, invoicesNumbered } from '../db/invoice-chunks';
 import type { CaseFacts, FinancingFacts } from '../../src-shared/ledger/ledger-source';
 import { debtorOf } from './case-debtor';
 import { toInvoiceRow, type InvoiceRow } from './invoice-row';
 
-const chunkSize = 2_000;
-
 /**
- * Reads every cached invoice as a compact row, a chunk at a time by primary key, so the full
+ * Reads every cached invoice as a compact row, ordered by id, a few chunks at a time, so the full
  * records (with their raw provider fields) are never all in memory at once.
  */
 export async function loadInvoiceRows(db: CacheDatabase, today: string): Promise<InvoiceRow[]> {
-  const rows: InvoiceRow[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const chunk: CachedInvoice[] = await (after === null ? db.invoices.orderBy(':id') : db.invoices.where(':id').above(after))
-      .limit(chunkSize)
-      .toArray();
-    for (const invoice of chunk) rows.push(toInvoiceRow(invoice, today));
-    if (chunk.length < chunkSize) return rows;
-    after = chunk[chunk.length - 1]!.id;
-  }
+  const rows = new Map<string, InvoiceRow>();
+  // A later version of an invoice replaces the earlier one's row.
+  await eachInvoiceVersion(db, (invoice) => rows.set(invoice.id, toInvoiceRow(invoice, today)));
+  return [...rows.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /**
@@ -70,7 +63,7 @@ export async function invoiceHistory(
 ): Promise<InvoiceHistory> {
   const inScope = ({ connectionId }: { connectionId: string }) => !connectionIds || connectionIds.includes(connectionId);
   const [invoices, events, cases] = await Promise.all([
-    db.invoices.where('number').equals(invoiceNumber).filter(inScope).toArray(),
+    invoicesNumbered(db, [invoiceNumber]).then((invoices) => invoices.filter(inScope)),
     db.events.where('invoiceNumber').equals(invoiceNumber).filter(inScope).sortBy('date'),
     db.cases.where('invoiceNumbers').equals(invoiceNumber).filter(inScope).toArray(),
   ]);
@@ -95,6 +88,6 @@ export async function quarantinedOf(db: CacheDatabase, connectionId: string): Pr
 export async function recordCounts(db: CacheDatabase, connectionId: string): Promise<RecordCounts> {
   const range = <T, K>(table: Table<T, K>) =>
     table.where('[connectionId+stream]').between([connectionId, Dexie.minKey], [connectionId, Dexie.maxKey], true, true).count();
-  const [invoices, events, cases, quarantined] = await Promise.all([range(db.invoices), range(db.events), range(db.cases), range(db.quarantine)]);
-  return { invoices, events, cases, quarantined };
+  const [invoices, events, cases, quarantined] = await Promise.all([invoiceCountsByConnection(db), range(db.events), range(db.cases), range(db.quarantine)]);
+  return { invoices: invoices.get(connectionId) ?? 0, events, cases, quarantined };
 }

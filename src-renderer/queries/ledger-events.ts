@@ -4,6 +4,7 @@ import type { LedgerEvent, LedgerEventType } from '../../src-shared/domain/recor
 import { CurrencySums } from '../../src-shared/money/currency-sums';
 import { addMinor } from '../../src-shared/money/exact-sum';
 import type { CacheDatabase } from '../db/cache-database';
+import { invoiceDirectory } from '../db/invoice-chunks';
 
 /**
  * The factoring ledger: what the Events screen lists, filters and totals.
@@ -235,16 +236,16 @@ export function closingBalances(rows: readonly LedgerRow[], filter: LedgerFilter
 
 /**
  * The cached invoice each number belongs to, for linking a ledger row to the invoice's detail
- * (Vettig's events name the invoice by number only). Read by the `number` index, a page of
- * numbers at a time; when several connections hold the number, the first by id is taken.
+ * (Vettig's events name the invoice by number only). Read from the invoice directory
+ * alone (no invoice record is read); when several connections hold the number, the first by id is taken.
  */
 export async function invoiceIdsByNumber(db: CacheDatabase, numbers: Iterable<string>): Promise<Map<string, string>> {
-  const wanted = [...new Set(numbers)];
+  const wanted = new Set(numbers);
   const ids = new Map<string, string>();
-  if (wanted.length === 0) return ids;
-  const invoices = await db.invoices.where('number').anyOf(wanted).toArray();
-  for (const invoice of invoices.sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    if (!ids.has(invoice.number)) ids.set(invoice.number, invoice.id);
+  if (wanted.size === 0) return ids;
+  const matching = [...(await invoiceDirectory(db))].filter(([, { number }]) => wanted.has(number));
+  for (const [id, { number }] of matching.sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (!ids.has(number)) ids.set(number, id);
   }
   return ids;
 }

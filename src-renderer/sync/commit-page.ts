@@ -1,5 +1,7 @@
 import type { SyncPage } from '../../src-shared/rpc/sync-methods';
-import type { CacheDatabase, CachedCase, CachedEvent, CachedInvoice, CachedQuarantine, SyncState } from '../db/cache-database';
+import type { Invoice } from '../../src-shared/domain/records';
+import type { CacheDatabase, CachedCase, CachedEvent, CachedQuarantine, SyncState } from '../db/cache-database';
+import { deleteInvoiceChunks, putInvoiceChunk } from '../db/invoice-chunks';
 import { caseInvoiceNumbers } from '../db/schema-versions';
 import { SyncSuperseded } from './sync-stopped';
 
@@ -14,14 +16,14 @@ import { SyncSuperseded } from './sync-stopped';
  */
 export async function commitPage(db: CacheDatabase, state: SyncState, page: SyncPage, now: string): Promise<SyncState> {
   const origin = { stream: state.stream, generation: state.generation };
-  const invoices: CachedInvoice[] = [];
+  const invoices: Invoice[] = [];
   const events: CachedEvent[] = [];
   const cases: CachedCase[] = [];
   for (const record of page.records) {
     if (record.connectionId !== state.connectionId) {
       throw new Error(`A record for connection ${record.connectionId} arrived in a sync of ${state.connectionId}.`);
     }
-    if (record.kind === 'invoice') invoices.push({ ...record, ...origin });
+    if (record.kind === 'invoice') invoices.push(record);
     else if (record.kind === 'ledger-event') events.push({ ...record, ...origin });
     else cases.push({ ...record, ...origin, invoiceNumbers: caseInvoiceNumbers(record) });
   }
@@ -29,17 +31,17 @@ export async function commitPage(db: CacheDatabase, state: SyncState, page: Sync
   const quarantined: CachedQuarantine[] = page.quarantined.map((entry) => ({ ...entry, connectionId: state.connectionId, stream: state.stream }));
   const walkStarts = state.cursor === null;
 
-  return db.transaction('rw', [db.invoices, db.events, db.cases, db.syncState, db.quarantine], async () => {
+  return db.transaction('rw', [db.invoiceChunks, db.invoiceDirectory, db.events, db.cases, db.syncState, db.quarantine], async () => {
     await refuseUnlessStillOwned(db, state);
     if (walkStarts) await db.quarantine.where('[connectionId+stream]').equals([state.connectionId, state.stream]).delete();
     if (quarantined.length > 0) await db.quarantine.bulkAdd(quarantined);
-    if (invoices.length > 0) await db.invoices.bulkPut(invoices);
+    if (invoices.length > 0) await putInvoiceChunk(db, state.connectionId, origin, invoices);
     if (events.length > 0) await db.events.bulkPut(events);
     if (cases.length > 0) await db.cases.bulkPut(cases);
     if (finished && state.sweep) {
       const key = [state.connectionId, state.stream];
       const stale = (row: { generation: number }) => row.generation < state.generation;
-      await db.invoices.where('[connectionId+stream]').equals(key).filter(stale).delete();
+      await deleteInvoiceChunks(db, state.connectionId, { stream: state.stream, below: state.generation });
       await db.events.where('[connectionId+stream]').equals(key).filter(stale).delete();
       await db.cases.where('[connectionId+stream]').equals(key).filter(stale).delete();
     }

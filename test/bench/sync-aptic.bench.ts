@@ -1,6 +1,8 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { startAppWithSandboxes } from '../support/app-with-sandboxes';
+import type { RunningSandbox } from '../../sandbox/start-sandbox';
+import { mapLimited } from '../../src-main/providers/map-limited';
 import type { BenchResult } from './support/bench-result';
 
 const scale = 100_000;
@@ -22,7 +24,10 @@ async function syncStateOf(page: Page, connectionId: string): Promise<{ lastSucc
   }, connectionId);
 }
 
-/** The ceiling: the same records written straight into an IndexedDB store with the same indexes, 1,000 per transaction. */
+/**
+ * The ceiling: the cached invoices written straight into IndexedDB in the cache's own layout
+ * (src-renderer/db/invoice-chunks.ts: a chunk of ~1,000 and its directory row per transaction).
+ */
 async function rawWriteMs(page: Page): Promise<{ ms: number; records: number }> {
   // No named functions inside: tsx would wrap them in a helper the page does not have.
   return page.evaluate(async () => {
@@ -31,37 +36,59 @@ async function rawWriteMs(page: Page): Promise<{ ms: number; records: number }> 
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
-    const records = await new Promise<unknown[]>((resolve, reject) => {
-      const request = cache.transaction('invoices').objectStore('invoices').getAll();
-      request.onsuccess = () => resolve(request.result);
+    const chunks = await new Promise<Array<{ invoices: Array<{ id: string; number: string }> }>>((resolve, reject) => {
+      const request = cache.transaction('invoiceChunks').objectStore('invoiceChunks').getAll();
+      request.onsuccess = () => resolve(request.result as Array<{ invoices: Array<{ id: string; number: string }> }>);
       request.onerror = () => reject(request.error);
     });
     cache.close();
     const raw = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open(`raw-ceiling-${Date.now()}`, 1);
       request.onupgradeneeded = () => {
-        const store = request.result.createObjectStore('invoices', { keyPath: 'id' });
-        store.createIndex('[connectionId+stream]', ['connectionId', 'stream']);
-        store.createIndex('number', 'number');
-        store.createIndex('[dueDate+id]', ['dueDate', 'id']);
+        const store = request.result.createObjectStore('invoiceChunks', { keyPath: 'seq', autoIncrement: true });
+        store.createIndex('[connectionId+stream+generation]', ['connectionId', 'stream', 'generation']);
+        request.result.createObjectStore('invoiceDirectory', { keyPath: 'seq' });
       };
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
     const started = performance.now();
-    for (let i = 0; i < records.length; i += 1_000) {
+    for (const { seq: _seq, ...chunk } of chunks as Array<{ seq?: number; invoices: Array<{ id: string; number: string }> }>) {
       await new Promise<void>((resolve, reject) => {
-        const tx = raw.transaction('invoices', 'readwrite');
-        const store = tx.objectStore('invoices');
-        for (const record of records.slice(i, i + 1_000)) store.put(record);
+        const tx = raw.transaction(['invoiceChunks', 'invoiceDirectory'], 'readwrite');
+        tx.objectStore('invoiceChunks').add(chunk).onsuccess = (event) => {
+          const seq = (event.target as IDBRequest<number>).result;
+          tx.objectStore('invoiceDirectory').add({ seq, ids: chunk.invoices.map((i) => i.id), numbers: chunk.invoices.map((i) => i.number) });
+        };
         tx.oncomplete = () => resolve();
         tx.onerror = () => reject(tx.error);
       });
     }
     const ms = performance.now() - started;
     raw.close();
-    return { ms, records: records.length };
+    return { ms, records: new Set(chunks.flatMap((chunk) => chunk.invoices.map((i) => i.id))).size };
   });
+}
+
+/**
+ * The fetch half of the ceiling: the same Aptic pages (100 invoices each) fetched straight from
+ * the sandbox by Node, as many at a time as main asks for, each only parsed: no validation, no
+ * normalisation, no RPC.
+ */
+async function fetchOnlyMs(sandbox: RunningSandbox): Promise<number> {
+  const tokenResponse = await fetch(new URL(sandbox.settings.tokenPath!, sandbox.baseUrl), {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: sandbox.credentials.clientId!, client_secret: sandbox.credentials.clientSecret! }),
+  });
+  const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
+  const started = performance.now();
+  const skips = Array.from({ length: scale / 100 }, (_, i) => i * 100);
+  await mapLimited(skips, 4, async (skip) => {
+    const response = await fetch(new URL(`v1/Invoices?$skip=${skip}&$top=100`, sandbox.baseUrl.endsWith('/') ? sandbox.baseUrl : `${sandbox.baseUrl}/`), { headers: { authorization: `Bearer ${token}` } });
+    const body = (await response.json()) as { value: unknown[] };
+    if (body.value.length !== 100) throw new Error(`page at ${skip} held ${body.value.length} invoices`);
+  });
+  return performance.now() - started;
 }
 
 async function heapMbOf(cdp: CDPSession): Promise<number> {
@@ -171,25 +198,31 @@ export async function run(): Promise<BenchResult[]> {
     const heapAfterSync = await heapMbOf(cdp);
     const raw = await rawWriteMs(page);
     if (raw.records !== scale) throw new Error(`expected ${scale} cached invoices, found ${raw.records}`);
+    const fetchMs = await fetchOnlyMs(setup.sandboxes[0]!);
+    // Fetching and writing pipelined perfectly: the slower of the two is all the time a sync needs.
+    const ceilingMs = Math.max(fetchMs, raw.ms);
+    process.stderr.write(`  ceiling: fetch only ${Math.round(fetchMs)} ms, write only ${Math.round(raw.ms)} ms\n`);
     const screen = await measureInvoicesScreen(page, cdp);
     const syncRate = scale / (syncMs / 1000);
-    const rawRate = scale / (raw.ms / 1000);
+    const ceilingRate = scale / (ceilingMs / 1000);
     return [
-      { name: 'sync 100k Aptic invoices: time', value: Math.round(syncMs), unit: 'ms', target: '< 20,000 ms' },
+      { name: 'sync 100k Aptic invoices (list): Sync pressed to last commit', value: Math.round(syncMs), unit: 'ms', target: '< 5,000 ms' },
+      { name: 'ceiling, fetch only: the same pages straight from the sandbox, parsed', value: Math.round(fetchMs), unit: 'ms' },
+      { name: 'ceiling, write only: the same chunks straight into IndexedDB, one per transaction', value: Math.round(raw.ms), unit: 'ms' },
       {
-        name: 'sync 100k Aptic invoices: rate vs raw IndexedDB writes (1,000 per transaction)',
+        name: 'sync 100k Aptic invoices: rate vs the ceiling (fetch and write pipelined, no validation)',
         value: Math.round(syncRate),
         unit: 'records/s',
-        ceiling: Math.round(rawRate),
-        ratio: Number((syncRate / rawRate).toFixed(2)),
-        target: 'ratio >= 0.5',
+        ceiling: Math.round(ceilingRate),
+        ratio: Number((syncRate / ceilingRate).toFixed(2)),
+        target: 'ratio >= 0.7',
       },
       { name: 'renderer JS heap after the sync', value: Number(heapAfterSync.toFixed(1)), unit: 'MB' },
-      { name: 'Invoices screen, 100k cached: open to first rows visible (the ledger joined)', value: screen.firstRowsMs, unit: 'ms' },
-      { name: 'Invoices screen, 100k cached: all rows searchable (in-memory index built)', value: screen.indexReadyMs, unit: 'ms' },
-      { name: 'Invoices screen, 100k cached: keystroke to updated list, p95', value: screen.keystrokeP95Ms, unit: 'ms', target: '< 50 ms' },
+      { name: 'Invoices screen, 100k cached: open to first rows visible (the ledger joined)', value: screen.firstRowsMs, unit: 'ms', target: '< 150 ms' },
+      { name: 'Invoices screen, 100k cached: all rows searchable (in-memory index built)', value: screen.indexReadyMs, unit: 'ms', target: '< 1,000 ms' },
+      { name: 'Invoices screen, 100k cached: keystroke to updated list, p95', value: screen.keystrokeP95Ms, unit: 'ms', target: '< 30 ms' },
       { name: 'Invoices screen, 100k cached: keystroke to updated list, median', value: screen.keystrokeMedianMs, unit: 'ms' },
-      { name: 'Invoices screen, 100k cached: renderer JS heap', value: screen.heapMb, unit: 'MB', target: '< 200 MB' },
+      { name: 'Invoices screen, 100k cached: renderer JS heap', value: screen.heapMb, unit: 'MB', target: '< 100 MB' },
     ];
   } finally {
     await browser.close();

@@ -12,6 +12,7 @@ import {
 import { toInvoiceRow } from '../../src-renderer/queries/invoice-row';
 import { memoryCache } from '../support/memory-cache';
 import { collectionCase, invoice, ledgerEvent } from '../support/records';
+import { storeInvoices } from '../support/cached-invoices';
 
 const today = '2025-03-01';
 const statuses: InvoiceStatus[] = ['open', 'overdue', 'paid', 'credited', 'disputed', 'in-collection'];
@@ -101,7 +102,7 @@ describe('invoice queries', () => {
     const all = Array.from({ length: 4_321 }, (_, i) =>
       invoice('c1', String(i).padStart(5, '0'), { dueDate: `2025-0${(i % 9) + 1}-1${i % 10}` }),
     );
-    await db.invoices.bulkPut(all.map((inv) => ({ ...inv, stream: 'invoices' as const, generation: 0 })));
+    await storeInvoices(db, all.map((inv) => ({ ...inv, stream: 'invoices' as const, generation: 0 })));
     expect((await loadInvoiceRows(db, today)).length).toBe(4_321);
 
     expect(new Set((await loadInvoiceRows(db, today)).map((row) => row.id)).size).toBe(4_321);
@@ -110,7 +111,7 @@ describe('invoice queries', () => {
   it('finds one invoice’s history across providers by its number, within one organisation', async () => {
     const { db } = memoryCache();
     const origin = (stream: 'invoices' | 'events' | 'cases') => ({ stream, generation: 0 });
-    await db.invoices.bulkPut([
+    await storeInvoices(db, [
       { ...invoice('aptic', 'g1', { number: '10425' }), ...origin('invoices') },
       { ...invoice('flowtly', '77', { number: '10425', provider: 'flowtly' }), ...origin('invoices') },
       { ...invoice('other-business', 'x', { number: '10425' }), ...origin('invoices') },

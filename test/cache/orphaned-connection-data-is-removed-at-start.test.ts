@@ -4,6 +4,8 @@ import { removeOrphans, type KnownConnections } from '../../src-renderer/db/remo
 import { loadLedgerRows } from '../../src-renderer/queries/ledger-rows';
 import { memoryCache } from '../support/memory-cache';
 import { collectionCase, invoice, ledgerEvent } from '../support/records';
+import { storeInvoices } from '../support/cached-invoices';
+import { cachedInvoices } from '../../src-renderer/db/invoice-chunks';
 
 /**
  * The window closed after main forgot a removed connection and before the window deleted its
@@ -14,7 +16,7 @@ const today = '2025-06-30';
 
 async function cacheOf(db: CacheDatabase, connectionId: string, numbers: string[]): Promise<void> {
   const origin = { generation: 1 };
-  await db.invoices.bulkPut(numbers.map((number) => ({ ...invoice(connectionId, number, { outstanding: 100_00 }), stream: 'invoices' as const, ...origin })));
+  await storeInvoices(db, numbers.map((number) => ({ ...invoice(connectionId, number, { outstanding: 100_00 }), stream: 'invoices' as const, ...origin })));
   await db.events.put({ ...ledgerEvent(connectionId, `e${numbers[0]}`, { type: 'charge', amount: 9_00 }), stream: 'events', ...origin });
   // A case of another invoice (nothing owed on it), so the invoices' own figures stand in the totals.
   const caseOf = [`9${numbers[0]}`];
@@ -24,8 +26,9 @@ async function cacheOf(db: CacheDatabase, connectionId: string, numbers: string[
 }
 
 async function rowsOf(db: CacheDatabase, connectionId: string): Promise<number> {
-  const counts = await Promise.all([db.invoices, db.events, db.cases, db.syncState].map((table) => table.filter((row) => row.connectionId === connectionId).count()));
-  return counts.reduce((sum, count) => sum + count, 0);
+  const counts = await Promise.all([db.events, db.cases, db.syncState].map((table) => table.filter((row) => row.connectionId === connectionId).count()));
+  const invoices = (await cachedInvoices(db)).filter((row) => row.connectionId === connectionId).length;
+  return counts.reduce((sum, count) => sum + count, invoices);
 }
 
 const outstanding = async (db: CacheDatabase) => (await loadLedgerRows(db, today)).entries.reduce((sum, entry) => sum + entry.outstanding, 0);

@@ -11,6 +11,7 @@ import { openWalk } from '../../src-renderer/sync/sync-state';
 const walk = { full: false, listsEverything: false };
 import { memoryCache } from '../support/memory-cache';
 import { invoice } from '../support/records';
+import { invoiceCount } from '../support/cached-invoices';
 
 const now = '2025-06-01T10:00:00.000Z';
 const bad = (ref: string | null): QuarantinedRecord => ({ providerRef: ref, kind: 'invoice', reason: `invoice ${ref}: field amount: not a number`, json: `{"id":"${ref}"}` });
@@ -41,7 +42,7 @@ describe('records that could not be read', () => {
       ['cases', 'k'],
       ['invoices', '3'],
     ]);
-    expect(await db.invoices.count()).toBe(2);
+    expect(await invoiceCount(db)).toBe(2);
   });
 
   it('are kept when a walk resumes from its cursor', async () => {
@@ -62,12 +63,12 @@ describe('records that could not be read', () => {
 
   it('get their table when a v2 cache opens with v3, every record kept', async () => {
     const v2 = memoryCache(schemaVersions.slice(0, 2));
-    await v2.db.invoices.put({ ...invoice('c1', '1'), stream: 'invoices', generation: 1 });
+    await v2.db.table('invoices').put({ ...invoice('c1', '1'), stream: 'invoices', generation: 1 });
     expect(v2.db.verno).toBe(2);
     v2.db.close();
     const current = memoryCache(schemaVersions, v2.factory);
     await current.db.open();
-    expect(current.db.verno).toBe(3);
+    expect(current.db.verno).toBe(schemaVersions.at(-1)!.version);
     expect(await recordCounts(current.db, 'c1')).toEqual({ invoices: 1, events: 0, cases: 0, quarantined: 0 });
     await commitPage(current.db, await openWalk(current.db, 'c1', 'invoices', walk), page([], [bad('2')], null), now);
     expect(await recordCounts(current.db, 'c1')).toMatchObject({ invoices: 1, quarantined: 1 });

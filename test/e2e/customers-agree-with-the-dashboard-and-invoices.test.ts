@@ -191,14 +191,19 @@ describe('collection cases', () => {
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });
+      // Invoices are stored in chunks with a directory row each (src-renderer/db/invoice-chunks.ts): both are rewritten without the number.
       await new Promise<void>((resolve, reject) => {
-        const transaction = db.transaction('invoices', 'readwrite');
-        const store = transaction.objectStore('invoices');
-        const request = store.index('number').openCursor(IDBKeyRange.only(number));
+        const transaction = db.transaction(['invoiceChunks', 'invoiceDirectory'], 'readwrite');
+        const request = transaction.objectStore('invoiceChunks').openCursor();
         request.onsuccess = () => {
           const cursor = request.result;
           if (!cursor) return;
-          cursor.delete();
+          const chunk = cursor.value as { seq: number; connectionId: string; invoices: Array<{ id: string; number: string }> };
+          const invoices = chunk.invoices.filter((invoice) => invoice.number !== number);
+          if (invoices.length < chunk.invoices.length) {
+            cursor.update({ ...chunk, invoices });
+            transaction.objectStore('invoiceDirectory').put({ seq: chunk.seq, connectionId: chunk.connectionId, ids: invoices.map((i) => i.id), numbers: invoices.map((i) => i.number) });
+          }
           cursor.continue();
         };
         transaction.oncomplete = () => resolve();

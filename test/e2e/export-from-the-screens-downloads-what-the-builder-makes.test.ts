@@ -13,6 +13,7 @@ import { axeViolations } from '../support/axe';
 import { readCache, startAppWithSandboxes, type AppWithSandboxes } from '../support/app-with-sandboxes';
 import { launchChromium, type ChromiumProfile } from '../support/chromium';
 import { memoryCache } from '../support/memory-cache';
+import { storeInvoices } from '../support/cached-invoices';
 
 // Three collection cases, in SEK and EUR: a statement with totals per currency and a problem to show.
 const options = { seed: 1, scale: 40 };
@@ -43,7 +44,7 @@ afterAll(async () => {
 async function cacheFromPage(): Promise<CacheDatabase> {
   const rows = await readCache(page);
   const { db } = memoryCache();
-  await db.invoices.bulkPut(rows.filter((row) => row.kind === 'invoice') as unknown as CachedInvoice[]);
+  await storeInvoices(db, rows.filter((row) => row.kind === 'invoice') as unknown as CachedInvoice[]);
   await db.events.bulkPut(rows.filter((row) => row.kind === 'ledger-event') as unknown as CachedEvent[]);
   await db.cases.bulkPut(rows.filter((row) => row.kind === 'case') as unknown as CachedCase[]);
   return db;

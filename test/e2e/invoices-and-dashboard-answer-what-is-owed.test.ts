@@ -6,7 +6,7 @@ import type { Invoice, InvoiceStatus } from '../../src-shared/domain/records';
 import { calendarToday } from '../../src-shared/dates/today';
 import { axeViolations } from '../support/axe';
 import type { ChromiumProfile } from '../support/chromium';
-import type { AppWithSandboxes } from '../support/app-with-sandboxes';
+import { cacheCounts, readCache, type AppWithSandboxes } from '../support/app-with-sandboxes';
 import { moneyText } from '../support/money-text';
 import { servedFactoringCost } from '../support/served-factoring-cost';
 import { servedInvoices, type ServedInvoice } from '../support/served-invoices';
@@ -45,18 +45,7 @@ function meaning(invoice: Invoice, today: string): InvoiceStatus {
 beforeAll(async () => {
   ({ setup, browser, page } = await openSyncedApp(options, ['flowtly', 'aptic', 'vettig', 'confirma']));
   served = await servedInvoices(setup.sandboxes);
-  invoices = await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('reskontra-cache');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    return new Promise<Invoice[]>((resolve, reject) => {
-      const request = db.transaction('invoices').objectStore('invoices').getAll();
-      request.onsuccess = () => resolve(request.result as Invoice[]);
-      request.onerror = () => reject(request.error);
-    });
-  });
+  invoices = (await readCache(page)).filter((row) => row.kind === 'invoice') as unknown as Invoice[];
 }, 240_000);
 afterAll(async () => {
   await browser?.close();
@@ -280,20 +269,24 @@ describe('the Dashboard', () => {
 describe('data a removal left behind when the window closed halfway', () => {
   it('is gone after the next start, and the other connections and the totals stay as they were', async () => {
     const orphan = 'removed-before-the-window-closed';
-    // Copies of cached invoices and a sync state under a connection main does not know.
+    // Copies of cached invoices (a chunk of them) and a sync state under a connection main does not know.
     await page.evaluate(async (id) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open('reskontra-cache');
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });
-      const tx = db.transaction(['invoices', 'syncState'], 'readwrite');
-      const invoices = tx.objectStore('invoices');
-      const rows = await new Promise<Array<Record<string, unknown>>>((resolve) => {
-        const request = invoices.getAll(null, 100);
-        request.onsuccess = () => resolve(request.result as Array<Record<string, unknown>>);
+      const tx = db.transaction(['invoiceChunks', 'invoiceDirectory', 'syncState'], 'readwrite');
+      const chunks = tx.objectStore('invoiceChunks');
+      const [first] = await new Promise<Array<{ invoices: Array<Record<string, unknown>> }>>((resolve) => {
+        const request = chunks.getAll(null, 1);
+        request.onsuccess = () => resolve(request.result as Array<{ invoices: Array<Record<string, unknown>> }>);
       });
-      for (const row of rows) invoices.put({ ...row, id: `${id}/${String(row.id)}`, connectionId: id });
+      const rows = first!.invoices.slice(0, 100).map((row) => ({ ...row, id: `${id}/${String(row.id)}`, number: String(row.number), connectionId: id }));
+      chunks.add({ connectionId: id, stream: 'invoices', generation: 1, invoices: rows }).onsuccess = (event) => {
+        const seq = (event.target as IDBRequest<number>).result;
+        tx.objectStore('invoiceDirectory').put({ seq, connectionId: id, ids: rows.map((row) => row.id), numbers: rows.map((row) => row.number) });
+      };
       tx.objectStore('syncState').put({ connectionId: id, stream: 'invoices', cursor: '500', generation: 1, sweep: false, lastSuccessAt: null, lastAttemptAt: null, lastError: null });
       await new Promise((resolve) => (tx.oncomplete = resolve));
       db.close();
@@ -304,15 +297,18 @@ describe('data a removal left behind when the window closed halfway', () => {
           const request = indexedDB.open('reskontra-cache');
           request.onsuccess = () => resolve(request.result);
         });
-        const tx = db.transaction(['invoices', 'syncState']);
-        const count = (store: string, index: string, range: IDBKeyRange) =>
-          new Promise<number>((resolve) => {
-            const request = tx.objectStore(store).index(index).count(range);
-            request.onsuccess = () => resolve(request.result);
-          });
-        const counts = await Promise.all([count('invoices', '[connectionId+stream]', IDBKeyRange.bound([id], [id, []])), count('syncState', 'connectionId', IDBKeyRange.only(id))]);
+        const tx = db.transaction(['invoiceDirectory', 'syncState']);
+        const invoices = new Promise<number>((resolve) => {
+          const request = tx.objectStore('invoiceDirectory').getAll();
+          request.onsuccess = () => resolve((request.result as Array<{ connectionId: string; ids: string[] }>).filter((row) => row.connectionId === id).reduce((sum, row) => sum + row.ids.length, 0));
+        });
+        const states = new Promise<number>((resolve) => {
+          const request = tx.objectStore('syncState').index('connectionId').count(IDBKeyRange.only(id));
+          request.onsuccess = () => resolve(request.result);
+        });
+        const counts = await Promise.all([invoices, states]);
         db.close();
-        return counts[0]! + counts[1]!;
+        return counts[0] + counts[1];
       }, orphan);
     expect(await countOfOrphans()).toBe(101);
     const before = invoices.length;
@@ -320,19 +316,7 @@ describe('data a removal left behind when the window closed halfway', () => {
     await page.reload();
     await page.goto(`${setup.app.origin}/#/dashboard`);
     await expect.poll(countOfOrphans, { timeout: 20_000 }).toBe(0);
-    const kept = await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve) => {
-        const request = indexedDB.open('reskontra-cache');
-        request.onsuccess = () => resolve(request.result);
-      });
-      const count = await new Promise<number>((resolve) => {
-        const request = db.transaction('invoices').objectStore('invoices').count();
-        request.onsuccess = () => resolve(request.result);
-      });
-      db.close();
-      return count;
-    });
-    expect(kept).toBe(before);
+    expect((await cacheCounts(page)).invoices).toBe(before);
     for (const [currency, outstanding] of sumBy(served, (i) => i.outstanding)) {
       await expect.poll(() => page.getByRole('link', { name: money(outstanding, currency), exact: true }).count()).toBeGreaterThan(0);
     }

@@ -12,6 +12,7 @@ import {
 } from '../../src-renderer/queries/ledger-events';
 import { memoryCache } from '../support/memory-cache';
 import { invoice, ledgerEvent } from '../support/records';
+import { storeInvoices } from '../support/cached-invoices';
 
 /** The seed page's invoice 10425, in minor units: financed, two charges, payout, recourse, recourse paid. */
 function seedEvents(connectionId = 'v1') {
@@ -164,7 +165,8 @@ describe('the factoring ledger', () => {
 
   it('finds the cached invoice behind the invoice number of an event, for the link to its detail', async () => {
     const { db } = memoryCache();
-    await db.invoices.bulkPut(
+    await storeInvoices(
+      db,
       [invoice('b', '10425'), invoice('a', '10425'), invoice('a', '10426')].map((row) => ({ ...row, stream: 'invoices' as const, generation: 1 })),
     );
     const ids = await invoiceIdsByNumber(db, ['10425', '10426', '99999', '10425']);

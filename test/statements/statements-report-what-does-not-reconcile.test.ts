@@ -5,13 +5,14 @@ import { buildStatement } from '../../src-renderer/statements/build-statement';
 import type { ReconciliationProblem } from '../../src-renderer/statements/statement';
 import { memoryCache } from '../support/memory-cache';
 import { collectionCase, invoice, ledgerEvent } from '../support/records';
+import { storeInvoices } from '../support/cached-invoices';
 
 const origin = { stream: 'events', generation: 0 } as const;
 const codes = (problems: readonly ReconciliationProblem[]) => problems.map(({ code, subject }) => `${code} ${subject}`);
 
 async function cacheWith(records: { invoices?: CachedInvoice[]; events?: CachedEvent[]; cases?: CachedCase[] }) {
   const { db } = memoryCache();
-  await db.invoices.bulkPut(records.invoices ?? []);
+  await storeInvoices(db, records.invoices ?? []);
   await db.events.bulkPut(records.events ?? []);
   await db.cases.bulkPut(records.cases ?? []);
   return db;

@@ -134,7 +134,12 @@ export async function readCache(page: Page): Promise<Array<Record<string, unknow
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });
-    const rows = [...(await all('invoices')), ...(await all('events')), ...(await all('cases'))];
+    // Invoices are stored a page at a time (src-renderer/db/invoice-chunks.ts): the last chunk holding an id has its current version.
+    const invoices = new Map<string, unknown>();
+    for (const chunk of (await all('invoiceChunks')) as Array<{ stream: string; generation: number; invoices: Array<{ id: string }> }>) {
+      for (const invoice of chunk.invoices) invoices.set(invoice.id, { ...invoice, stream: chunk.stream, generation: chunk.generation });
+    }
+    const rows = [...invoices.values(), ...(await all('events')), ...(await all('cases'))];
     db.close();
     return rows as Array<Record<string, unknown> & { connectionId: string; kind: 'invoice'; providerRef: string }>;
   });
@@ -160,7 +165,13 @@ export async function cacheCounts(page: Page): Promise<Record<string, number>> {
       request.onerror = () => reject(request.error);
     });
     const counts: Record<string, number> = {};
-    for (const store of ['invoices', 'events', 'cases', 'syncState']) {
+    // Invoices: how many distinct ids the chunks' directory rows name.
+    counts.invoices = await new Promise<number>((resolve, reject) => {
+      const request = db.transaction('invoiceDirectory').objectStore('invoiceDirectory').getAll();
+      request.onsuccess = () => resolve(new Set((request.result as Array<{ ids: string[] }>).flatMap((row) => row.ids)).size);
+      request.onerror = () => reject(request.error);
+    });
+    for (const store of ['events', 'cases', 'syncState']) {
       counts[store] = await new Promise<number>((resolve, reject) => {
         const request = db.transaction(store).objectStore(store).count();
         request.onsuccess = () => resolve(request.result);

@@ -1,0 +1,132 @@
+import Dexie from 'dexie';
+import type { SyncStream } from '../../src-shared/domain/provider';
+import type { Invoice } from '../../src-shared/domain/records';
+import type { CacheDatabase, CachedInvoice, SyncOrigin } from './cache-database';
+
+/**
+ * Invoices are stored a page at a time: one `invoiceChunks` row per committed page (the page's
+ * invoices, ~1,000) and beside it one `invoiceDirectory` row under the same `seq` with the
+ * chunk's ids and numbers. Measured (test/bench/cache-layouts.bench.ts) a chunk of 1,000 writes
+ * ~40× faster than 1,000 records with indexes, and a multi-entry index of ids costs nearly as
+ * much as the records did; the directory is small enough to read whole for a lookup.
+ *
+ * A later chunk holds a newer version of an invoice: an id's version is the one in the chunk with
+ * the highest `seq`, as `bulkPut` of records let the last write win. Old versions go when the
+ * sweep at the end of a walk deletes the stream's chunks of older generations; every invoice
+ * stream lists everything (src-shared/domain/stream-listing), so each walk of one sweeps.
+ */
+export interface InvoiceChunk extends SyncOrigin {
+  seq?: number;
+  connectionId: string;
+  invoices: Invoice[];
+}
+
+export interface InvoiceDirectoryRow {
+  seq: number;
+  connectionId: string;
+  /** The chunk's invoices' ids and numbers, position by position. */
+  ids: string[];
+  numbers: string[];
+}
+
+/** Writes one page's invoices as one chunk; call inside a transaction over both stores. */
+export async function putInvoiceChunk(db: CacheDatabase, connectionId: string, origin: SyncOrigin, invoices: Invoice[]): Promise<void> {
+  const seq = await db.invoiceChunks.add({ connectionId, ...origin, invoices });
+  await db.invoiceDirectory.add({ seq, connectionId, ids: invoices.map((invoice) => invoice.id), numbers: invoices.map((invoice) => invoice.number) });
+}
+
+/**
+ * Deletes a connection's chunks (all of them, or one stream's below a generation: a sweep).
+ * Key ranges only: no chunk is read.
+ */
+export async function deleteInvoiceChunks(db: CacheDatabase, connectionId: string, stream?: { stream: SyncStream; below: number }): Promise<void> {
+  const range = stream
+    ? db.invoiceChunks.where('[connectionId+stream+generation]').between([connectionId, stream.stream, Dexie.minKey], [connectionId, stream.stream, stream.below], true, false)
+    : db.invoiceChunks.where('[connectionId+stream+generation]').between([connectionId, Dexie.minKey], [connectionId, Dexie.maxKey], true, true);
+  const seqs = await range.primaryKeys();
+  await db.invoiceChunks.bulkDelete(seqs);
+  await db.invoiceDirectory.bulkDelete(seqs);
+}
+
+const chunksPerRead = 8;
+
+/**
+ * Calls `visit` with the current version of every cached invoice, a few chunks at a time so the
+ * raw records are never all in memory at once. An invoice a later chunk holds again is visited
+ * again: the last visit of an id is its current version (see `cachedInvoices` for the rule).
+ */
+export async function eachInvoiceVersion(db: CacheDatabase, visit: (invoice: Invoice, origin: SyncOrigin) => void): Promise<void> {
+  let after = -Infinity;
+  for (;;) {
+    const chunks = await db.invoiceChunks.where(':id').above(after).limit(chunksPerRead).toArray();
+    for (const chunk of chunks) for (const invoice of chunk.invoices) visit(invoice, chunk);
+    if (chunks.length < chunksPerRead) return;
+    after = chunks[chunks.length - 1]!.seq!;
+  }
+}
+
+/** Every cached invoice once, its current version, ordered by id. */
+export async function cachedInvoices(db: CacheDatabase): Promise<CachedInvoice[]> {
+  const byId = new Map<string, CachedInvoice>();
+  await eachInvoiceVersion(db, (invoice, { stream, generation }) => byId.set(invoice.id, { ...invoice, stream, generation }));
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Where the current version of a cached invoice is: its chunk and position; and its number. */
+export interface Located {
+  seq: number;
+  at: number;
+  number: string;
+  connectionId: string;
+}
+
+/** Every cached invoice's id, with where its current version is; from the directory alone. */
+export async function invoiceDirectory(db: CacheDatabase): Promise<Map<string, Located>> {
+  const located = new Map<string, Located>();
+  // Ascending seq: a later chunk's entry replaces an earlier one's.
+  await db.invoiceDirectory.each((row) => {
+    row.ids.forEach((id, at) => located.set(id, { seq: row.seq, at, number: row.numbers[at]!, connectionId: row.connectionId }));
+  });
+  return located;
+}
+
+/**
+ * The current versions of the cached invoices `wanted` picks by id and number, read from the
+ * directory and then only the chunks that hold them. Ordered by id.
+ */
+export async function invoicesWhere(db: CacheDatabase, wanted: (id: string, number: string) => boolean): Promise<CachedInvoice[]> {
+  const picked = [...(await invoiceDirectory(db))].filter(([id, { number }]) => wanted(id, number));
+  const seqs = [...new Set(picked.map(([, { seq }]) => seq))];
+  const chunks = new Map((await db.invoiceChunks.bulkGet(seqs)).flatMap((chunk) => (chunk ? [[chunk.seq!, chunk] as const] : [])));
+  return picked
+    .flatMap(([, { seq, at }]) => {
+      const chunk = chunks.get(seq);
+      const invoice = chunk?.invoices[at];
+      return chunk && invoice ? [{ ...invoice, stream: chunk.stream, generation: chunk.generation }] : [];
+    })
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** One cached invoice by id, or undefined. */
+export async function cachedInvoice(db: CacheDatabase, id: string): Promise<CachedInvoice | undefined> {
+  return (await invoicesWhere(db, (candidate) => candidate === id))[0];
+}
+
+/** The cached invoices with any of these numbers. */
+export async function invoicesNumbered(db: CacheDatabase, numbers: Iterable<string>): Promise<CachedInvoice[]> {
+  const wanted = new Set(numbers);
+  return wanted.size === 0 ? [] : invoicesWhere(db, (_, number) => wanted.has(number));
+}
+
+/** How many invoices the cache holds per connection. */
+export async function invoiceCountsByConnection(db: CacheDatabase): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const { connectionId } of (await invoiceDirectory(db)).values()) counts.set(connectionId, (counts.get(connectionId) ?? 0) + 1);
+  return counts;
+}
+
+/** Every connection id the invoice chunks hold. */
+export async function invoiceConnectionIds(db: CacheDatabase): Promise<string[]> {
+  const keys = await db.invoiceChunks.orderBy('[connectionId+stream+generation]').uniqueKeys();
+  return [...new Set(keys.map((key) => String((key as unknown[])[0])))];
+}
