@@ -148,7 +148,7 @@ async function measureInvoicesScreen(previous: Page, previousCdp: CDPSession) {
   await cold.getByRole('navigation').waitFor();
   const started = Date.now();
   await cold.getByRole('navigation').getByRole('link', { name: 'Invoices' }).click();
-  await cold.locator('.invoice-table tbody tr:not(.spacer)').first().waitFor();
+  await cold.locator('.invoice-table tbody tr:not(.spacer)').first().waitFor({ timeout: 120_000 });
   const firstRowsMs = Date.now() - started;
   await cold.getByRole('status').filter({ hasText: /invoices$/ }).waitFor({ timeout: 120_000 });
   const indexReadyMs = Date.now() - started;
