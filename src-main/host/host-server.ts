@@ -21,6 +21,8 @@ const statusByCode: Record<RpcErrorCode, number> = {
   newer_file: 409,
   keychain_unavailable: 503,
   provider_error: 502,
+  provider_refused: 502,
+  outcome_unknown: 502,
   provider_unreachable: 502,
   provider_unreadable: 502,
   provider_too_large: 502,

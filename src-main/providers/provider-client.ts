@@ -1,6 +1,7 @@
 import type { ProviderId } from '../../src-shared/domain/provider';
 import type { ConnectionTestResult } from '../../src-shared/rpc/connections-methods';
 import type { SyncPage } from '../../src-shared/rpc/sync-methods';
+import type { ProviderWrites } from './provider-writes';
 
 /** What every provider folder exports: one cheap authenticated check, and one page at a time. */
 export interface ProviderClient {
@@ -8,6 +9,8 @@ export interface ProviderClient {
   test(): Promise<ConnectionTestResult>;
   /** One page of `stream` from `cursor` (null = the start); throws RpcError on failure. */
   page(stream: string, cursor: string | null): Promise<SyncPage>;
+  /** The writes this provider supports, if any (see providers/README.md, Writes). */
+  readonly writes?: ProviderWrites;
 }
 
 /** The connection's secret as the keychain holds it, and the way to replace it (key renewal). */

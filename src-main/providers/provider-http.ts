@@ -6,6 +6,7 @@ import { backoffDelay, jitteredBackoff, type HttpOptions } from './http-options'
 import { readBody } from './read-body';
 import { BodyTimeoutError, InvalidPageError, isBodyReadFailure, toRpcError } from './provider-failure';
 import type { Redact } from './secret-redaction';
+import { toWriteError } from './write-failure';
 
 /** How a connection authenticates: headers per request, and a recovery after each 401. */
 export interface Auth {
@@ -32,7 +33,16 @@ export interface ProviderHttp {
     read: (body: unknown, headers: Headers) => T,
     searchParams?: Record<string, string | number>,
   ): Promise<T>;
+  /**
+   * Sends a write (POST/PUT/PATCH with a JSON body) exactly once: never retried on a timeout,
+   * a dropped connection or a 5xx, since none of the providers can tell a repeat from a second
+   * order. The one exception is a 401 (the request was turned away unread): one `auth.recover()`
+   * and one more try. Failures become `toWriteError`'s codes; `read` gets the body (null if empty).
+   */
+  send<T>(method: WriteMethod, path: string, body: unknown, read: (body: unknown) => T, contentType?: string): Promise<T>;
 }
+
+export type WriteMethod = 'post' | 'put' | 'patch';
 
 export interface ProviderHttpConfig {
   provider: ProviderId;
@@ -43,12 +53,12 @@ export interface ProviderHttpConfig {
   accept?: string;
 }
 
-export function createProviderKy(baseUrl: string, options: HttpOptions, extra: { methods?: ('get' | 'post')[] } = {}): KyInstance {
+export function createProviderKy(baseUrl: string, options: HttpOptions, extra: { methods?: ('get' | 'post')[]; retryLimit?: number } = {}): KyInstance {
   return ky.create({
     prefix: baseUrl,
     timeout: options.timeoutMs,
     retry: {
-      limit: options.retryLimit,
+      limit: extra.retryLimit ?? options.retryLimit,
       methods: extra.methods ?? ['get'],
       statusCodes: [408, 413, 429, 500, 502, 503, 504],
       afterStatusCodes: [413, 429, 503],
@@ -64,17 +74,33 @@ export function createProviderKy(baseUrl: string, options: HttpOptions, extra: {
 
 export function createProviderHttp(config: ProviderHttpConfig): ProviderHttp {
   const { provider, options, auth, redact } = config;
-  const api = createProviderKy(config.baseUrl, options).extend({
+  const authenticated = {
     headers: { accept: config.accept ?? 'application/json' },
     hooks: {
       beforeRequest: [
-        async ({ request }) => {
+        async ({ request }: { request: Request }) => {
           await auth.apply(request.headers);
         },
       ],
     },
-  });
+  };
+  const api = createProviderKy(config.baseUrl, options).extend(authenticated);
+  // Writes: no retry of any kind (limit 0 and no method listed), whatever the options say.
+  const writeApi = createProviderKy(config.baseUrl, options, { methods: [], retryLimit: 0 }).extend(authenticated);
   return {
+    async send(method, path, body, read, contentType = 'application/json') {
+      for (let rejections = 0; ; rejections += 1) {
+        try {
+          const response = await writeApi(path.replace(/^\//, ''), { method, body: JSON.stringify(body), headers: { 'content-type': contentType } });
+          return read(parseJson(await readBody(response, options)));
+        } catch (error) {
+          if (isHTTPError(error) && error.response.status === 401 && rejections === 0) {
+            if ((await credentialChangedSince(auth, error.request.headers)) || (await auth.recover(error.request.headers, 1))) continue;
+          }
+          throw toWriteError(provider, error, redact);
+        }
+      }
+    },
     async getJson(path, read, searchParams) {
       let rejections = 0;
       const bodyAttempts = options.retryLimit;

@@ -1,4 +1,5 @@
 import type { NewConnection } from '../../src-shared/domain/connection';
+import { actionsHandlers } from '../actions/actions-handlers';
 import { appHandlers, type AppContext } from '../app/app-handlers';
 import { connectionsHandlers } from '../connections/connections-handlers';
 import { demoHandlers } from '../demo/demo-handlers';
@@ -35,6 +36,7 @@ export function createHandlers(context: MainContext): HandlerTable {
     ...appHandlers({ ...app, demo: demoConnections !== undefined }),
     ...connections,
     ...syncHandlers(clients),
+    ...actionsHandlers(clients),
     ...exportHandlers({ dataDir: context.dataDir, chooseSavePath }),
     ...demoHandlers(demoConnections, {
       list: connections['connections.list'],

@@ -6,7 +6,7 @@ import { RpcError, type RpcErrorCode } from '../../src-shared/rpc/rpc-error';
 // a provider's own words (main sends them apart, in `details.said`) go inside that sentence.
 // Errors about the user's data keep main's specific message (it names the field).
 const translatedCodes = ['unauthorized', 'forbidden', 'offline', 'internal', 'payload_too_large', 'unknown_method', 'secret_required', 'disk_full', 'newer_file'] as const;
-const providerCodes = ['provider_unreachable', 'provider_unreadable', 'credentials_refused', 'credentials_missing', 'provider_error'] as const;
+const providerCodes = ['provider_unreachable', 'provider_unreadable', 'credentials_refused', 'credentials_missing', 'provider_error', 'provider_refused', 'outcome_unknown'] as const;
 type TranslatedCode = (typeof translatedCodes)[number];
 type ProviderCode = (typeof providerCodes)[number];
 

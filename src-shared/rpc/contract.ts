@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { actionsMethods } from './actions-methods';
 import { appMethods } from './app-methods';
 import { connectionsMethods } from './connections-methods';
 import { demoMethods } from './demo-methods';
@@ -15,6 +16,7 @@ export const rpcContract = {
   ...syncMethods,
   ...exportMethods,
   ...demoMethods,
+  ...actionsMethods,
 };
 
 export type RpcContract = typeof rpcContract;

@@ -11,7 +11,10 @@ import { providerIds } from '../domain/provider';
  * window, or main not answering. `secret_required`: a change that would send the stored
  * secret somewhere new, without the secret. `disk_full`: a file could not be saved for lack
  * of space (nothing changed). `newer_file`: connections.json was written by a newer Reskontra,
- * which this one will not write over.
+ * which this one will not write over. `provider_refused`: a provider understood a write and said
+ * no (its reason in `details.said`); nothing changed. `outcome_unknown`: a write was sent and its
+ * answer lost (a timeout, a dropped connection, a 5xx): it may or may not have taken effect, so
+ * it is never sent again without a fresh read.
  */
 export type RpcErrorCode =
   | 'unauthorized'
@@ -25,6 +28,8 @@ export type RpcErrorCode =
   | 'newer_file'
   | 'keychain_unavailable'
   | 'provider_error'
+  | 'provider_refused'
+  | 'outcome_unknown'
   | 'provider_unreachable'
   | 'provider_unreadable'
   | 'provider_too_large'

@@ -11,6 +11,7 @@ import { createProviderHttp, validatePage, type ProviderHttp } from '../provider
 import { mapLimited } from '../map-limited';
 import { checkPagesEnd, decodeCursor, encodeCursor, unknownStream } from '../sync-cursor';
 import { normalizeApticInvoice, normalizeApticTransaction } from './normalize';
+import { apticWrites } from './writes';
 import { normalizeApticFinancialDetails, type BookedByTransactions } from './normalize-financial-details';
 import {
   apticFinancialDetailsSchema,
@@ -72,6 +73,7 @@ export function createApticClient(connection: ApticConnection, secrets: SecretAc
 
   return {
     provider: 'aptic',
+    writes: apticWrites(http, connection.id),
     async test() {
       await http.getJson('v1/Invoices/Ping', () => undefined);
       return { ok: true };

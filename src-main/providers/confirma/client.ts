@@ -13,6 +13,7 @@ import { readBody } from '../read-body';
 import { checkPagesEnd, decodeCursor, encodeCursor, unknownStream } from '../sync-cursor';
 import { normalizeConfirmaCases, normalizeConfirmaPayments, normalizeConfirmaSettlement } from './normalize';
 import { confirmaRenewSchema, confirmaValidateSchema } from './schema';
+import { confirmaWrites } from './writes';
 
 type ConfirmaConnection = Extract<Connection, { provider: 'confirma' }>;
 
@@ -88,6 +89,7 @@ export function createConfirmaClient(connection: ConfirmaConnection, secrets: Se
 
   return {
     provider: 'confirma',
+    writes: confirmaWrites(http, connection.id, partner),
     async test() {
       const validate = () => http.getJson(`${partner}/validate`, (body) => validatePage(confirmaValidateSchema, body, 'validate'));
       let result = await validate();
