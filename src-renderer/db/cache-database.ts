@@ -3,6 +3,7 @@ import type { SyncStream } from '../../src-shared/domain/provider';
 import type { Case, Invoice, LedgerEvent, QuarantinedRecord } from '../../src-shared/domain/records';
 import type { RpcErrorBody } from '../../src-shared/rpc/rpc-error';
 import type { InvoiceChunk, InvoiceDirectoryRow } from './invoice-chunks';
+import type { OutboxAction } from '../outbox/outbox-action';
 import { schemaVersions, type SchemaVersion } from './schema-versions';
 
 /** Where a cached record came from: the stream that wrote it and the walk (generation) that last saw it. */
@@ -54,6 +55,7 @@ export class CacheDatabase extends Dexie {
   cases!: Table<CachedCase, string>;
   syncState!: Table<SyncState, [string, string]>;
   quarantine!: Table<CachedQuarantine, number>;
+  outbox!: Table<OutboxAction, string>;
 
   constructor(name = cacheDatabaseName, versions: readonly SchemaVersion[] = schemaVersions, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

@@ -50,7 +50,14 @@ export const schemaVersions: readonly SchemaVersion[] = [
       quarantine: '++seq, [connectionId+stream]',
     },
   },
-  // Version 4 is the outbox's (another change); each takes its own number.
+  {
+    version: 4,
+    stores: {
+      // Actions the user took, stored before they are sent (src-renderer/outbox): listed by
+      // state (the sender, the Dashboard's count) and shown on the record they act on.
+      outbox: 'id, state, targetId, createdAt',
+    },
+  },
   {
     version: 5,
     stores: {

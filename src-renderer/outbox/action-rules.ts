@@ -1,0 +1,58 @@
+import type { CaseNow, InvoiceNow } from '../../src-shared/rpc/actions-methods';
+import type { ActionPayload, Change, OutboxAction } from './outbox-action';
+
+/** The RPC calls the outbox makes (the bridge's `call`, or a test harness's). */
+export interface ActionCalls {
+  readInvoice(connectionId: string, invoiceRef: string): Promise<InvoiceNow>;
+  readCase(connectionId: string, caseRef: string): Promise<CaseNow>;
+  send(action: OutboxAction): Promise<void>;
+}
+
+export type RecordNow = InvoiceNow | CaseNow;
+
+/** A fresh read of the action's record, from its provider. */
+export function readNow(calls: ActionCalls, action: OutboxAction): Promise<RecordNow> {
+  return action.kind === 'comment' ? calls.readCase(action.connectionId, action.targetRef) : calls.readInvoice(action.connectionId, action.targetRef);
+}
+
+const isCase = (now: RecordNow): now is CaseNow => 'comments' in now;
+const isInvoice = (now: RecordNow): now is InvoiceNow => 'remaining' in now;
+
+/**
+ * The record already shows what the action asks for. A payment never "already is": the same
+ * amount twice is two payments, so it is judged only against the balance seen before it was sent.
+ */
+export function alreadyDone(action: ActionPayload, now: RecordNow): boolean {
+  switch (action.kind) {
+    case 'dispute':
+      return isInvoice(now) && now.disputed === action.input.disputed;
+    case 'postpone':
+      return isInvoice(now) && now.dueDate === action.input.newDueDate;
+    case 'comment':
+      return isCase(now) && now.comments.includes(action.input.comment);
+    case 'payment':
+      return false;
+  }
+}
+
+/** After sending (or when it is not known whether it arrived): does the record show it now? */
+export function tookEffect(action: ActionPayload, now: RecordNow): boolean {
+  if (action.kind === 'payment') return isInvoice(now) && now.remaining === action.seen.remaining - action.input.amount;
+  return alreadyDone(action, now);
+}
+
+/** What differs from what the user saw; empty when the action may go. */
+export function brokenPreconditions(action: ActionPayload, now: RecordNow): Change[] {
+  const changes: Change[] = [];
+  if (action.kind === 'comment') {
+    if (!isCase(now)) return [{ field: 'status', seen: action.seen.status, now: null }];
+    if (now.status !== action.seen.status) changes.push({ field: 'status', seen: action.seen.status, now: now.status });
+    if (now.stage !== action.seen.stage) changes.push({ field: 'stage', seen: action.seen.stage, now: now.stage });
+    return changes;
+  }
+  if (!isInvoice(now)) return [{ field: 'open', seen: true, now: null }];
+  if (!now.open) changes.push({ field: 'open', seen: true, now: false });
+  if (action.kind === 'postpone' && now.dueDate !== action.seen.dueDate) changes.push({ field: 'dueDate', seen: action.seen.dueDate, now: now.dueDate });
+  if (action.kind === 'payment' && now.remaining !== action.seen.remaining) changes.push({ field: 'remaining', seen: action.seen.remaining, now: now.remaining });
+  return changes;
+}

@@ -1,0 +1,42 @@
+import { createServer, request as forward } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface LossyProxy {
+  baseUrl: string;
+  /** Requests whose answer was dropped after the target had handled them. */
+  lost: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Passes every request to `target`; for a request `loseAnswer` picks, the target handles it and
+ * the answer is thrown away (the socket is destroyed): a response lost on the way back.
+ */
+export async function startLossyProxy(target: string, loseAnswer: (method: string, url: string) => boolean): Promise<LossyProxy> {
+  const lost: string[] = [];
+  const server = createServer((incoming, outgoing) => {
+    const url = new URL(incoming.url ?? '/', target);
+    const upstream = forward(url, { method: incoming.method, headers: { ...incoming.headers, host: url.host } }, (answer) => {
+      if (loseAnswer(incoming.method ?? '', incoming.url ?? '')) {
+        answer.resume();
+        answer.on('end', () => {
+          lost.push(`${incoming.method} ${incoming.url}`);
+          incoming.socket.destroy();
+        });
+        return;
+      }
+      outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(outgoing);
+    });
+    incoming.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    lost,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
