@@ -2,9 +2,10 @@ import './zod-without-eval';
 import { createPinia } from 'pinia';
 import { createApp, watch } from 'vue';
 import App from './App.vue';
-import { initBridge } from './bridge/bridge';
+import { access, initBridge } from './bridge/bridge';
 import { createAppI18n } from './i18n/i18n';
 import { createAppRouter } from './router';
+import { useOutboxStore } from './stores/outbox';
 import { useSettingsStore } from './stores/settings';
 import './styles/app.css';
 
@@ -26,3 +27,11 @@ watch(
 app.use(i18n);
 app.use(createAppRouter());
 app.mount('#app');
+// The outbox sends only for a tab main has accepted (a refused tab reads nothing from the cache).
+watch(
+  access,
+  (state) => {
+    if (state === 'granted') useOutboxStore(pinia).start();
+  },
+  { immediate: true },
+);

@@ -8,6 +8,7 @@ import DashboardView from './views/DashboardView.vue';
 import EventsView from './views/EventsView.vue';
 import InvoiceDetailView from './views/InvoiceDetailView.vue';
 import InvoicesView from './views/InvoicesView.vue';
+import OutboxView from './views/OutboxView.vue';
 import SettingsView from './views/SettingsView.vue';
 
 /** Hash history: the same addresses work from a file:// page in Electron and from the loopback host. */
@@ -17,6 +18,7 @@ export const sections = [
   { name: 'customers', path: '/customers', component: CustomersView },
   { name: 'events', path: '/events', component: EventsView },
   { name: 'cases', path: '/cases', component: CasesView },
+  { name: 'outbox', path: '/outbox', component: OutboxView },
   { name: 'connections', path: '/connections', component: ConnectionsView },
   { name: 'settings', path: '/settings', component: SettingsView },
 ] as const satisfies readonly RouteRecordRaw[];

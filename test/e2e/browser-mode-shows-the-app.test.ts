@@ -7,6 +7,7 @@ const sections = [
   { link: 'Invoices', heading: 'Invoices' },
   { link: 'Events', heading: 'Factoring events' },
   { link: 'Cases', heading: 'Collection cases' },
+  { link: 'Outbox', heading: 'Outbox' },
   { link: 'Connections', heading: 'Connections' },
   { link: 'Settings', heading: 'Settings' },
 ];

@@ -26,6 +26,7 @@ const families: readonly [RegExp, Namespace][] = [
   [/^(views|components)\/Case\w*\.vue$/, 'cases'],
   [/^((views|components)\/Connection\w*|components\/QuarantineDialog)\.vue$/, 'connections'],
   [/^views\/Settings\w*\.vue$/, 'settings'],
+  [/^(views|components)\/Outbox\w*\.vue$/, 'outbox'],
   [/^(accounting\/[\w-]+\.(ts|vue)|components\/AccountMap\w*\.vue)$/, 'accounting'],
   [/^(components\/Export\w*\.vue|components\/export\/[\w-]+\.(vue|ts)|statements\/[\w-]+\.ts)$/, 'statements'],
 ];
