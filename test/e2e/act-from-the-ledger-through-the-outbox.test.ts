@@ -64,6 +64,19 @@ describe('acting from the ledger', () => {
     const row = page.getByRole('table', { name: 'Actions, newest first' }).getByRole('row').filter({ hasText: 'Refused by the provider' });
     expect(await row.textContent()).toContain('is not after the current due date');
     expect(await axeViolations(page)).toEqual([]);
+    // In every language: the app's own sentence, with Aptic's words inside it.
+    for (const [locale, sentence] of [
+      ['sv', 'Aptic avvisade ändringen'],
+      ['nl', 'Aptic weigerde de wijziging'],
+      ['fi', 'Aptic hylkäsi muutoksen'],
+      ['en', 'Aptic refused the change'],
+    ] as const) {
+      await page.evaluate((chosen) => window.localStorage.setItem('reskontra.locale', chosen), locale);
+      await page.reload();
+      const refused = page.getByRole('table').getByRole('row').filter({ hasText: 'is not after the current due date' });
+      await expect.poll(() => refused.count()).toBe(1);
+      expect(await refused.textContent()).toContain(sentence);
+    }
   });
 
   it('a payment is only prepared; it is registered once after the user confirms what is owed now', async () => {
