@@ -31,10 +31,11 @@ export async function runOutbox(deps: OutboxDeps): Promise<void> {
   await deps.exclusive(async () => {
     for (const action of await deps.db.outbox.where('state').equals('sending').toArray()) await decideInterrupted(deps, action);
     const waiting = await deps.db.outbox.where('state').equals('waiting').sortBy('createdAt');
+    // A provider that cannot be reached is not tried again in this pass; the others still are.
+    const unreachable = new Set<string>();
     for (const action of waiting) {
-      if (isMoneyAction(action) && action.approvedAt === null) continue;
-      const outcome = await sendOne(deps, action.id);
-      if (outcome === 'unreachable') break;
+      if ((isMoneyAction(action) && action.approvedAt === null) || unreachable.has(action.connectionId)) continue;
+      if ((await sendOne(deps, action.id)) === 'unreachable') unreachable.add(action.connectionId);
     }
   });
 }
