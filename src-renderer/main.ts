@@ -4,6 +4,8 @@ import { createApp, watch } from 'vue';
 import App from './App.vue';
 import { access, initBridge } from './bridge/bridge';
 import { createAppI18n } from './i18n/i18n';
+import { translateValidation } from './i18n/validation-messages';
+import { installShortcuts } from './keyboard/shortcuts';
 import { createAppRouter } from './router';
 import { useOutboxStore } from './stores/outbox';
 import { useSettingsStore } from './stores/settings';
@@ -25,6 +27,8 @@ watch(
   { immediate: true },
 );
 app.use(i18n);
+translateValidation(document, i18n.global.t);
+installShortcuts(document);
 app.use(createAppRouter());
 app.mount('#app');
 // The outbox sends only for a tab main has accepted (a refused tab reads nothing from the cache).

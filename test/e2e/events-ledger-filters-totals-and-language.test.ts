@@ -71,8 +71,7 @@ describe('the Events screen', () => {
   });
 
   it('filters by month and type, totals charges net / VAT / total, and keeps the filter in the address', async () => {
-    await page.getByLabel('Month').fill(month);
-    await page.getByLabel('Month').dispatchEvent('change');
+    await page.getByLabel('Month').selectOption(month);
     const caption = page.locator('caption').filter({ hasText: /^Events,/ });
     await expect.poll(() => caption.textContent()).toBe(`Events, 1–${Math.min(50, inMonth.length)} of ${inMonth.length.toLocaleString('en-GB')}`);
     for (const [label, type] of [['Financed', 'InvoiceFactoring'], ['Payout', 'ClientPayout'], ['Recourse', 'InvoiceRecourse'], ['Recourse payment', 'InvoiceRecoursePayment']] as const) {

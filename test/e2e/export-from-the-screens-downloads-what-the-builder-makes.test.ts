@@ -97,7 +97,7 @@ describe('exporting statements from the screens in browser mode', () => {
     expect(await page.getByRole('dialog', { name: 'Export: Factoring statement' }).count()).toBe(1);
     const vettig = setup.connections.find((connection) => connection.provider === 'vettig')!;
     expect(await dialog.getByLabel('Connection').inputValue()).toBe(vettig.id);
-    await dialog.getByLabel('Month', { exact: true }).fill('2025-01');
+    await dialog.getByLabel('Month', { exact: true }).selectOption('2025-01');
     await expect.poll(() => dialog.getByRole('status').first().textContent()).toBe('4 rows');
     await expect.poll(() => dialog.getByRole('row', { name: /^Financed / }).textContent()).toContain('1,000.00');
     expect(await dialog.getByRole('row', { name: /^Payout / }).textContent()).toContain('971.50');

@@ -35,7 +35,7 @@ describe.each(businesses)('exporting a month as SIE 4I from the Events screen wi
     await page.getByRole('navigation').getByRole('link', { name: 'Events' }).click();
     await page.getByRole('button', { name: 'Export SIE 4I' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export: SIE 4I file' });
-    await dialog.getByLabel('Month', { exact: true }).fill(month);
+    await dialog.getByLabel('Month', { exact: true }).selectOption(month);
     await expect.poll(() => dialog.getByRole('status').first().textContent(), { timeout: 30_000 }).toMatch(/^\d+ /);
 
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Save' }).click()]);

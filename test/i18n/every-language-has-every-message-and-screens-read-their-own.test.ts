@@ -17,7 +17,8 @@ const messagesFolder = join(renderer, 'i18n/messages');
 const families: readonly [RegExp, Namespace][] = [
   [/^App\.vue$/, 'common'],
   [/^i18n\/error-message\.ts$/, 'common'],
-  [/^components\/ConfirmDialog\.vue$/, 'common'],
+  [/^components\/(ConfirmDialog|PageHeader|DateField|MonthField)\.vue$/, 'common'],
+  [/^i18n\/validation-messages\.ts$/, 'common'],
   [/^format\/use-record-labels\.ts$/, 'common'],
   [/^(views\/Dashboard\w*|components\/MonthlyCostChart)\.vue$/, 'dashboard'],
   [/^(views|components)\/Invoice\w*\.vue$/, 'invoices'],

@@ -68,8 +68,8 @@ export default featureMessages(en, {
     type: 'Typ',
     factoringTypes: 'Alla factoringhändelser',
     everyType: 'Alla typer av händelser',
-    connection: 'Anslutning',
-    allConnections: 'Alla anslutningar',
+    connection: 'Koppling',
+    allConnections: 'Alla kopplingar',
     clearFilters: 'Rensa filter',
     tableCaption: 'Händelser, {first}–{last} av {count}',
     columns: {
@@ -84,7 +84,7 @@ export default featureMessages(en, {
     },
     balanceHelpLabel: 'Vad saldot betyder',
     balanceHelp:
-      'Saldo: ditt saldo hos factoringbolaget efter varje händelse, per anslutning och valuta. Positivt betyder att factoringbolaget är skyldigt dig pengar; negativt att du är skyldig det. Finansiering ökar saldot; avgifter, utbetalningar och regress minskar det; en regressbetalning ökar det. Kundernas betalningar påverkar det inte.',
+      'Saldo: ditt saldo hos factoringbolaget efter varje händelse, per koppling och valuta. Positivt betyder att factoringbolaget är skyldigt dig pengar; negativt att du är skyldig det. Finansiering ökar saldot; avgifter, utbetalningar och regress minskar det; en regressbetalning ökar det. Kundernas betalningar påverkar det inte.',
     sortNewestFirst: 'Datum, nyaste först',
     sortOldestFirst: 'Datum, äldsta först',
     totalsTitle: 'Summor för dessa filter',
@@ -103,10 +103,10 @@ export default featureMessages(en, {
     next: 'Nästa sida',
     pageOf: 'Sida {page} av {pages}',
     loading: 'Läser händelser från cachen…',
-    loadFailed: 'Det gick inte att läsa de sparade händelserna. Inget har ändrats. Försök igen, eller synkronisera anslutningen igen.',
+    loadFailed: 'Det gick inte att läsa de sparade händelserna. Inget har ändrats. Försök igen, eller synkronisera kopplingen igen.',
     retry: 'Försök igen',
     noMatchTitle: 'Inga händelser matchar filtren',
-    noMatchBody: 'Välj en annan period, typ eller anslutning, eller rensa filtren.',
+    noMatchBody: 'Välj en annan period, typ eller koppling, eller rensa filtren.',
     invalidPeriod: 'Periodens början ligger efter dess slut.',
   },
   nl: {
