@@ -125,4 +125,18 @@ describe('a keyboard alone', () => {
     const shortcuts = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Key' }) });
     expect(await shortcuts.getByRole('rowheader').allTextContents()).toEqual(['/', '↑↓', 'Esc']);
   });
+
+  it('hears why a form cannot be sent in the app\'s language, not the browser\'s', async () => {
+    await page.evaluate(() => window.localStorage.setItem('reskontra.locale', 'sv'));
+    await page.goto(`${setup.app.origin}/#/connections`);
+    await page.reload();
+    await page.getByRole('button', { name: 'Lägg till en koppling' }).first().click();
+    const form = page.getByRole('form', { name: 'Lägg till en koppling' });
+    const message = await form.evaluate((element: HTMLFormElement) => {
+      element.requestSubmit();
+      return element.querySelector<HTMLInputElement>('input:invalid')?.validationMessage;
+    });
+    expect(message).toBe('Fyll i det här fältet.');
+    await page.evaluate(() => window.localStorage.setItem('reskontra.locale', 'en'));
+  });
 });
