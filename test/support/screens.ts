@@ -6,7 +6,7 @@ export interface Screen {
   path: string;
 }
 
-const sectionScreens: Screen[] = ['dashboard', 'invoices', 'customers', 'events', 'cases', 'connections', 'settings'].map((name) => ({
+const sectionScreens: Screen[] = ['dashboard', 'invoices', 'customers', 'events', 'cases', 'outbox', 'connections', 'settings'].map((name) => ({
   name,
   path: `/${name}`,
 }));
