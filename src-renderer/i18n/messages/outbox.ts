@@ -90,7 +90,7 @@ const en = {
 export default featureMessages(en, {
   sv: {
     title: 'Utkorg',
-    intro: 'Varje ändring du bett en leverantör göra: sparas här först, skickas när leverantören kan nås och kontrolleras genom att posten läses igen.',
+    intro: 'Varje ändring du bett en tjänst göra: sparas här först, skickas när tjänsten kan nås och kontrolleras genom att posten läses igen.',
     empty: 'Inga åtgärder ännu. Bestrid, skjut upp eller betala en faktura, eller kommentera ett inkassoärende, från dess sida.',
     tableLabel: 'Åtgärder, nyaste först',
     columns: { action: 'Åtgärd', record: 'Faktura eller ärende', state: 'Läge', detail: 'Detaljer', actions: 'Vad du kan göra' },
@@ -106,15 +106,15 @@ export default featureMessages(en, {
       prepared: 'Förberedd: bekräfta för att skicka',
       sending: 'Skickas',
       confirmed: 'Skickad och bekräftad',
-      refused: 'Avvisad av leverantören',
+      refused: 'Avvisad av tjänsten',
       'needs-review': 'Behöver din granskning',
     },
     already: 'Det var redan så; inget skickades.',
     reviews: {
       changed: 'Posten har ändrats sedan du agerade:',
-      interrupted: 'Reskontra stannade medan det skickades; leverantören visar inte ändringen. Den kanske inte kom fram.',
-      unknown: 'Leverantörens svar försvann och den visar inte ändringen. Den kanske inte kom fram.',
-      unconfirmed: 'Leverantören tog emot den men visar inte ändringen ännu.',
+      interrupted: 'Reskontra stannade medan det skickades; tjänsten visar inte ändringen. Den kanske inte kom fram.',
+      unknown: 'Tjänstens svar försvann och den visar inte ändringen. Den kanske inte kom fram.',
+      unconfirmed: 'Tjänsten tog emot den men visar inte ändringen ännu.',
     },
     changes: {
       open: 'fakturan är inte längre öppen',
@@ -154,7 +154,7 @@ export default featureMessages(en, {
       body: '{provider} bokar en betalning på {amount} daterad {date} på faktura {number}. Nu återstår {remaining}; efter detta {after}.',
       changedBody: 'Det som återstår har ändrats sedan du förberedde den: {seen} då, {now} nu.',
       send: 'Registrera betalning',
-      unreachable: 'Leverantören kan inte nås nu; betalningen förblir förberedd.',
+      unreachable: 'Tjänsten kan inte nås nu; betalningen förblir förberedd.',
     },
     summary: {
       label: 'Utkorg',
