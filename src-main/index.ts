@@ -1,9 +1,10 @@
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, session } from 'electron';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rpcContract } from '../src-shared/rpc/contract';
 import { appName } from './app/app-identity';
 import { resolveDataDir } from './app/data-dir';
 import { acquireInstanceLock, alreadyRunningMessage } from './app/instance-lock';
+import { electronNotifications } from './app/os-notification';
 import { startMain } from './app/start-main';
 import { rpcChannel } from './preload/rpc-channel';
 import { isOwnWindowCall, lockDownSession, lockDownWindow } from './window-security';
@@ -28,6 +29,8 @@ export async function startElectronShell(): Promise<void> {
     transport: 'electron',
     dataDir,
     demo,
+    // Electron's class is looked up when a notification is asked for, not at start.
+    showNotification: (message) => electronNotifications(Notification)(message),
     chooseSavePath: async (suggestedName) => {
       const options = { defaultPath: suggestedName, filters: [{ name: 'CSV', extensions: ['csv'] }] };
       const choice = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);

@@ -9,8 +9,12 @@ export interface AppContext {
   demo: boolean;
 }
 
-export function appHandlers(context: AppContext): HandlerGroup<'app.info'> {
+/** Shows an OS notification where the shell has them (Electron); false when it could not. */
+export type ShowNotification = (message: { title: string; body: string }) => boolean;
+
+export function appHandlers(context: AppContext, showNotification?: ShowNotification): HandlerGroup<'app.info' | 'app.notify'> {
   return {
     'app.info': async () => ({ ...context }),
+    'app.notify': async (message) => ({ shown: showNotification?.(message) ?? false }),
   };
 }

@@ -10,6 +10,7 @@ import { removeStalePartFiles } from '../export/stale-part-files';
 import { createHandlers } from '../rpc/create-handlers';
 import { createDispatch, type Dispatch } from '../rpc/dispatch';
 import { createKeychainVault } from '../vault/vault';
+import type { ShowNotification } from './app-handlers';
 import { appName, appVersion } from './app-identity';
 import { httpOptionsFromEnv } from './http-env';
 
@@ -19,6 +20,7 @@ export interface MainStart {
   /** Demo mode: the demo connections come from the environment the demo launcher set. */
   demo: boolean;
   chooseSavePath?: ChooseSavePath;
+  showNotification?: ShowNotification;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface MainStart {
  * removed, keychain entries whose connection is gone removed, the handler table, and in demo mode the demo
  * connections added (or refreshed) through the same handlers as the user's own.
  */
-export async function startMain({ transport, dataDir, demo, chooseSavePath }: MainStart, env: NodeJS.ProcessEnv = process.env): Promise<Dispatch> {
+export async function startMain({ transport, dataDir, demo, chooseSavePath, showNotification }: MainStart, env: NodeJS.ProcessEnv = process.env): Promise<Dispatch> {
   const demoConnections = demo ? demoConnectionsFromEnv(env) : undefined;
   await mkdir(dataDir, { recursive: true });
   await removeStalePartFiles(dataDir, exportIdleMs);
@@ -49,6 +51,7 @@ export async function startMain({ transport, dataDir, demo, chooseSavePath }: Ma
     demoConnections,
     http: httpOptionsFromEnv(env),
     chooseSavePath,
+    showNotification,
   });
   if (demoConnections) {
     await ensureDemoConnections(demoConnections, {

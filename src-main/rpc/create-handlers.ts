@@ -1,6 +1,6 @@
 import type { NewConnection } from '../../src-shared/domain/connection';
 import { actionsHandlers } from '../actions/actions-handlers';
-import { appHandlers, type AppContext } from '../app/app-handlers';
+import { appHandlers, type AppContext, type ShowNotification } from '../app/app-handlers';
 import { connectionsHandlers } from '../connections/connections-handlers';
 import { demoHandlers } from '../demo/demo-handlers';
 import { createConnectionsStore, type ConnectionsStore } from '../connections/connections-store';
@@ -23,17 +23,19 @@ export interface MainContext extends Omit<AppContext, 'demo'> {
   chooseSavePath?: ChooseSavePath;
   /** Demo mode: the connections (to the demo launcher's sandboxes) that `demo.connect` adds. */
   demoConnections?: readonly NewConnection[];
+  /** OS notifications (Electron); without it `app.notify` answers that none was shown. */
+  showNotification?: ShowNotification;
 }
 
 /** Wires every domain's handlers into the one table both transports serve. */
 export function createHandlers(context: MainContext): HandlerTable {
-  const { vault: givenVault, connections: givenStore, http, chooseSavePath, demoConnections, ...app } = context;
+  const { vault: givenVault, connections: givenStore, http, chooseSavePath, demoConnections, showNotification, ...app } = context;
   const vault = givenVault ?? createKeychainVault();
   const store = givenStore ?? createConnectionsStore(context.dataDir);
   const clients = createProviderClients(store, vault, { ...defaultHttpOptions, ...http });
   const connections = connectionsHandlers({ store, vault, clients });
   return {
-    ...appHandlers({ ...app, demo: demoConnections !== undefined }),
+    ...appHandlers({ ...app, demo: demoConnections !== undefined }, showNotification),
     ...connections,
     ...syncHandlers(clients),
     ...actionsHandlers(clients),

@@ -60,5 +60,7 @@ export function useFormat() {
     date: (isoDate: string | null) => formatDate(region(), isoDate),
     dateTime: (iso: string | null) => formatDateTime(region(), iso),
     count: (value: number) => new Intl.NumberFormat(region()).format(value),
+    /** A fraction as a percentage: 0.0125 → 1.25 %. */
+    percent: (fraction: number) => new Intl.NumberFormat(region(), { style: 'percent', maximumFractionDigits: 2 }).format(fraction),
   };
 }

@@ -17,6 +17,11 @@ export interface ConnectionSync {
   phase: SyncPhase;
   full: boolean;
   stream: SyncStream | null;
+  /** Of the connection's streams, which one runs (see `overallFraction`). */
+  streamIndex: number;
+  streamCount: number;
+  /** When this sync began (ms since epoch), for the time-left estimate; 0 before any. */
+  startedAt: number;
   pages: number;
   records: number;
   done: number;
@@ -29,7 +34,7 @@ export interface ConnectionSync {
 }
 
 function idle(): ConnectionSync {
-  return { phase: 'idle', full: false, stream: null, pages: 0, records: 0, done: 0, total: null, error: null, lastSuccessAt: null, lastError: null };
+  return { phase: 'idle', full: false, stream: null, streamIndex: 0, streamCount: 0, startedAt: 0, pages: 0, records: 0, done: 0, total: null, error: null, lastSuccessAt: null, lastError: null };
 }
 
 /** Per-connection sync progress for the UI; the loop itself lives in sync/. */
@@ -68,7 +73,7 @@ export const useSyncStore = defineStore('sync', () => {
     const entry = of(connection.id);
     const controller = new AbortController();
     controllers.set(connection.id, controller);
-    Object.assign(entry, { ...idle(), phase: 'syncing', full: options.full ?? false, lastSuccessAt: entry.lastSuccessAt });
+    Object.assign(entry, { ...idle(), phase: 'syncing', full: options.full ?? false, startedAt: Date.now(), lastSuccessAt: entry.lastSuccessAt });
     let ran = false;
     try {
       if (!navigator.onLine) throw new RpcError('offline', 'offline');

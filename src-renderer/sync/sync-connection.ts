@@ -12,6 +12,9 @@ export type FetchPage = (input: { connectionId: string; stream: SyncStream; curs
 
 export interface SyncProgress {
   stream: SyncStream;
+  /** Which of the connection's streams this is (0-based), of `streamCount`: the bar spans them all. */
+  streamIndex: number;
+  streamCount: number;
   /** Pages and records written so far in this sync, over all streams of the connection. */
   pages: number;
   records: number;
@@ -42,10 +45,11 @@ export async function syncConnection(
   options: SyncOptions,
 ): Promise<void> {
   const now = options.now ?? (() => new Date().toISOString());
-  const progress: SyncProgress = { stream: 'invoices', pages: 0, records: 0, done: 0, total: null };
-  for (const stream of streamsByProvider[connection.provider] as readonly SyncStream[]) {
+  const streams = streamsByProvider[connection.provider] as readonly SyncStream[];
+  const progress: SyncProgress = { stream: streams[0]!, streamIndex: 0, streamCount: streams.length, pages: 0, records: 0, done: 0, total: null };
+  for (const [streamIndex, stream] of streams.entries()) {
     if (options.signal.aborted) throw new SyncCancelled();
-    Object.assign(progress, { stream, done: 0, total: null });
+    Object.assign(progress, { stream, streamIndex, done: 0, total: null });
     try {
       const walk = { full: options.full, listsEverything: listsEverything(connection.provider, stream) };
       await syncStream(db, fetchPage, connection.id, stream, walk, options, now, progress);

@@ -14,4 +14,6 @@ export interface AppInfo {
 
 export const appMethods = {
   'app.info': method<AppInfo>()(z.object({}).strict()),
+  /** An OS notification, shown by main (Electron); `shown` is false where main has none (browser mode). */
+  'app.notify': method<{ shown: boolean }>()(z.object({ title: z.string().min(1).max(200), body: z.string().max(1000) }).strict()),
 };

@@ -29,6 +29,7 @@ const families: readonly [RegExp, Namespace][] = [
   [/^views\/Settings\w*\.vue$/, 'settings'],
   [/^(views|components)\/Outbox\w*\.vue$/, 'outbox'],
   [/^(accounting\/[\w-]+\.(ts|vue)|components\/AccountMap\w*\.vue)$/, 'accounting'],
+  [/^(components\/(Welcome|WhatChanged|Freshness)\w*\.vue|freshness\/[\w-]+\.ts)$/, 'freshness'],
   [/^(components\/Export\w*\.vue|components\/export\/[\w-]+\.(vue|ts)|statements\/[\w-]+\.ts)$/, 'statements'],
 ];
 

@@ -27,6 +27,7 @@ const en = {
     amount: 'Amount',
     balance: 'Balance',
   },
+  signHelp: 'Amount: signed from your point of view, as in the period journal: money in and claims that grow are positive (invoiced, payment, financed, payout); costs and money out are negative (charge, recourse, recourse payment, credited).',
   balanceHelpLabel: 'What the balance means',
   balanceHelp:
     'Balance: your balance with the factoring company after each event, per connection and currency. Positive means the factoring company owes you; negative means you owe it. Financing adds; charges, payouts and recourse subtract; a recourse payment adds. Payments from customers do not change it.',
@@ -82,6 +83,7 @@ export default featureMessages(en, {
       amount: 'Belopp',
       balance: 'Saldo',
     },
+    signHelp: 'Belopp: med tecken från din sida, som i periodjournalen: pengar in och fordringar som växer är positiva (fakturerat, betalning, belånat, utbetalning); kostnader och pengar ut är negativa (avgift, regress, regressbetalning, krediterat).',
     balanceHelpLabel: 'Vad saldot betyder',
     balanceHelp:
       'Saldo: ditt saldo hos factoringbolaget efter varje händelse, per koppling och valuta. Positivt betyder att factoringbolaget är skyldigt dig pengar; negativt att du är skyldig det. Finansiering ökar saldot; avgifter, utbetalningar och regress minskar det; en regressbetalning ökar det. Kundernas betalningar påverkar det inte.',
@@ -135,6 +137,7 @@ export default featureMessages(en, {
       amount: 'Bedrag',
       balance: 'Saldo',
     },
+    signHelp: 'Bedrag: met teken vanuit uw kant, zoals in het periodejournaal: geld in en vorderingen die groeien zijn positief (gefactureerd, betaling, gefinancierd, uitbetaling); kosten en geld uit zijn negatief (kosten, regres, regresbetaling, gecrediteerd).',
     balanceHelpLabel: 'Wat het saldo betekent',
     balanceHelp:
       'Saldo: uw saldo bij de factoringmaatschappij na elke gebeurtenis, per koppeling en valuta. Positief betekent dat de factoringmaatschappij u geld verschuldigd is; negatief dat u haar geld verschuldigd bent. Financiering verhoogt het saldo; kosten, uitbetalingen en regres verlagen het; een regresbetaling verhoogt het. Betalingen van klanten veranderen het niet.',
@@ -188,6 +191,7 @@ export default featureMessages(en, {
       amount: 'Summa',
       balance: 'Saldo',
     },
+    signHelp: 'Summa: etumerkki sinun näkökulmastasi, kuten kausipäiväkirjassa: tulevat rahat ja kasvavat saatavat ovat positiivisia (laskutettu, maksu, rahoitettu, tilitys); kulut ja lähtevät rahat negatiivisia (veloitus, regressi, regressin maksu, hyvitetty).',
     balanceHelpLabel: 'Mitä saldo tarkoittaa',
     balanceHelp:
       'Saldo: saldosi factoringyhtiön kanssa kunkin tapahtuman jälkeen, yhteyksittäin ja valuutoittain. Positiivinen tarkoittaa, että factoringyhtiö on sinulle velkaa; negatiivinen, että sinä olet sille velkaa. Rahoitus kasvattaa saldoa; palkkiot, tilitykset ja regressit pienentävät sitä; regressin maksu kasvattaa sitä. Asiakkaiden maksut eivät vaikuta siihen.',
