@@ -16,18 +16,9 @@ export interface RunningApp {
 
 const runningLine = /^Reskontra is running at (http:\/\/127\.0\.0\.1:(\d+))\/#token=([A-Za-z0-9_-]+)$/;
 
-/** Starts `npm run demo`'s launcher on the built app, exactly as a user would, in browser mode. */
-export async function startBrowserMode(extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<RunningApp> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'reskontra-data-'));
-  const child = spawn(process.execPath, ['scripts/start-demo.mjs', ...extraArgs], {
-    env: { ...process.env, RESKONTRA_DATA_DIR: dataDir, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-
-  const match = await new Promise<RegExpExecArray>((resolve, reject) => {
+/** The line browser mode prints once it serves: origin, port and token are groups 1 to 3. Output lines go to `output`. */
+export function addressLine(child: ChildProcess, output: string[]): Promise<RegExpExecArray> {
+  return new Promise<RegExpExecArray>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     const timer = setTimeout(() => reject(new Error(`browser mode did not start: ${output.join('')}`)), 30_000);
     lines.on('line', (line) => {
@@ -40,6 +31,20 @@ export async function startBrowserMode(extraArgs: string[] = [], env: NodeJS.Pro
     });
     child.once('exit', (code) => reject(new Error(`browser mode exited with ${code}: ${output.join('\n')}`)));
   });
+}
+
+/** Starts `npm run demo`'s launcher on the built app, exactly as a user would, in browser mode. */
+export async function startBrowserMode(extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<RunningApp> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'reskontra-data-'));
+  const child = spawn(process.execPath, ['scripts/start-demo.mjs', ...extraArgs], {
+    env: { ...process.env, RESKONTRA_DATA_DIR: dataDir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const match = await addressLine(child, output);
 
   return {
     url: `${match[1]}/#token=${match[3]}`,
