@@ -4,7 +4,8 @@ import keytar from 'keytar';
 import { z } from 'zod';
 
 const fileSchema = z.object({ version: z.literal(1), connections: z.array(z.object({ id: z.string(), baseUrl: z.string() }).loose()) }).strict();
-const entrySchema = z.object({ sendTo: z.string(), secret: z.record(z.string(), z.string()) }).strict();
+// Loose: main may bind more to an entry (the data folder it belongs to) than these checks read.
+const entrySchema = z.object({ sendTo: z.string(), secret: z.record(z.string(), z.string()) }).loose();
 
 /**
  * What a crash must never leave: connections.json that does not parse, a connection without its
