@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Transport } from '../../src-shared/rpc/app-methods';
 import { createConnectionsStore } from '../connections/connections-store';
 import { removeOrphanedSecrets } from '../connections/orphaned-secrets';
+import { removeStaleTempFiles } from '../connections/stale-temp-files';
 import { demoConnectionsFromEnv } from '../demo/demo-connections-from-env';
 import { ensureDemoConnections } from '../demo/demo-connections';
 import { exportIdleMs } from '../export/export-handlers';
@@ -24,14 +25,15 @@ export interface MainStart {
 }
 
 /**
- * Both launchers' start-up, once: the data folder, half-written exports a killed run left
- * removed, keychain entries whose connection is gone removed, the handler table, and in demo mode the demo
+ * Both launchers' start-up, once: the data folder, half-written exports and connections-file
+ * temporaries a killed run left removed, keychain entries whose connection is gone removed, the handler table, and in demo mode the demo
  * connections added (or refreshed) through the same handlers as the user's own.
  */
 export async function startMain({ transport, dataDir, demo, chooseSavePath, showNotification }: MainStart, env: NodeJS.ProcessEnv = process.env): Promise<Dispatch> {
   const demoConnections = demo ? demoConnectionsFromEnv(env) : undefined;
   await mkdir(dataDir, { recursive: true });
   await removeStalePartFiles(dataDir, exportIdleMs);
+  await removeStaleTempFiles(dataDir);
   const log = (line: string): void => console.error(line);
   const vault = createKeychainVault();
   const connections = createConnectionsStore(dataDir);

@@ -1,5 +1,6 @@
 import { lstat, mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { writerGone } from '../app/writer-gone';
 import { partFileWriter } from './part-file-name';
 import { exportsFolder } from './save-target';
 
@@ -53,19 +54,8 @@ export async function removeStalePartFiles(dataDir: string, idleMs: number): Pro
 }
 
 function isStale(writer: number, modifiedMs: number, idleMs: number): boolean {
-  if (!isAlive(writer)) return true;
-  if (writer === process.pid) return modifiedMs < performance.timeOrigin;
-  return Date.now() - modifiedMs > idleMs;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as { code?: unknown }).code === 'EPERM';
-  }
+  if (writerGone(writer, modifiedMs)) return true;
+  return writer !== process.pid && Date.now() - modifiedMs > idleMs;
 }
 
 async function names(folder: string): Promise<string[]> {
