@@ -25,8 +25,9 @@ type ConnectionsMethod =
 
 /**
  * Settings go to the connections file, secrets to the keychain, and nothing a handler
- * returns ever carries a secret. The keychain is written first on add (no connection
- * without its secret) and cleared first on remove (no secret left behind); update writes the
+ * returns ever carries a secret. The keychain is written first on add and cleared last on
+ * remove, so a failure or a kill in between never leaves a connection without its secret, only
+ * a secret without a connection, which start-up removes (orphaned-secrets.ts); update writes the
  * file first (see there). Changes run one at a time, file and keychain together, so two edits
  * of one connection never leave the file with one and the keychain with the other.
  */
@@ -80,12 +81,14 @@ export function connectionsHandlers({ store, vault, clients }: ConnectionsDeps):
         await vault.remove(id);
         return { removed: true as const };
       }
-      await vault.remove(id);
+      // The file first: a failure (or a kill) before it keeps the connection with its secret; one
+      // after it leaves only a keychain entry without a connection, which start-up removes.
       await store.update((connections) => ({
         connections: connections.filter((connection) => connection.id !== id),
         result: undefined,
       }));
       clients.forget(id);
+      await vault.remove(id).catch(() => undefined);
       return { removed: true as const };
     }),
 

@@ -68,3 +68,32 @@ describe('connections.update when the connections file cannot be written', () =>
     }
   });
 });
+
+describe('connections.remove when the connections file cannot be written', () => {
+  // Found by `npm run crash` seed 30: the host SIGKILLed between the keychain removal and the
+  // file write left a connection without its secret ("no usable credentials").
+  it('keeps the connection and its secret: never a connection in the file without its keychain entry', async () => {
+    const writable = await createRpcHarness();
+    harnesses.push(writable);
+    const added = await writable.expectOk('connections.add', {
+      provider: 'aptic',
+      label: 'Aptic',
+      baseUrl: 'https://kept.aptic.example',
+      secret: { clientId: 'kept-client', clientSecret: 'kept-secret-0123' },
+    });
+    try {
+      const stuck = await folderThatCannotBeWritten();
+      cleanUp.push(stuck.slice(0, stuck.indexOf('/d')));
+      await copyFile(join(writable.dataDir, 'connections.json'), join(stuck, 'connections.json'));
+      const harness = await createRpcHarness({ dataDir: stuck });
+
+      expect((await harness.call('connections.remove', { id: added.id })).ok).toBe(false);
+
+      const listed: Connection[] = (await harness.expectOk('connections.list', {})).connections;
+      expect(listed.map((connection) => connection.id)).toEqual([added.id]);
+      expect((await keychainEntry(added.id))?.secret).toEqual({ clientId: 'kept-client', clientSecret: 'kept-secret-0123' });
+    } finally {
+      await writable.call('connections.remove', { id: added.id });
+    }
+  });
+});
