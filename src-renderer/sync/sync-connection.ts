@@ -3,6 +3,7 @@ import { listsEverything } from '../../src-shared/domain/stream-listing';
 import type { SyncPage } from '../../src-shared/rpc/sync-methods';
 import type { CacheDatabase } from '../db/cache-database';
 import { commitPage } from './commit-page';
+import { repeatedPageCheck } from './repeated-pages';
 import { openWalk, recordSyncError } from './sync-state';
 import { SyncCancelled } from './sync-stopped';
 
@@ -52,7 +53,7 @@ export async function syncConnection(
     Object.assign(progress, { stream, streamIndex, done: 0, total: null });
     try {
       const walk = { full: options.full, listsEverything: listsEverything(connection.provider, stream) };
-      await syncStream(db, fetchPage, connection.id, stream, walk, options, now, progress);
+      await syncStream(db, fetchPage, connection, stream, walk, options, now, progress);
     } catch (error) {
       if (!(error instanceof SyncCancelled)) {
         await recordSyncError(db, connection.id, stream, error, now());
@@ -65,7 +66,7 @@ export async function syncConnection(
 async function syncStream(
   db: CacheDatabase,
   fetchPage: FetchPage,
-  connectionId: string,
+  { id: connectionId, provider }: { id: string; provider: ProviderId },
   stream: SyncStream,
   walk: Parameters<typeof openWalk>[3],
   options: SyncOptions,
@@ -73,10 +74,12 @@ async function syncStream(
   progress: SyncProgress,
 ): Promise<void> {
   let state = await openWalk(db, connectionId, stream, walk);
+  const checkNotRepeated = repeatedPageCheck(provider);
   let pending: Promise<SyncPage> | null = fetchPage({ connectionId, stream, cursor: state.cursor });
   while (pending) {
     const page: SyncPage = await pending;
     pending = null;
+    checkNotRepeated(page);
     if (page.nextCursor !== null && !options.signal.aborted) {
       pending = fetchPage({ connectionId, stream, cursor: page.nextCursor });
       // Its failure is handled when it is awaited, after this page is safely written.

@@ -89,7 +89,7 @@ export function createApticClient(connection: ApticConnection, secrets: SecretAc
         const skips = Array.from({ length: more }, (_, i) => skip + (i + 1) * apticInvoicePageSize);
         const rest = await mapLimited(skips, listConcurrency, (at) => listInvoices(at, apticInvoicePageSize));
         const pages = [first, ...rest];
-        const count = pages.reduce((sum, page) => sum + page.list.value.length, 0);
+        const count = pages.reduce((sum, page) => sum + pagedOver(page.list.value, apticInvoicePageSize), 0);
         return pageOf(joinNormalized<SyncRecord>(pages.map((page) => page.read)), skip, count, first.list.total);
       }
       if (stream === 'invoice-details') {
@@ -100,11 +100,20 @@ export function createApticClient(connection: ApticConnection, secrets: SecretAc
           return item.success ? [item.data] : [];
         });
         const perInvoice = await mapLimited(readable, detailsConcurrency, (item) => detailsOf(http, connection.id, item, redact));
-        return pageOf(joinNormalized(perInvoice), skip, list.value.length, list.total);
+        return pageOf(joinNormalized(perInvoice), skip, pagedOver(list.value, apticDetailsBatchSize), list.total);
       }
       throw unknownStream('Aptic', stream);
     },
   };
+}
+
+/**
+ * How far a page moves `$skip`: what it holds, but never more than was asked for. A page carrying
+ * more than `$top` (repeating earlier items, say) would otherwise move past invoices never read;
+ * read this way, the worst case is reading some twice, which the cache keeps once.
+ */
+function pagedOver(items: readonly unknown[], top: number): number {
+  return Math.min(items.length, top);
 }
 
 function pageOf(read: Normalized<SyncRecord>, skip: number, count: number, total: number): SyncPage {
