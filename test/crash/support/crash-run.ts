@@ -20,12 +20,21 @@ export interface CrashRunResult {
   target: KillTarget;
   killAfterMs: number;
   seconds: number;
+  /** Whether the operation had already ended when the kill came: such a run only proves the restart. */
+  endedBeforeKill: boolean;
   records: number;
   problems: string[];
+  /** Seconds spent in each stage, in order: where a slow run spends its time. */
+  stages: Array<[string, number]>;
 }
 
 const providers: readonly SandboxProvider[] = ['aptic', 'vettig'];
-const scale = 1_200;
+/**
+ * One dataset for every run: a seed varies what is killed and when, not the data, so the
+ * reference walk (the sandboxes' own data, read through main's handlers) is made once per process.
+ */
+const dataset = { seed: 1, scale: 200 };
+let reference: ReturnType<typeof referenceRecords> | undefined;
 
 /** mulberry32: a run is repeated exactly by its seed. */
 function random(seed: number): () => number {
@@ -39,10 +48,13 @@ function random(seed: number): () => number {
   };
 }
 
-/** What a seed picks. The target alternates with the seed, so any two neighbouring seeds cover both. */
+/**
+ * What a seed picks. Operation and target take turns (seeds 1-8 cover each operation on each side,
+ * and so does any 8 in a row); the moment of the kill is random, from the seed.
+ */
 export function crashPlan(seed: number): { operation: CrashOperation; target: KillTarget; killAfterMs: number } {
   const next = random(seed);
-  const operation = crashOperations[Math.floor(next() * crashOperations.length)]!;
+  const operation = crashOperations[Math.floor((seed - 1) / 2) % crashOperations.length]!;
   return { operation, target: seed % 2 === 0 ? 'host' : 'browser', killAfterMs: Math.round(next() * 2_500) };
 }
 
@@ -122,22 +134,35 @@ export async function crashRun(seed: number): Promise<CrashRunResult> {
   const { operation, target, killAfterMs } = crashPlan(seed);
   const dataDir = await mkdtemp(join(tmpdir(), 'reskontra-crash-data-'));
   const profileDir = await mkdtemp(join(tmpdir(), 'reskontra-crash-profile-'));
-  const options = { seed, scale };
-  const sandboxes = await Promise.all(providers.map((provider) => startSandbox(provider, options)));
+  const sandboxes = await Promise.all(providers.map((provider) => startSandbox(provider, dataset)));
   let host: HostProcess | undefined;
   let chromium: ChromiumProcess | undefined;
   const problems: string[] = [];
   let records = 0;
+  let endedBeforeKill = false;
   let stage = 'starting';
+  const stages: Array<[string, number]> = [];
+  let stageStarted = performance.now();
+  const enter = (next: string) => {
+    stages.push([stage, Math.round((performance.now() - stageStarted) / 100) / 10]);
+    stage = next;
+    stageStarted = performance.now();
+  };
   try {
-    const reference = referenceRecords(options, providers);
+    if (!reference) {
+      reference = referenceRecords(dataset, providers);
+      // Awaited in the checks; a run that fails before them must not leave it unhandled.
+      reference.catch(() => undefined);
+    }
     host = await startHostProcess(dataDir);
     chromium = await startChromiumProcess(profileDir);
+    enter('opening the app');
     let page = await openApp(chromium, host);
+    enter('adding connections');
     const connections: Connection[] = [];
     for (const sandbox of sandboxes) connections.push(await pageRpc<Connection>(page, 'connections.add', demoConnectionInput(sandbox)));
     page = await openApp(chromium, host);
-    stage = 'the first sync';
+    enter('the first sync');
     if (operation !== 'sync') await syncToTheEnd(page, false);
 
     const chunks = exportChunks(seed);
@@ -147,8 +172,8 @@ export async function crashRun(seed: number): Promise<CrashRunResult> {
       : operation === 'connection edit' ? editConnections(page, sandboxes, connections, 20)
       : writeExport(page, `crash-${seed}.csv`, chunks);
     // The operation is cut off by the kill: its failure is the point, not a finding.
-    running.catch(() => undefined);
-    stage = `the ${operation}`;
+    running.then(() => (endedBeforeKill = true), () => undefined);
+    enter(`the ${operation}`);
     await new Promise((resolve) => setTimeout(resolve, killAfterMs));
     if (target === 'host') {
       await killHost(host);
@@ -157,13 +182,13 @@ export async function crashRun(seed: number): Promise<CrashRunResult> {
       await killChromium(chromium);
       chromium = await startChromiumProcess(profileDir);
     }
-    stage = `the restart of the ${target}`;
+    enter(`the restart of the ${target}`);
     // openApp closes the pages the operation ran in, which ends whatever of it is still waiting.
     page = await openApp(chromium, host);
     // Right after the restart, before anything else runs: what the crash itself left.
     problems.push(...(await exportProblems(dataDir, `crash-${seed}.csv`, chunks.join(''), false)));
 
-    stage = `the ${operation} run to its end`;
+    enter(`the ${operation} run to its end`);
     if (operation === 'connection edit') {
       await editConnections(page, sandboxes, connections, 1);
       // The edits went around the page's store: a fresh page shows the labels they left.
@@ -172,7 +197,7 @@ export async function crashRun(seed: number): Promise<CrashRunResult> {
     if (operation === 'export') await writeExport(page, `crash-${seed}-again.csv`, chunks);
     await syncToTheEnd(page, operation === 'full resync');
 
-    stage = 'the checks';
+    enter('the checks');
     await closeChromium(chromium);
     await stopHost(host);
     host = await startHostProcess(dataDir, host.port);
@@ -185,13 +210,14 @@ export async function crashRun(seed: number): Promise<CrashRunResult> {
   } catch (error) {
     problems.push(`run failed during ${stage}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   } finally {
+    enter('done');
     if (chromium) await closeChromium(chromium);
     if (host) await stopHost(host);
     await Promise.all(sandboxes.map((sandbox) => sandbox.close()));
     await rm(dataDir, { recursive: true, force: true });
     await rm(profileDir, { recursive: true, force: true });
   }
-  return { seed, operation, target, killAfterMs, seconds: Math.round((performance.now() - started) / 100) / 10, records, problems };
+  return { seed, operation, target, killAfterMs, seconds: Math.round((performance.now() - started) / 100) / 10, endedBeforeKill, records, problems, stages };
 }
 
 /** Per connection: the same records as the reference walk, none missing, none extra, none different. */
