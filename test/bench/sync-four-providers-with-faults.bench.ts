@@ -48,13 +48,18 @@ const cacheRows = `(async () => {
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
+  const all = (store) => new Promise((resolve, reject) => {
+    const request = db.transaction(store).objectStore(store).getAll();
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  // Invoices are stored a page at a time (src-renderer/db/invoice-chunks.ts): the last chunk holding an id has its current version.
+  const invoices = new Map();
+  for (const chunk of await all('invoiceChunks')) {
+    for (const invoice of chunk.invoices) invoices.set(invoice.id, { ...invoice, connectionId: chunk.connectionId, stream: chunk.stream });
+  }
   const out = [];
-  for (const store of ['invoices', 'events', 'cases']) {
-    const rows = await new Promise((resolve, reject) => {
-      const request = db.transaction(store).objectStore(store).getAll();
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
+  for (const rows of [[...invoices.values()], await all('events'), await all('cases')]) {
     for (const r of rows) {
       const row = r.kind === 'invoice' ? { number: r.number, currency: r.currency, total: r.total, paid: r.paid, outstanding: r.outstanding }
         : r.kind === 'ledger-event' ? { type: r.type, date: r.date, currency: r.currency, amount: r.amount, invoiceNumber: r.invoiceNumber }
