@@ -16,6 +16,14 @@ export interface ExportTarget {
 export interface FinishedFile {
   path: string;
   bytes: number;
+  /** The companion summary file written beside it, when one was asked for. */
+  summary: { path: string; bytes: number } | null;
+}
+
+/** `x.csv` → `x.summary.csv`: the companion file that holds a statement's balances and totals. */
+export function summaryPath(path: string): string {
+  const extension = extname(path);
+  return `${path.slice(0, path.length - extension.length)}.summary${extension}`;
 }
 
 /**
@@ -65,18 +73,41 @@ export class ExportFile {
     return this.bytes;
   }
 
-  /** Flushes to disk, then moves the temp file into place in one step. */
-  async commit(): Promise<FinishedFile> {
+  /**
+   * Flushes to disk, then moves the temp file into place in one step. With `summary`, that text
+   * goes to a companion file (`x.summary.csv`) written whole to its own temp file first; then
+   * both are moved into place, and if the second cannot be the first is removed again: the user
+   * gets both files or neither.
+   */
+  async commit(summary?: string): Promise<FinishedFile> {
     this.refuseIfBroken();
+    await this.flush();
+    if (summary === undefined) {
+      const path = this.target.replace ? await this.replaceTarget() : await this.keepExisting(null);
+      await forgetPartFile(this.dataDir, this.tempPath);
+      return { path, bytes: this.bytes, summary: null };
+    }
+    const companion = await ExportFile.create({ path: summaryPath(this.target.path), replace: this.target.replace }, this.dataDir);
+    try {
+      const bytes = await companion.append(summary);
+      await companion.flush();
+      const path = this.target.replace ? await this.replaceBoth(companion) : await this.keepExisting(companion);
+      await forgetPartFile(this.dataDir, this.tempPath);
+      await forgetPartFile(this.dataDir, companion.tempPath);
+      return { path, bytes: this.bytes, summary: { path: summaryPath(path), bytes } };
+    } catch (error) {
+      await companion.discard();
+      throw error;
+    }
+  }
+
+  private async flush(): Promise<void> {
     try {
       await this.handle.sync();
       await this.handle.close();
     } catch (error) {
       throw fileSystemError('write', this.target.path, error);
     }
-    const path = this.target.replace ? await this.replaceTarget() : await this.keepExisting();
-    await forgetPartFile(this.dataDir, this.tempPath);
-    return { path, bytes: this.bytes };
   }
 
   /** Closes and deletes the temp file; safe to call after a failed append or commit. */
@@ -101,23 +132,53 @@ export class ExportFile {
     }
   }
 
+  /** The statement, then its summary; a summary that cannot be placed takes the statement back out. */
+  private async replaceBoth(companion: ExportFile): Promise<string> {
+    const path = await this.replaceTarget();
+    try {
+      await companion.replaceTarget();
+    } catch (error) {
+      await unlink(path).catch(() => undefined);
+      throw error;
+    }
+    return path;
+  }
+
   /**
    * Links the temp file under the first free name (`x.csv`, `x-2.csv`, …): a hard link fails
-   * rather than replace, so an earlier export is never overwritten, even by a race.
+   * rather than replace, so an earlier export is never overwritten, even by a race. With a
+   * companion, the name must be free for both (`x-2.csv` and `x-2.summary.csv`).
    */
-  private async keepExisting(): Promise<string> {
+  private async keepExisting(companion: ExportFile | null): Promise<string> {
     for (let attempt = 1; attempt <= 1000; attempt++) {
       const path = numbered(this.target.path, attempt);
-      try {
-        await link(this.tempPath, path);
-      } catch (error) {
-        if ((error as { code?: unknown }).code === 'EEXIST') continue;
-        throw fileSystemError('save', path, error);
+      if (!(await linkFresh(this.tempPath, path))) continue;
+      if (companion) {
+        const placed = await linkFresh(companion.tempPath, summaryPath(path)).catch(async (error: unknown) => {
+          await unlink(path).catch(() => undefined);
+          throw error;
+        });
+        if (!placed) {
+          await unlink(path).catch(() => undefined);
+          continue;
+        }
+        await unlink(companion.tempPath).catch(() => undefined);
       }
       await unlink(this.tempPath).catch(() => undefined);
       return path;
     }
     throw fileSystemError('save', this.target.path, { code: 'EEXIST' });
+  }
+}
+
+/** Links `from` as `to`; false when `to` is taken, which is never replaced. */
+async function linkFresh(from: string, to: string): Promise<boolean> {
+  try {
+    await link(from, to);
+    return true;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'EEXIST') return false;
+    throw fileSystemError('save', to, error);
   }
 }
 

@@ -89,11 +89,12 @@ export function exportHandlers({
       }
     },
 
-    'export.commit': async ({ exportId }) => {
+    'export.commit': async ({ exportId, summary }) => {
       const entry = take(exportId);
       try {
-        const { path, bytes } = await serialized(entry, () => entry.file.commit());
-        return { path, fileName: basename(path), bytes };
+        const finished = await serialized(entry, () => entry.file.commit(summary));
+        const companion = finished.summary && { ...finished.summary, fileName: basename(finished.summary.path) };
+        return { path: finished.path, fileName: basename(finished.path), bytes: finished.bytes, summary: companion };
       } catch (error) {
         await entry.file.discard();
         throw error;

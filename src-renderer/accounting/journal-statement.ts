@@ -9,6 +9,7 @@ import { periodNameParts, type StatementPeriod } from '../statements/statement-p
 import { AccountingText } from './accounting-text';
 import { bookWithNotices } from './book-with-notices';
 import { loadPeriodJournal } from './load-period-journal';
+import { StatementText } from '../statements/statement-text';
 
 export interface JournalRequest extends StatementPeriod {
   language: Locale;
@@ -52,8 +53,7 @@ export function journalStatement(entries: readonly JournalEntry[], request: Jour
         }
       }
     },
-    leadRows: [],
-    totalRows: [],
+    summaryHeader: new StatementText(request.language).summaryHeader(),
     totals,
     problems,
   };

@@ -1,4 +1,5 @@
-import { journalSign, type JournalEntry } from '../../src-shared/accounting/period-journal';
+import { eventSigns } from '../../src-shared/accounting/event-signs';
+import type { JournalEntry } from '../../src-shared/accounting/period-journal';
 import type { LedgerEventType } from '../../src-shared/domain/records';
 import { csvCell, csvTextRow } from '../../src-shared/csv/csv-cell';
 import { CurrencySums } from '../../src-shared/money/currency-sums';
@@ -6,6 +7,7 @@ import type { CacheDatabase } from '../db/cache-database';
 import type { Locale } from '../i18n/locales';
 import type { Statement, StatementTotal } from '../statements/statement';
 import { periodNameParts, type StatementPeriod } from '../statements/statement-period';
+import { StatementText } from '../statements/statement-text';
 import { AccountingText } from './accounting-text';
 import { loadPeriodJournal } from './load-period-journal';
 
@@ -15,7 +17,7 @@ export interface PeriodJournalRequest extends StatementPeriod {
 }
 
 /** The order the dialog lists the sums in. */
-const ledgerEventTypes = Object.keys(journalSign) as LedgerEventType[];
+const ledgerEventTypes = Object.keys(eventSigns) as LedgerEventType[];
 
 export async function buildPeriodJournal(db: CacheDatabase, request: PeriodJournalRequest): Promise<Statement> {
   return periodJournalStatement(await loadPeriodJournal(db, request), request);
@@ -35,7 +37,7 @@ export function periodJournalStatement(entries: readonly JournalEntry[], request
       .filter((type) => sums.has(currency, type))
       .map((type) => ({ label: text.fill(text.messages.totals.type, { type: text.eventType({ type }) }), currency, minor: sums.get(currency, type) })),
   );
-  const signed = (entry: JournalEntry, minor: number | null) => (minor === null ? null : journalSign[entry.type] * minor);
+  const signed = (entry: JournalEntry, minor: number | null) => (minor === null ? null : eventSigns[entry.type] * minor);
   return {
     kind: 'period-journal',
     fileNameParts: ['period-journal', ...periodNameParts(request)],
@@ -60,9 +62,8 @@ export function periodJournalStatement(entries: readonly JournalEntry[], request
         ];
       }
     },
-    leadRows: [],
-    totalRows: [],
     totals,
+    summaryHeader: new StatementText(request.language).summaryHeader(),
     problems: [],
   };
 }

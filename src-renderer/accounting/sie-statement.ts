@@ -9,6 +9,7 @@ import type { StatementPeriod } from '../statements/statement-period';
 import { AccountingText } from './accounting-text';
 import { bookWithNotices } from './book-with-notices';
 import { loadPeriodJournal } from './load-period-journal';
+import { StatementText } from '../statements/statement-text';
 
 export interface SieRequest extends StatementPeriod {
   /** The dialog's language: the notices. The file itself is Swedish, as SIE is. */
@@ -60,8 +61,7 @@ export function sieStatement(entries: readonly JournalEntry[], request: SieReque
     header: [],
     rowCount: booked.vouchers.length,
     body: () => [],
-    leadRows: [],
-    totalRows: [],
+    summaryHeader: new StatementText(request.language).summaryHeader(),
     totals,
     problems,
     file: { name, bytes },

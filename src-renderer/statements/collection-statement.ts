@@ -34,9 +34,10 @@ interface Figures {
 }
 
 /**
- * Per collection case: capital, interest and costs (amount, paid, outstanding), the case total,
- * then its payments and the settlement allocations that paid it off; totals of all cases per
- * currency at the end.
+ * Per collection case: capital, interest and costs (amount, paid, outstanding, as of the case's
+ * balance date), then its payments and the settlement allocations that paid it off. Every amount
+ * is money the business is owed or receives, so positive. The case totals and the totals of all
+ * cases per currency are the statement's totals (the summary file), never rows of the table.
  */
 export async function buildCollectionStatement(db: CacheDatabase, request: CollectionRequest): Promise<Statement> {
   const { connectionId } = request;
@@ -90,7 +91,7 @@ export function collectionStatement(all: readonly CachedCase[], allAllocations: 
     const wrong = new Set(balanceProblems(c.balance));
     for (const part of parts) {
       const figures = c.balance[part];
-      body.push(line(c, part, currency, {}, figures));
+      body.push(line(c, part, currency, { date: c.balance.asOf }, figures));
       count(currency, part, figures);
       total.amount = addMinor(total.amount, figures.amount);
       total.paid = addMinor(total.paid, figures.paid);
@@ -106,7 +107,7 @@ export function collectionStatement(all: readonly CachedCase[], allAllocations: 
         }),
       );
     }
-    body.push(line(c, 'caseTotal', currency, { date: c.balance.asOf }, total));
+    // The case total is a total: it goes in the summary, not among the lines it adds up.
     count(currency, 'caseTotal', total);
     if (wrong.has('total')) {
       problems.push(
@@ -154,25 +155,16 @@ export function collectionStatement(all: readonly CachedCase[], allAllocations: 
     return line(c, 'allocation', allocation.currency, { date: allocation.date, description: allocation.description, invoices: allocation.invoiceNumber }, figures);
   }
 
-  const totalRows: CsvRow[] = [];
   const totals: StatementTotal[] = [];
   const currencies = sums.currencies();
   for (const currency of currencies) {
     for (const kind of [...parts, 'caseTotal', 'payment', 'allocation'] as const) {
-      const keys = kind === 'payment' ? (['amount'] as const) : kind === 'allocation' ? (['amount', 'capital', 'interest', 'fees'] as const) : (['amount', 'paid', 'outstanding'] as const);
-      if (!keys.some((key) => sums.has(currency, `${kind}.${key}`))) continue;
-      const figures: Figures = Object.fromEntries(keys.map((key) => [key, sums.get(currency, `${kind}.${key}`)]));
-      // The label takes the case column; the rest of the row is laid out as the line it sums.
-      const [, ...rest] = line(null, kind, currency, {}, figures);
-      totalRows.push([csvCell.text(text.fill(labels.allCases, { line: caseLines[kind] })), ...rest]);
-      if (kind === 'caseTotal') {
-        totals.push(
-          { label: `${caseLines.caseTotal}: ${names.amount}`, currency, minor: figures.amount ?? 0 },
-          { label: `${caseLines.caseTotal}: ${names.paid}`, currency, minor: figures.paid ?? 0 },
-          { label: `${caseLines.caseTotal}: ${names.outstanding}`, currency, minor: figures.outstanding ?? 0 },
-        );
+      const keys = kind === 'payment' || kind === 'allocation' ? (['amount'] as const) : (['amount', 'paid', 'outstanding'] as const);
+      for (const key of keys) {
+        if (!sums.has(currency, `${kind}.${key}`)) continue;
+        const label = text.fill(labels.allCases, { line: caseLines[kind] });
+        totals.push({ label: key === 'amount' ? label : `${label}: ${names[key]}`, currency, minor: sums.get(currency, `${kind}.${key}`) });
       }
-      if (kind === 'payment' || kind === 'allocation') totals.push({ label: caseLines[kind], currency, minor: figures.amount ?? 0 });
     }
   }
 
@@ -181,13 +173,12 @@ export function collectionStatement(all: readonly CachedCase[], allAllocations: 
     fileNameParts: ['collection', request.today],
     header: csvTextRow([
       names.caseNumber, names.invoiceNumbers, names.caseStatus, names.line, names.date, names.description,
-      names.amount, names.paid, names.outstanding, names.capital, names.interest, names.fees, names.currency,
+      names.signedAmount, names.paid, names.outstanding, names.capital, names.interest, names.fees, names.currency,
     ]),
     rowCount: body.length,
     body: () => body,
-    leadRows: [],
-    totalRows,
     totals,
+    summaryHeader: text.summaryHeader(),
     problems: [...text.mixedCurrencies(currencies), ...problems],
   };
 }

@@ -1,3 +1,4 @@
+import { signedAmount } from '../../src-shared/accounting/event-signs';
 import { csvCell, csvTextRow, type CsvRow } from '../../src-shared/csv/csv-cell';
 import { providerIds, providerNames, type ProviderId } from '../../src-shared/domain/provider';
 import type { CacheDatabase } from '../db/cache-database';
@@ -16,7 +17,11 @@ export interface InvoiceHistoryRequest {
   connectionLabels: ReadonlyMap<string, string>;
 }
 
-/** One invoice's life across providers, oldest first: the timeline the invoice detail shows, as rows. */
+/**
+ * One invoice's life across providers, oldest first: the timeline the invoice detail shows, as
+ * rows. Amounts are signed from the business's point of view: the invoice and what the customer
+ * owes or pays are positive, a credit note negative (src-shared/accounting/event-signs.ts).
+ */
 export async function buildInvoiceHistory(db: CacheDatabase, request: InvoiceHistoryRequest): Promise<Statement> {
   return invoiceHistoryStatement(await invoiceHistory(db, request.invoiceNumber, request.connectionIds), request);
 }
@@ -50,12 +55,11 @@ export function invoiceHistoryStatement(history: InvoiceHistory, request: Invoic
   return {
     kind: 'invoice-history',
     fileNameParts: ['invoice', number, 'history'],
-    header: csvTextRow([names.date, names.provider, names.connection, names.what, names.amount, names.currency, names.details, names.reference]),
+    header: csvTextRow([names.date, names.provider, names.connection, names.what, names.signedAmount, names.currency, names.details, names.reference]),
     rowCount: rows.length,
     body: () => rows,
-    leadRows: [],
-    totalRows: [],
     totals: [],
+    summaryHeader: text.summaryHeader(),
     problems: historyProblems(ordered, number, text),
   };
 }
@@ -84,7 +88,7 @@ function describe(entry: TimelineEntry, invoiceNumber: string, text: StatementTe
       return { source: entry.invoice, what: labels.due, amount: null, details: null };
     case 'event': {
       const { event } = entry;
-      return { source: event, what: text.eventType(event.type, event.providerType), amount: { minor: event.amount, currency: event.currency }, details: event.description };
+      return { source: event, what: text.eventType(event.type, event.providerType), amount: { minor: signedAmount(event.type, event.amount), currency: event.currency }, details: event.description };
     }
     case 'case-opened': {
       const c = entry.collectionCase;

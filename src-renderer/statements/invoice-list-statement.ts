@@ -1,4 +1,4 @@
-import { csvCell, csvTextRow, type CsvRow } from '../../src-shared/csv/csv-cell';
+import { csvCell, csvTextRow } from '../../src-shared/csv/csv-cell';
 import { csvRecordRow, type CsvColumn } from '../../src-shared/csv/csv-columns';
 import { providerNames } from '../../src-shared/domain/provider';
 import type { CacheDatabase } from '../db/cache-database';
@@ -58,16 +58,6 @@ export function invoiceListStatement(all: readonly InvoiceRow[], request: Invoic
       minor: sums.get(currency, key),
     })),
   );
-  const totalRows: CsvRow[] = currencies.map((currency) => [
-    ...csvTextRow([text.fill(text.messages.rows.invoiceTotal, { count: sums.get(currency, 'count') }), '', '', '', '', '']),
-    csvCell.amount(sums.get(currency, 'total'), currency),
-    csvCell.amount(sums.get(currency, 'paid'), currency),
-    csvCell.amount(sums.get(currency, 'outstanding'), currency),
-    csvCell.text(currency),
-    csvCell.empty(),
-    csvCell.empty(),
-  ]);
-
   return {
     kind: 'invoices',
     fileNameParts: ['invoices', request.today],
@@ -76,9 +66,8 @@ export function invoiceListStatement(all: readonly InvoiceRow[], request: Invoic
     *body() {
       for (const row of rows) yield csvRecordRow(columns, row);
     },
-    leadRows: [],
-    totalRows,
     totals,
+    summaryHeader: text.summaryHeader(),
     problems: [
       ...text.mixedCurrencies(currencies),
       ...rows.flatMap((row) => (row.problems > 0 ? disagreementProblems(text, row, entryOf?.(row.id)?.problems ?? []) : [])),
@@ -108,7 +97,7 @@ function invoiceColumns(text: StatementText, labels: ReadonlyMap<string, string>
     { header: names.connection, cell: (row) => csvCell.text(labels.get(row.connectionId) ?? row.connectionId) },
     { header: names.issueDate, cell: (row) => csvCell.date(row.issueDate) },
     { header: names.dueDate, cell: (row) => csvCell.date(row.dueDate) },
-    { header: names.amount, cell: (row) => csvCell.amount(row.total, row.currency) },
+    { header: names.signedAmount, cell: (row) => csvCell.amount(row.total, row.currency) },
     { header: names.paid, cell: (row) => csvCell.amount(row.paid, row.currency) },
     { header: names.outstanding, cell: (row) => csvCell.amount(row.outstanding, row.currency) },
     { header: names.currency, cell: (row) => csvCell.text(row.currency) },

@@ -1,9 +1,9 @@
 import type { CsvFormat } from '../../src-shared/csv/csv-format';
-import { encodeCsv } from '../../src-shared/csv/encode-csv';
+import { encodeCsv, encodeCsvToString } from '../../src-shared/csv/encode-csv';
 import { exportFileName } from '../../src-shared/csv/export-file-name';
 import type { RpcInput, RpcOutput } from '../../src-shared/rpc/contract';
 import { maxExportChunkLength, type ChunkEncoding } from '../../src-shared/rpc/export-methods';
-import { statementRows, type Statement } from './statement';
+import { statementRows, summaryRows, type Statement } from './statement';
 
 type ExportMethod = 'export.begin' | 'export.append' | 'export.commit' | 'export.abort';
 
@@ -19,12 +19,15 @@ export type SaveResult =
       bytes: number;
       /** The same bytes for a browser download, when asked for. */
       copy: Blob | null;
+      /** The companion file with the balances and totals, when the statement has any. */
+      summary: { path: string; fileName: string; copy: Blob | null } | null;
     };
 
 /**
- * Encodes the statement and hands it to main in batches of up to `maxExportChunkLength`, so
+ * Encodes the statement (a pure table) and hands it to main in batches of up to `maxExportChunkLength`, so
  * neither side holds the whole file as one string. With `keepCopy` each batch also becomes a
  * Blob part (the browser keeps those outside the script heap) for the download in browser mode.
+ * Its totals go with the commit as the companion summary file, in the same preset.
  * A failure, or `signal` firing (the dialog closed), aborts the export: main leaves no partial file.
  */
 export async function saveStatement(
@@ -51,9 +54,15 @@ export async function saveStatement(
       for await (const batch of batches(encodeCsv(statementRows(statement), format), maxExportChunkLength)) await send(batch, new Blob([batch]), 'utf8');
     }
     options.signal?.throwIfAborted();
-    const committed = await call('export.commit', { exportId });
+    // A few rows at most: one message, written by main beside the statement, both or neither.
+    // A file in a format of its own (SIE) carries its own totals and gets no CSV beside it.
+    const summary = !file && statement.totals.length > 0 ? encodeCsvToString(summaryRows(statement), format) : undefined;
+    const committed = await call('export.commit', { exportId, ...(summary === undefined ? {} : { summary }) });
     const copy = options.keepCopy ? new Blob(parts, { type: file ? 'application/octet-stream' : 'text/csv;charset=utf-8' }) : null;
-    return { status: 'saved', ...committed, copy };
+    const companion = committed.summary && summary !== undefined
+      ? { path: committed.summary.path, fileName: committed.summary.fileName, copy: options.keepCopy ? new Blob([summary], { type: 'text/csv;charset=utf-8' }) : null }
+      : null;
+    return { status: 'saved', path: committed.path, fileName: committed.fileName, bytes: committed.bytes, copy, summary: companion };
   } catch (error) {
     await call('export.abort', { exportId }).catch(() => undefined);
     throw error;

@@ -1,3 +1,4 @@
+import { csvTextRow, type CsvRow } from '../../src-shared/csv/csv-cell';
 import type { FinancingState, InvoiceStatus, LedgerEventType } from '../../src-shared/domain/records';
 import { formatMinorUnits } from '../../src-shared/money/money';
 import type { Locale } from '../i18n/locales';
@@ -45,6 +46,12 @@ export class StatementText {
   eventType(type: LedgerEventType, providerValue?: string): string {
     const messages = commonMessages[this.locale].event;
     return type === 'unknown' && providerValue ? this.fill(messages.unknownType, { value: providerValue }) : messages.types[type];
+  }
+
+  /** The summary file's header: which figure, its currency, its amount. */
+  summaryHeader(): CsvRow {
+    const { columns } = this.messages;
+    return csvTextRow([columns.figure, columns.currency, columns.amount]);
   }
 
   mixedCurrencies(currencies: readonly string[]): ReconciliationProblem[] {

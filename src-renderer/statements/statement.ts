@@ -1,9 +1,12 @@
-import type { CsvRow } from '../../src-shared/csv/csv-cell';
+import { csvCell, type CsvRow } from '../../src-shared/csv/csv-cell';
 
 export const statementKinds = ['invoices', 'factoring', 'collection', 'invoice-history', 'period-journal', 'journal', 'sie'] as const;
 export type StatementKind = (typeof statementKinds)[number];
 
-/** One figure the export dialog shows before saving: an exact sum in one currency. */
+/**
+ * One figure the export dialog shows before saving and the summary file holds: an exact sum
+ * (or a balance) in one currency, signed like the statement's rows.
+ */
 export interface StatementTotal {
   label: string;
   currency: string;
@@ -48,14 +51,16 @@ export interface Statement {
   /** Parts for `exportFileName`: `['factoring', '2025-01']` → `reskontra-factoring-2025-01.csv`. */
   fileNameParts: readonly string[];
   header: CsvRow;
-  /** Data rows (not the header, not the totals). */
+  /** Data rows (not the header). */
   rowCount: number;
   body(): Iterable<CsvRow>;
-  /** Rows written before the body (an opening balance). */
-  leadRows: readonly CsvRow[];
-  /** Rows written after the body (totals, closing balance). */
-  totalRows: readonly CsvRow[];
+  /**
+   * Balances and totals: shown in the dialog and written to the summary file beside the
+   * statement, never among its rows, so a spreadsheet sum or an import of the file is right.
+   */
   totals: readonly StatementTotal[];
+  /** The summary file's header, in the statement's language: figure, currency, amount. */
+  summaryHeader: CsvRow;
   problems: readonly ReconciliationProblem[];
   /** Set for a file in a format of its own (an SIE file): saved as these bytes under this name, not as CSV. */
   file?: { name: string; bytes: Uint8Array };
@@ -66,10 +71,16 @@ export function statementMessageKey(kind: StatementKind): string {
   return kind.replace(/-(\w)/g, (_whole, letter: string) => letter.toUpperCase());
 }
 
-/** Header, lead rows, body and totals: everything the file holds, in order, for `encodeCsv`. */
+/** The statement file: one header row, then data rows only (a pure table), for `encodeCsv`. */
 export function* statementRows(statement: Statement): Generator<CsvRow, void, undefined> {
   yield statement.header;
-  yield* statement.leadRows;
   yield* statement.body();
-  yield* statement.totalRows;
+}
+
+/** The summary file: its header, then one row per figure (label, currency, amount). */
+export function* summaryRows(statement: Statement): Generator<CsvRow, void, undefined> {
+  yield statement.summaryHeader;
+  for (const total of statement.totals) {
+    yield [csvCell.text(total.label), csvCell.text(total.currency), csvCell.amount(total.minor, total.currency)];
+  }
 }

@@ -1,28 +1,8 @@
+import { eventSigns } from './event-signs';
 import type { AllocationBreakdown, FinancingState, Invoice, LedgerEvent, LedgerEventType } from '../domain/records';
 import { ledgerKey } from '../ledger/invoice-identity';
 import type { VatSplit } from './booking-rules';
 import type { SalesDocument } from './sales-documents';
-
-/**
- * The sign of each event type from the business's point of view: money in (or a claim that
- * grows) positive, money out and costs negative. A payout is money in; a recourse is a claim
- * handed back (you owe the factoring company again), a recourse payment money out.
- */
-export const journalSign: Record<LedgerEventType, 1 | -1> = {
-  invoiced: 1,
-  credited: -1,
-  payment: 1,
-  'settlement-allocation': 1,
-  interest: 1,
-  fee: 1,
-  financed: 1,
-  charge: -1,
-  payout: 1,
-  recourse: -1,
-  'recourse-payment': -1,
-  // A type Reskontra does not know keeps the provider's own sign; it is listed, never booked.
-  unknown: 1,
-};
 
 /** One money movement of a period: an event with its sign applied, its invoice and customer beside it. */
 export interface JournalEntry {
@@ -33,7 +13,7 @@ export interface JournalEntry {
   currency: string;
   /** Positive in the direction the type names, as the provider sent it. */
   amount: number;
-  /** `amount` with `journalSign` applied. */
+  /** `amount` with its type's sign applied (event-signs.ts). */
   signed: number;
   net: number | null;
   vat: number | null;
@@ -131,7 +111,7 @@ export function periodJournal(
       date: event.date,
       currency: event.currency,
       amount: event.amount,
-      signed: journalSign[event.type] * event.amount,
+      signed: eventSigns[event.type] * event.amount,
       net: event.net,
       vat: event.vat,
       vatByRate: null,

@@ -57,3 +57,10 @@ export function monthOf(from: string | undefined, to: string | undefined): strin
   const range = monthRange(month);
   return range && range.from === from && range.to === to ? month : null;
 }
+
+/** The calendar month (YYYY-MM) before the one `date` falls in: the month a monthly job reports on. */
+export function previousMonth(date: string): string {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  return month === 1 ? `${String(year - 1).padStart(4, '0')}-12` : `${date.slice(0, 4)}-${String(month - 1).padStart(2, '0')}`;
+}

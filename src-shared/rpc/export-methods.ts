@@ -19,6 +19,8 @@ export interface ExportCommitted {
   path: string;
   fileName: string;
   bytes: number;
+  /** The companion summary file (balances and totals) written beside it, when one was sent. */
+  summary: { path: string; fileName: string; bytes: number } | null;
 }
 
 const suggestedName = z.string().superRefine((name, context) => {
@@ -45,6 +47,10 @@ export const exportMethods = {
   'export.append': method<{ bytes: number }>()(
     z.object({ exportId, chunk: z.string().max(maxExportChunkLength), encoding: chunkEncoding.optional() }).strict(),
   ),
-  'export.commit': method<ExportCommitted>()(z.object({ exportId }).strict()),
+  /**
+   * `summary`: the text of a companion file (`<name>.summary.csv`, a statement's balances and
+   * totals), small enough for one message; main writes both files or neither.
+   */
+  'export.commit': method<ExportCommitted>()(z.object({ exportId, summary: z.string().max(maxExportChunkLength).optional() }).strict()),
   'export.abort': method<{ aborted: true }>()(z.object({ exportId }).strict()),
 };

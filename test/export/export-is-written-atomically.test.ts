@@ -26,7 +26,7 @@ describe('export to a file', () => {
     expect(await readdir(join(rpc.dataDir, 'exports-in-progress'))).toEqual(before);
 
     const committed = await rpc.call('export.commit', { exportId });
-    expect(committed).toEqual({ path: join(folder, fileName), fileName, bytes: 37 });
+    expect(committed).toEqual({ path: join(folder, fileName), fileName, bytes: 37, summary: null });
     expect(await readdir(folder)).toEqual([fileName]);
     expect(await readdir(join(rpc.dataDir, 'exports-in-progress'))).toEqual([]);
     expect(await readFile(committed.path, 'utf8')).toBe('\uFEFFKund;Belopp\r\nÅkesson AB;-150,00\r\n');
@@ -70,7 +70,7 @@ describe('export to a file', () => {
     expect(fileName).toBe('Fakturor januari.csv');
     await rpc.call('export.append', { exportId, chunk: 'new\r\n' });
     expect(await readFile(chosen, 'utf8')).toBe('old');
-    expect(await rpc.call('export.commit', { exportId })).toEqual({ path: chosen, fileName: 'Fakturor januari.csv', bytes: 5 });
+    expect(await rpc.call('export.commit', { exportId })).toEqual({ path: chosen, fileName: 'Fakturor januari.csv', bytes: 5, summary: null });
     expect(await readFile(chosen, 'utf8')).toBe('new\r\n');
     expect(await readdir(chosenFolder)).toEqual(['Fakturor januari.csv']);
   });

@@ -30,8 +30,11 @@ export interface ExportChoice<Options> {
 
 /** What one statement kind brings to the export dialog. */
 interface ExportKind<K extends StatementKind, Options> {
-  /** The connections it can be about (the providers that send its records); `anyConnection` also offers all of them. */
-  connections?: { providers: readonly ProviderId[]; anyConnection: boolean };
+  /**
+   * The connections it can be about (the providers that send its records); `anyConnection` also
+   * offers all of them, under the message key `anyLabel` (default `allConnections`).
+   */
+  connections?: { providers: readonly ProviderId[]; anyConnection: boolean; anyLabel?: 'allConnections' | 'allFactoring' };
   /** It covers a period, chosen as a month or a range. */
   period?: boolean;
   /** Its file has a format of its own (SIE): the dialog offers no CSV preset. */
@@ -85,9 +88,10 @@ export const exportKinds: Record<StatementKind, ExportKindEntry> = {
     },
   }),
   factoring: exportKind<'factoring'>({
-    connections: { providers: ['vettig', 'aptic'], anyConnection: false },
+    connections: { providers: ['vettig', 'aptic'], anyConnection: true, anyLabel: 'allFactoring' },
     period: true,
-    request: ({ connectionId, period, language }) => (connectionId && isValidPeriod(period) ? { connectionId, ...period, language } : null),
+    request: ({ connectionId, period, language, connectionLabels }) =>
+      isValidPeriod(period) ? { ...(connectionId ? { connectionId } : {}), ...period, language, connectionLabels } : null,
     build: (request) => statementBuilders.factoring(cacheDatabase(), request),
   }),
   collection: exportKind<'collection'>({
