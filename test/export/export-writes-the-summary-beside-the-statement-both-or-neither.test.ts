@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +20,8 @@ describe('a statement and its summary file', () => {
     expect((await readdir(folder)).sort()).toEqual(['reskontra-factoring-2025-01.csv', 'reskontra-factoring-2025-01.summary.csv']);
     expect(await readFile(committed.path, 'utf8')).toBe(statement);
     expect(await readFile(summaryPath, 'utf8')).toBe(summary);
+    // Business records like the statement: readable by the owner only.
+    if (process.platform !== 'win32') expect((await stat(summaryPath)).mode & 0o777).toBe(0o600);
     expect(await readdir(join(rpc.dataDir, 'exports-in-progress'))).toEqual([]);
   });
 
