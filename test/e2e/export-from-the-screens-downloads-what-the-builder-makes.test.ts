@@ -10,6 +10,7 @@ import { buildCollectionStatement } from '../../src-renderer/statements/collecti
 import { buildFactoringStatement } from '../../src-renderer/statements/factoring-statement';
 import { statementRows, summaryRows } from '../../src-renderer/statements/statement';
 import { axeViolations } from '../support/axe';
+import { downloadsDuring } from '../support/downloads';
 import { readCache, startAppWithSandboxes, type AppWithSandboxes } from '../support/app-with-sandboxes';
 import { launchChromium, type ChromiumProfile } from '../support/chromium';
 import { memoryCache } from '../support/memory-cache';
@@ -54,19 +55,8 @@ function labels(): Map<string, string> {
   return new Map(setup.connections.map((connection) => [connection.id, connection.label]));
 }
 
-/** The downloads `action` starts (a statement, then its summary file), once `count` have begun. */
-async function downloadsDuring(count: number, action: () => Promise<void>): Promise<Download[]> {
-  const downloads: Download[] = [];
-  const listener = (download: Download) => void downloads.push(download);
-  page.on('download', listener);
-  await action();
-  await expect.poll(() => downloads.length).toBe(count);
-  page.off('download', listener);
-  return downloads;
-}
-
 function saveAndDownload(dialog: Locator, count: number): Promise<Download[]> {
-  return downloadsDuring(count, () => dialog.getByRole('button', { name: 'Save', exact: true }).click());
+  return downloadsDuring(page, count, () => dialog.getByRole('button', { name: 'Save', exact: true }).click());
 }
 
 async function openExport(navigation: string, button: string): Promise<Locator> {
@@ -176,7 +166,7 @@ describe('exporting statements from the screens in browser mode', () => {
     // Asked again and answered with the keyboard: the file holds the header only, its summary the balances.
     await page.keyboard.press('Enter');
     await question.waitFor();
-    const downloads = await downloadsDuring(2, () => page.keyboard.press('Enter'));
+    const downloads = await downloadsDuring(page, 2, () => page.keyboard.press('Enter'));
     expect(downloads[0]!.suggestedFilename()).toBe('reskontra-factoring-2026-10.csv');
     const vettig = setup.connections.find((connection) => connection.provider === 'vettig')!;
     const statement = await buildFactoringStatement(await cacheFromPage(), { connectionId: vettig.id, from: '2026-10-01', to: '2026-10-31', language: 'en', connectionLabels: labels() });

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
+import { downloadsDuring } from '../support/downloads';
 import type { Invoice, InvoiceStatus } from '../../src-shared/domain/records';
 import { calendarToday } from '../../src-shared/dates/today';
 import { axeViolations } from '../support/axe';
@@ -151,16 +152,21 @@ describe('the Invoices screen', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('radio', { name: /^RFC 4180/ }).check();
     await expect.poll(() => dialog.getByRole('status').first().textContent()).toBe(`${served.length} rows`);
-    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Save' }).click()]);
-    const csv = Papa.parse<string[]>((await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    // The statement and its summary file (the totals, kept out of the table) download together.
+    const downloads = await downloadsDuring(page, 2, () => dialog.getByRole('button', { name: 'Save' }).click());
+    const read = async (download: Download) => Papa.parse<string[]>((await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+    const csv = await read(downloads[0]!);
     const header = csv[0]!;
-    const rows = csv.slice(1).filter((row) => !row[0]!.startsWith('Total, '));
+    const rows = csv.slice(1);
     expect(rows).toHaveLength(served.length);
-    const totalRows = csv.filter((row) => row[0]!.startsWith('Total, '));
+    const [figure, ...summary] = await read(downloads[1]!);
+    expect(figure).toEqual(['Figure', 'Currency', 'Amount']);
     const [outstandingAt, currencyAt] = [header.indexOf('Outstanding'), header.indexOf('Currency')];
     for (const [currency, outstanding] of sumBy(served, (i) => i.outstanding)) {
-      const total = totalRows.find((row) => row[currencyAt] === currency)!;
-      expect(Math.round(Number(total[outstandingAt]) * 100), currency).toBe(outstanding);
+      const total = summary.find((row) => row[0] === 'Outstanding' && row[1] === currency)!;
+      expect(Math.round(Number(total[2]) * 100), currency).toBe(outstanding);
+      const listed = rows.filter((row) => row[currencyAt] === currency).reduce((sum, row) => sum + Math.round(Number(row[outstandingAt]) * 100), 0);
+      expect(listed, currency).toBe(outstanding);
     }
     await dialog.getByRole('button', { name: 'Close' }).click();
   });
