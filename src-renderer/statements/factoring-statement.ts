@@ -34,11 +34,16 @@ export async function buildFactoringStatement(db: CacheDatabase, request: Factor
 export function factoringStatement(rows: readonly LedgerRow[], request: FactoringRequest): Statement {
   const text = new StatementText(request.language);
   const { columns: names, rows: labels } = text.messages;
-  const inPeriod = rows.filter((row) => row.date >= request.from && row.date <= request.to);
   const label = (connectionId: string) => request.connectionLabels.get(connectionId) ?? connectionId;
+  const byConnection = (a: string, b: string) => label(a).localeCompare(label(b), 'en') || (a < b ? -1 : a > b ? 1 : 0);
+  // Within a day, one factoring company's events after the other's, each in its own order (a
+  // stable sort): the file is the same whatever the random connection ids.
+  const inPeriod = rows
+    .filter((row) => row.date >= request.from && row.date <= request.to)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : byConnection(a.connectionId, b.connectionId)));
   const allCompanies = !request.connectionId;
 
-  const connectionIds = [...new Set(rows.map((row) => row.connectionId))].sort((a, b) => label(a).localeCompare(label(b), 'en') || (a < b ? -1 : 1));
+  const connectionIds = [...new Set(rows.map((row) => row.connectionId))].sort(byConnection);
   const totals: StatementTotal[] = [];
   for (const connectionId of connectionIds) {
     // With every factoring company in one file, each figure says whose it is.
