@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 
 describe.each(goldenPresets)('statements from the seeded sandboxes, $preset in $language', ({ preset, language }) => {
-  const names = ['invoices', 'invoices-aptic-open-by-outstanding', 'factoring', 'factoring-2025-01', 'factoring-all-2025-01', 'collection', 'invoice-history-10429'];
+  const names = ['invoices', 'invoices-aptic-open-by-outstanding', 'factoring', 'factoring-2025-01', 'factoring-all', 'collection', 'invoice-history-10429'];
 
   it.each(names)('%s is byte for byte its golden file', async (name) => {
     const statement = await buildStatement(cache.db, goldenRequests(cache, language)[name]!);
@@ -59,7 +59,7 @@ describe.each(goldenPresets)('statements from the seeded sandboxes, $preset in $
     const name = async (key: string) => exportFileName((await buildStatement(cache.db, requests[key]!)).fileNameParts);
     expect(await name('factoring-2025-01')).toBe('reskontra-factoring-2025-01.csv');
     expect(await name('factoring')).toBe('reskontra-factoring-2024-09-01-2025-03-31.csv');
-    expect(await name('factoring-all-2025-01')).toBe('reskontra-factoring-all-2025-01.csv');
+    expect(await name('factoring-all')).toBe('reskontra-factoring-all-2024-09-01-2025-06-30.csv');
     expect(await name('invoices')).toBe('reskontra-invoices-2025-06-30.csv');
     expect(await name('invoice-history-10429')).toBe('reskontra-invoice-10429-history.csv');
   });

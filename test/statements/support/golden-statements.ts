@@ -31,7 +31,7 @@ export function goldenRequests(cache: SyncedCache, language: Language): Record<s
     },
     factoring: { kind: 'factoring', connectionId: cache.byProvider('vettig').id, from: '2024-09-01', to: '2025-03-31', language, connectionLabels },
     'factoring-2025-01': { kind: 'factoring', connectionId: cache.byProvider('vettig').id, from: '2025-01-01', to: '2025-01-31', language, connectionLabels },
-    'factoring-all-2025-01': { kind: 'factoring', from: '2025-01-01', to: '2025-01-31', language, connectionLabels },
+    'factoring-all': { kind: 'factoring', from: '2024-09-01', to: '2025-06-30', language, connectionLabels },
     collection: { kind: 'collection', connectionId: cache.byProvider('confirma').id, today, language },
     'invoice-history-10429': { kind: 'invoice-history', invoiceNumber: '10429', language, connectionLabels },
   };
