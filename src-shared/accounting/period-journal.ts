@@ -70,7 +70,7 @@ function salesEntry(document: SalesDocument): JournalEntry {
     date: document.issueDate,
     currency: document.currency,
     amount: document.amount,
-    signed: journalSign[document.type] * document.amount,
+    signed: eventSigns[document.type] * document.amount,
     net: sum((rate) => rate.net),
     vat: sum((rate) => rate.vat),
     vatByRate: split,
