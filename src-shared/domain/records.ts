@@ -48,6 +48,18 @@ export interface Invoice extends RecordBase {
   financing: FinancingState;
   /** The provider's own financing value when `financing` is `unknown` (shown as "Unknown (value)"). */
   providerFinancing?: string;
+  /**
+   * Net and VAT per VAT rate, from the provider's invoice rows (one line per rate, in rising
+   * rate order). Null or absent: VAT unknown (the provider sends no rows, or a row could not be read).
+   */
+  vatLines?: VatLine[] | null;
+}
+
+/** An invoice's sales at one VAT rate: `rate` in basis points (2500 = 25 %), `net` and `vat` in minor units. */
+export interface VatLine {
+  rate: number;
+  net: number;
+  vat: number;
 }
 
 /**

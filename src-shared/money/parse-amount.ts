@@ -25,21 +25,29 @@ const exponentPattern = /^([+-]?)(\d+)(?:\.(\d+))?e([+-]?\d+)$/i;
  * beyond the safe integer range, with an error naming the record and field.
  */
 export function parseMinorUnits(value: unknown, currency: string, source: AmountSource): number {
-  const where = `${source.record}, field ${source.field}`;
   if (!isCurrencyCode(currency)) {
-    throw new AmountError(`${where}: "${clip(currency)}" is not an ISO 4217 currency code.`);
+    throw new AmountError(`${source.record}, field ${source.field}: "${clip(currency)}" is not an ISO 4217 currency code.`);
   }
+  return parseFixedPoint(value, minorDigits(currency), source, currency);
+}
+
+/**
+ * A decimal as an exact integer count of 10^-digits (`"25.5"` with 2 digits → 2550): the same
+ * reading as `parseMinorUnits`, for figures that are not money (a VAT rate, a quantity).
+ * `unit` names what limits the decimals in the error message (`SEK`, `a VAT rate`).
+ */
+export function parseFixedPoint(value: unknown, digits: number, source: AmountSource, unit: string): number {
+  const where = `${source.record}, field ${source.field}`;
   const text = decimalText(value, where);
   const match = decimalPattern.exec(text);
   if (!match) {
     throw new AmountError(`${where}: "${clip(text)}" is not a decimal amount.`);
   }
   const [, sign = '', whole = '', fraction = ''] = match;
-  const digits = minorDigits(currency);
   const significantFraction = fraction.replace(/0+$/, '');
   if (significantFraction.length > digits) {
     throw new AmountError(
-      `${where}: ${text} has more decimals than ${currency} allows (${digits}).`,
+      `${where}: ${text} has more decimals than ${unit} allows (${digits}).`,
     );
   }
   const minorText = (whole + significantFraction.padEnd(digits, '0')).replace(/^0+(?=\d)/, '');

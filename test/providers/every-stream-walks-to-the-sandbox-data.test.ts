@@ -7,6 +7,7 @@ import { createRpcHarness, type RpcHarness } from './support/rpc-harness';
 import {
   datasetFor,
   expectedFlowtlyInvoices,
+  expectedFlowtlyVatLines,
   expectedRows,
   expectedVettigChargeSplit,
   rowsOf,
@@ -78,6 +79,17 @@ describe('a full walk of every stream equals the sandbox data', () => {
     const draftRecords = walk.records.filter((record) => record.kind === 'invoice' && record.status === 'draft');
     expect(draftRecords).toHaveLength(drafts);
     expect(walk.pages).toBe(Math.ceil((issued.size + drafts) / 100));
+  });
+
+  it('flowtly invoices carry net and VAT per rate from their rows', async () => {
+    const walk = await walkStream(harness, idOf('flowtly'), 'invoices');
+    const expected = expectedFlowtlyVatLines(dataset);
+    const actual = new Map(walk.records.flatMap((record) => (record.kind === 'invoice' && expected.has(record.providerRef) ? [[record.providerRef, record.vatLines]] : [])));
+    expect(actual).toEqual(expected);
+    for (const record of walk.records) {
+      if (record.kind !== 'invoice' || !record.vatLines) continue;
+      expect(record.vatLines.reduce((sum, line) => sum + line.net + line.vat, 0)).toBe(record.total);
+    }
   });
 
   it('flowtly invoice-transactions', async () => {

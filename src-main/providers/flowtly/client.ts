@@ -12,6 +12,7 @@ import { staticBearerAuth } from '../client-credentials-auth';
 import { mapLimited } from '../map-limited';
 import { normalizeEach, refField, type Normalized } from '../normalize-each';
 import { checkPagesEnd, decodeCursor, encodeCursor, unknownStream } from '../sync-cursor';
+import { attachVatLines } from './invoice-rows';
 import { iriId, normalizeFlowtlyInvoice, normalizeFlowtlyTransaction } from './normalize';
 import { flowtlyCollectionSchema, flowtlyInvoiceFactsSchema, flowtlyInvoiceSchema, flowtlyTransactionSchema, type FlowtlyTransaction } from './schema';
 
@@ -27,7 +28,8 @@ const invoiceFactsLimit = 20_000;
 
 /**
  * Flowtly (API Platform). Bearer API token; collections paged with `?page=N&itemsPerPage=M`,
- * following `hydra:next`. Streams: `invoices` and `invoice-transactions`.
+ * following `hydra:next`. Streams: `invoices` (each with its rows' net and VAT per rate, see
+ * `invoice-rows.ts`) and `invoice-transactions`.
  */
 export function createFlowtlyClient(connection: FlowtlyConnection, secrets: SecretAccess, options: HttpOptions): ProviderClient {
   const redaction = createSecretRedaction();
@@ -102,7 +104,8 @@ export function createFlowtlyClient(connection: FlowtlyConnection, secrets: Secr
           query,
         );
         for (const invoice of result.read.records) remember(invoice.providerRef, { number: invoice.number, currency: invoice.currency });
-        return pageResult(result.list, result.read, page, done);
+        const rowsQuarantined = await attachVatLines(http, result.list.members, result.read.records, redact);
+        return pageResult(result.list, { records: result.read.records, quarantined: [...result.read.quarantined, ...rowsQuarantined] }, page, done);
       }
       if (stream === 'invoice-transactions') {
         const list = await http.getJson('invoice-transactions', (body) => validatePage(collection, body, `invoice transactions page ${page}`), query);

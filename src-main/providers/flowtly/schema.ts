@@ -71,3 +71,22 @@ export function flowtlyCollectionSchema<T extends z.ZodType>(item: T) {
       }),
   ]);
 }
+
+/**
+ * An invoice row (Factuurregel). `netPrice`, `netDiscountAmount` and `vatRate` are documented
+ * as string decimals; numbers are read too. The documented row has no `invoice` field: rows are
+ * found through their invoice's `invoiceRows`.
+ */
+export const flowtlyInvoiceRowSchema = z.looseObject({
+  id: z.number().int().nullish(),
+  quantity: z.union([z.number(), z.string()]),
+  vatRate: decimal,
+  netPrice: decimal,
+  netDiscountAmount: decimal.nullish(),
+  productName: z.string().nullish(),
+  project: z.string().nullish(),
+});
+export type FlowtlyInvoiceRow = z.output<typeof flowtlyInvoiceRowSchema>;
+
+/** An invoice's rows as API Platform serialises a to-many relation: IRIs (`/invoice-rows/7`) or embedded rows. */
+export const flowtlyInvoiceRowsSchema = z.looseObject({ invoiceRows: z.array(z.unknown()).nullish() });

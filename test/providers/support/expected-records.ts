@@ -13,7 +13,7 @@ import { factoringFactsOf } from '../../../sandbox/data/vettig-view';
 import { apticGuidFor } from '../../../sandbox/data/aptic-guid';
 import { confirmaPendingAllocations, confirmaSettlements } from '../../../sandbox/data/confirma-view';
 import type { SandboxProvider } from '../../../sandbox/start-sandbox';
-import type { SyncRecord } from '../../../src-shared/domain/records';
+import type { SyncRecord, VatLine } from '../../../src-shared/domain/records';
 
 /**
  * What a full walk of each stream must yield, computed from the sandbox's own generator in
@@ -151,6 +151,20 @@ export function expectedFlowtlyInvoices(dataset: SandboxDataset): { issued: Map<
     });
   }
   return { issued: rows, drafts: flowtlyDraftCount(dataset.scale) };
+}
+
+/** Net and VAT per rate of each issued Flowtly invoice (by providerRef), summed from the generator's own lines. */
+export function expectedFlowtlyVatLines(dataset: SandboxDataset): Map<string, VatLine[]> {
+  const expected = new Map<string, VatLine[]>();
+  for (let index = 0; index < dataset.scale; index += 1) {
+    const byRate = new Map<number, VatLine>();
+    for (const line of dataset.invoiceAt(index).lines) {
+      const sum = byRate.get(line.vatRateBasisPoints) ?? { rate: line.vatRateBasisPoints, net: 0, vat: 0 };
+      byRate.set(line.vatRateBasisPoints, { rate: sum.rate, net: sum.net + line.netMinor, vat: sum.vat + line.vatMinor });
+    }
+    expected.set(String(index + 1), [...byRate.values()].sort((a, b) => a.rate - b.rate));
+  }
+  return expected;
 }
 
 export function expectedFlowtlyTransactions(dataset: SandboxDataset): Map<string, Row> {
