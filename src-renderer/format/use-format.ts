@@ -40,6 +40,12 @@ export function formatDate(locale: string, isoDate: string | null): string {
   return dateFormat(locale, false).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 }
 
+/** A VAT rate in basis points (2550) as a percentage (25.5 %), from exact decimal text. */
+export function formatRate(locale: string, basisPoints: number): string {
+  const percent = formatMinorUnits(basisPoints, 'EUR', '.');
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(percent as unknown as number) + '\u00a0%';
+}
+
 export function formatDateTime(locale: string, isoTimestamp: string | null): string {
   if (!isoTimestamp) return '—';
   return dateFormat(locale, true).format(new Date(isoTimestamp));
@@ -62,5 +68,6 @@ export function useFormat() {
     count: (value: number) => new Intl.NumberFormat(region()).format(value),
     /** A fraction as a percentage: 0.0125 → 1.25 %. */
     percent: (fraction: number) => new Intl.NumberFormat(region(), { style: 'percent', maximumFractionDigits: 2 }).format(fraction),
+    rate: (basisPoints: number) => formatRate(region(), basisPoints),
   };
 }

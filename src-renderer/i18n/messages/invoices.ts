@@ -95,6 +95,10 @@ const en = {
     amount: 'Amount',
     net: 'Net',
     vat: 'VAT',
+    vatLines: 'Net and VAT by rate',
+    vatRate: 'VAT rate',
+    gross: 'Gross',
+    vatUnknown: 'VAT not known: the provider sent no readable invoice rows.',
   },
 };
 
@@ -193,6 +197,10 @@ export default featureMessages(en, {
       amount: 'Belopp',
       net: 'Netto',
       vat: 'Moms',
+      vatLines: 'Netto och moms per momssats',
+      vatRate: 'Momssats',
+      gross: 'Brutto',
+      vatUnknown: 'Momsen är okänd: tjänsten skickade inga läsbara fakturarader.',
     },
   },
   nl: {
@@ -289,6 +297,10 @@ export default featureMessages(en, {
       amount: 'Bedrag',
       net: 'Netto',
       vat: 'Btw',
+      vatLines: 'Netto en btw per tarief',
+      vatRate: 'Btw-tarief',
+      gross: 'Bruto',
+      vatUnknown: 'Btw onbekend: de dienst stuurde geen leesbare factuurregels.',
     },
   },
   fi: {
@@ -385,6 +397,10 @@ export default featureMessages(en, {
       amount: 'Summa',
       net: 'Netto',
       vat: 'ALV',
+      vatLines: 'Veroton määrä ja ALV verokannoittain',
+      vatRate: 'ALV-kanta',
+      gross: 'Verollinen',
+      vatUnknown: 'ALV ei tiedossa: palvelu ei lähettänyt luettavia laskurivejä.',
     },
   },
 });
