@@ -1,5 +1,6 @@
 import { buildJournal, type JournalRequest } from '../accounting/journal-statement';
 import { buildPeriodJournal, type PeriodJournalRequest } from '../accounting/period-journal-statement';
+import { buildSalesVat, type SalesVatRequest } from '../accounting/sales-vat-statement';
 import { buildSie, type SieRequest } from '../accounting/sie-statement';
 import type { CacheDatabase } from '../db/cache-database';
 import { buildCollectionStatement, type CollectionRequest } from './collection-statement';
@@ -17,6 +18,7 @@ export interface StatementRequests {
   'period-journal': PeriodJournalRequest;
   journal: JournalRequest;
   sie: SieRequest;
+  'sales-vat': SalesVatRequest;
 }
 
 /** Everything one statement needs to be built, tagged with which statement it is. */
@@ -31,6 +33,7 @@ export const statementBuilders: { [K in StatementKind]: (db: CacheDatabase, requ
   'period-journal': buildPeriodJournal,
   journal: buildJournal,
   sie: buildSie,
+  'sales-vat': buildSalesVat,
 };
 
 export function buildStatement<K extends StatementKind>(db: CacheDatabase, request: { kind: K } & StatementRequests[K]): Promise<Statement> {

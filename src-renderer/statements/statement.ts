@@ -1,6 +1,6 @@
 import { csvCell, type CsvRow } from '../../src-shared/csv/csv-cell';
 
-export const statementKinds = ['invoices', 'factoring', 'collection', 'invoice-history', 'period-journal', 'journal', 'sie'] as const;
+export const statementKinds = ['invoices', 'factoring', 'collection', 'invoice-history', 'period-journal', 'journal', 'sie', 'sales-vat'] as const;
 export type StatementKind = (typeof statementKinds)[number];
 
 /**
@@ -33,8 +33,11 @@ export type ProblemCode =
 /** What the bookkeeping exports report: a movement left out, not booked, or booked without its VAT split. */
 export type BookingProblemCode = 'other-currency' | 'factor-owns-invoice' | 'pending-at-agency' | 'vat-unknown' | 'unknown-type';
 
+/** What the sales and VAT statement reports: an invoice whose rows do not add up to its total. */
+export type SalesVatProblemCode = 'vat-lines-disagree';
+
 export interface ReconciliationProblem {
-  code: ProblemCode | BookingProblemCode;
+  code: ProblemCode | BookingProblemCode | SalesVatProblemCode;
   severity: 'mismatch' | 'notice';
   /** What it is about (a case number, a provider reference), for tests and de-duplication. */
   subject: string;

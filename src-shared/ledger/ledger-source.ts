@@ -64,12 +64,17 @@ export const sourceRank: Readonly<Record<SourceRole, number>> = {
 };
 
 /** What role an invoice record of each provider plays; a new provider does not compile until placed. */
-const invoiceRoleOf: Readonly<Record<ProviderId, (facts: InvoiceFacts) => SourceRole>> = {
+const invoiceRoleOf: Readonly<Record<ProviderId, (facts: Pick<InvoiceFacts, 'financing'>) => SourceRole>> = {
   flowtly: () => 'issuer',
   aptic: (facts) => (facts.financing === 'factored' || facts.financing === 'factored-with-recourse' ? 'factor' : 'servicer'),
   vettig: () => 'factor',
   confirma: () => 'collection',
 };
+
+/** Where an invoice record stands among the records of one real invoice (lower first), as the join ranks it. */
+export function invoiceRank(record: Pick<InvoiceFacts, 'provider' | 'financing'>): number {
+  return sourceRank[invoiceRoleOf[record.provider](record)];
+}
 
 /** What one source says about one invoice. Null where it does not say. */
 export interface LedgerSource {

@@ -88,6 +88,14 @@ describe("every statement's data rows add up, per currency, to its summary file"
     }
   });
 
+  it('sales and VAT by rate: net, VAT and gross columns add up to the summary', async () => {
+    const { rows, summary } = await readStatement('sales-vat-2025-01');
+    expect(rows.length).toBeGreaterThan(0);
+    expect(sumPerCurrency(rows, 'Net sales (credit notes −)')).toEqual(figure(summary, 'Net sales'));
+    expect(sumPerCurrency(rows, 'Output VAT (credit notes −)')).toEqual(figure(summary, 'Output VAT'));
+    expect(sumPerCurrency(rows, 'Gross (credit notes −)')).toEqual(figure(summary, 'Gross sales'));
+  });
+
   it('invoice history: a timeline without totals, so no summary file', async () => {
     const { statement, rows } = await readStatement('invoice-history-10429');
     expect(rows.length).toBe(statement.rowCount);

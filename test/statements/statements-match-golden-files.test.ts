@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 
 describe.each(goldenPresets)('statements from the seeded sandboxes, $preset in $language', ({ preset, language }) => {
-  const names = ['invoices', 'invoices-aptic-open-by-outstanding', 'factoring', 'factoring-2025-01', 'factoring-all', 'collection', 'invoice-history-10429'];
+  const names = ['invoices', 'invoices-aptic-open-by-outstanding', 'factoring', 'factoring-2025-01', 'factoring-all', 'collection', 'invoice-history-10429', 'sales-vat-2025-01'];
 
   it.each(names)('%s is byte for byte its golden file', async (name) => {
     const statement = await buildStatement(cache.db, goldenRequests(cache, language)[name]!);
@@ -62,5 +62,6 @@ describe.each(goldenPresets)('statements from the seeded sandboxes, $preset in $
     expect(await name('factoring-all')).toBe('reskontra-factoring-all-2024-09-01-2025-06-30.csv');
     expect(await name('invoices')).toBe('reskontra-invoices-2025-06-30.csv');
     expect(await name('invoice-history-10429')).toBe('reskontra-invoice-10429-history.csv');
+    expect(await name('sales-vat-2025-01')).toBe('reskontra-sales-vat-2025-01.csv');
   });
 });

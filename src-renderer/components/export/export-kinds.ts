@@ -127,4 +127,9 @@ export const exportKinds: Record<StatementKind, ExportKindEntry> = {
     },
     build: (request) => statementBuilders.sie(cacheDatabase(), request),
   }),
+  'sales-vat': exportKind<'sales-vat'>({
+    period: true,
+    request: ({ period, language }) => (isValidPeriod(period) ? { ...period, language } : null),
+    build: (request) => statementBuilders['sales-vat'](cacheDatabase(), request),
+  }),
 };

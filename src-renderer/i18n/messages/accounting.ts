@@ -72,6 +72,22 @@ const en = {
     unknownType: '{date} {event} {invoiceNumber}: {amount} is of a type Reskontra does not know, so it is not booked. Book it by hand.',
     empty: 'Nothing moved in this period.',
   },
+  salesVat: {
+    columns: {
+      currency: 'Currency',
+      rate: 'VAT rate (%)',
+      net: 'Net sales (credit notes −)',
+      vat: 'Output VAT (credit notes −)',
+      gross: 'Gross (credit notes −)',
+      invoices: 'Invoices',
+    },
+    unknownRate: 'VAT unknown',
+    totals: { net: 'Net sales', vat: 'Output VAT', gross: 'Gross sales' },
+    notices: {
+      vatUnknown: 'Invoice {invoiceNumber} ({amount}): its VAT is not known, so it is in the row “VAT unknown” with its gross only.',
+      linesDisagree: 'Invoice {invoiceNumber}: its rows add up to {lines}, but the invoice says {amount}.',
+    },
+  },
 };
 
 export type AccountingMessages = typeof en;
@@ -144,6 +160,22 @@ export default featureMessages(en, {
       unknownType: '{date} {event} {invoiceNumber}: {amount} är av en typ som Reskontra inte känner till och bokförs inte. Bokför den för hand.',
       empty: 'Ingenting rörde sig under perioden.',
     },
+    salesVat: {
+      columns: {
+        currency: 'Valuta',
+        rate: 'Momssats (%)',
+        net: 'Nettoförsäljning (kreditnotor −)',
+        vat: 'Utgående moms (kreditnotor −)',
+        gross: 'Brutto (kreditnotor −)',
+        invoices: 'Fakturor',
+      },
+      unknownRate: 'Moms okänd',
+      totals: { net: 'Nettoförsäljning', vat: 'Utgående moms', gross: 'Bruttoförsäljning' },
+      notices: {
+        vatUnknown: 'Faktura {invoiceNumber} ({amount}): momsen är okänd, så den står på raden ”Moms okänd” med bara bruttobeloppet.',
+        linesDisagree: 'Faktura {invoiceNumber}: raderna blir {lines}, men fakturan säger {amount}.',
+      },
+    },
   },
   nl: {
     settings: {
@@ -212,6 +244,22 @@ export default featureMessages(en, {
       unknownType: '{date} {event} {invoiceNumber}: {amount} is van een soort die Reskontra niet kent en wordt niet geboekt. Boek het met de hand.',
       empty: 'In deze periode is er niets bewogen.',
     },
+    salesVat: {
+      columns: {
+        currency: 'Valuta',
+        rate: 'Btw-tarief (%)',
+        net: 'Netto-omzet (creditnota’s −)',
+        vat: 'Verschuldigde btw (creditnota’s −)',
+        gross: 'Bruto (creditnota’s −)',
+        invoices: 'Facturen',
+      },
+      unknownRate: 'Btw onbekend',
+      totals: { net: 'Netto-omzet', vat: 'Verschuldigde btw', gross: 'Bruto-omzet' },
+      notices: {
+        vatUnknown: 'Factuur {invoiceNumber} ({amount}): de btw is onbekend, dus staat ze in de regel “Btw onbekend”, alleen met het brutobedrag.',
+        linesDisagree: 'Factuur {invoiceNumber}: de regels tellen op tot {lines}, maar de factuur zegt {amount}.',
+      },
+    },
   },
   fi: {
     settings: {
@@ -279,6 +327,22 @@ export default featureMessages(en, {
       vatUnknown: '{date} {event} {invoiceNumber}: {amount} kirjataan ilman ALV-erittelyä (ALV-koodi ?). Erittele se kirjanpidossa.',
       unknownType: '{date} {event} {invoiceNumber}: {amount} on tyyppiä, jota Reskontra ei tunne, joten sitä ei kirjata. Kirjaa se käsin.',
       empty: 'Tällä jaksolla ei liikkunut mitään.',
+    },
+    salesVat: {
+      columns: {
+        currency: 'Valuutta',
+        rate: 'ALV-kanta (%)',
+        net: 'Veroton myynti (hyvityslaskut −)',
+        vat: 'Myynnin ALV (hyvityslaskut −)',
+        gross: 'Verollinen (hyvityslaskut −)',
+        invoices: 'Laskuja',
+      },
+      unknownRate: 'ALV ei tiedossa',
+      totals: { net: 'Veroton myynti', vat: 'Myynnin ALV', gross: 'Verollinen myynti' },
+      notices: {
+        vatUnknown: 'Lasku {invoiceNumber} ({amount}): sen ALV ei ole tiedossa, joten se on rivillä ”ALV ei tiedossa” vain verollisella summalla.',
+        linesDisagree: 'Lasku {invoiceNumber}: sen rivien summa on {lines}, mutta laskulla lukee {amount}.',
+      },
     },
   },
 });

@@ -14,6 +14,7 @@ const en = {
     periodJournal: 'Export period journal',
     journal: 'Export journal (CSV)',
     sie: 'Export SIE 4I',
+    salesVat: 'Export sales and VAT by rate',
   },
   names: {
     invoices: 'Invoice list',
@@ -23,6 +24,7 @@ const en = {
     periodJournal: 'Period journal',
     journal: 'Journal (CSV)',
     sie: 'SIE 4I file',
+    salesVat: 'Sales and VAT by rate',
   },
   dialog: {
     title: 'Export: {name}',
@@ -149,6 +151,7 @@ export default featureMessages(en, {
       periodJournal: 'Exportera periodjournal',
       journal: 'Exportera journal (CSV)',
       sie: 'Exportera SIE 4I',
+      salesVat: 'Exportera försäljning och moms per momssats',
     },
     names: {
       invoices: 'Fakturalista',
@@ -158,6 +161,7 @@ export default featureMessages(en, {
       periodJournal: 'Periodjournal',
       journal: 'Journal (CSV)',
       sie: 'SIE 4I-fil',
+      salesVat: 'Försäljning och moms per momssats',
     },
     dialog: {
       title: 'Exportera: {name}',
@@ -280,6 +284,7 @@ export default featureMessages(en, {
       periodJournal: 'Periodejournaal exporteren',
       journal: 'Memoriaal exporteren (CSV)',
       sie: 'SIE 4I exporteren',
+      salesVat: 'Omzet en btw per tarief exporteren',
     },
     names: {
       invoices: 'Factuurlijst',
@@ -289,6 +294,7 @@ export default featureMessages(en, {
       periodJournal: 'Periodejournaal',
       journal: 'Memoriaal (CSV)',
       sie: 'SIE 4I-bestand',
+      salesVat: 'Omzet en btw per tarief',
     },
     dialog: {
       title: 'Exporteren: {name}',
@@ -411,6 +417,7 @@ export default featureMessages(en, {
       periodJournal: 'Vie jakson päiväkirja',
       journal: 'Vie kirjausluettelo (CSV)',
       sie: 'Vie SIE 4I',
+      salesVat: 'Vie myynti ja ALV verokannoittain',
     },
     names: {
       invoices: 'Laskuluettelo',
@@ -420,6 +427,7 @@ export default featureMessages(en, {
       periodJournal: 'Jakson päiväkirja',
       journal: 'Kirjausluettelo (CSV)',
       sie: 'SIE 4I -tiedosto',
+      salesVat: 'Myynti ja ALV verokannoittain',
     },
     dialog: {
       title: 'Vienti: {name}',

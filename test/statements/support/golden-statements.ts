@@ -34,5 +34,6 @@ export function goldenRequests(cache: SyncedCache, language: Language): Record<s
     'factoring-all': { kind: 'factoring', from: '2024-09-01', to: '2025-06-30', language, connectionLabels },
     collection: { kind: 'collection', connectionId: cache.byProvider('confirma').id, today, language },
     'invoice-history-10429': { kind: 'invoice-history', invoiceNumber: '10429', language, connectionLabels },
+    'sales-vat-2025-01': { kind: 'sales-vat', from: '2025-01-01', to: '2025-01-31', language },
   };
 }
