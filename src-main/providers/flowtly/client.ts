@@ -104,8 +104,8 @@ export function createFlowtlyClient(connection: FlowtlyConnection, secrets: Secr
           query,
         );
         for (const invoice of result.read.records) remember(invoice.providerRef, { number: invoice.number, currency: invoice.currency });
-        const rowsQuarantined = await attachVatLines(http, result.list.members, result.read.records, redact);
-        return pageResult(result.list, { records: result.read.records, quarantined: [...result.read.quarantined, ...rowsQuarantined] }, page, done);
+        await attachVatLines(http, result.list.members, result.read.records, redact);
+        return pageResult(result.list, result.read, page, done);
       }
       if (stream === 'invoice-transactions') {
         const list = await http.getJson('invoice-transactions', (body) => validatePage(collection, body, `invoice transactions page ${page}`), query);
