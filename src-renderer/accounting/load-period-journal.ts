@@ -1,9 +1,10 @@
 import Dexie from 'dexie';
 import { invoiceLookup, periodJournal, type JournalEntry } from '../../src-shared/accounting/period-journal';
 import { salesDocuments } from '../../src-shared/accounting/sales-documents';
+import type { VatLine } from '../../src-shared/domain/records';
 import type { CacheDatabase } from '../db/cache-database';
 import { invoicesWhere } from '../db/invoice-chunks';
-import { loadLedgerRows } from '../queries/ledger-rows';
+import { loadLedgerRows, type LedgerRows } from '../queries/ledger-rows';
 import type { StatementPeriod } from '../statements/statement-period';
 
 /**
@@ -21,7 +22,23 @@ export async function loadPeriodJournal(db: CacheDatabase, period: StatementPeri
     // Statuses are not used here; the period's end is as good a day to read them on as any.
     loadLedgerRows(db, period.to),
   ]);
-  // Invoice records carry no net and VAT per rate yet: every sale is booked with its VAT not known.
-  const sales = salesDocuments(ledger.entries, ledger.records, () => null);
+  const vatLines = await periodVatLines(db, ledger, period);
+  const sales = salesDocuments(ledger.entries, ledger.records, (recordId) => vatLines.get(recordId) ?? null);
   return periodJournal(events, invoiceLookup(invoices), period, sales);
+}
+
+/**
+ * Net and VAT per rate of every invoice record of a sale issued in the period, by record id: the
+ * records of each ledger entry issued then, and the credit notes issued then (the ledger folds
+ * those into what they credit). The ledger's rows do not carry the lines, so those records are
+ * read whole, through the invoice directory.
+ */
+async function periodVatLines(db: CacheDatabase, ledger: LedgerRows, period: StatementPeriod): Promise<Map<string, VatLine[]>> {
+  const inPeriod = (date: string | null) => date !== null && date >= period.from && date <= period.to;
+  const ids = new Set([
+    ...ledger.entries.filter((entry) => inPeriod(entry.issueDate)).flatMap((entry) => entry.sources.flatMap((source) => (source.kind === 'invoice' ? [source.recordId] : []))),
+    ...ledger.records.filter((record) => record.credits !== null && inPeriod(record.issueDate)).map((record) => record.id),
+  ]);
+  const records = await invoicesWhere(db, (id) => ids.has(id));
+  return new Map(records.flatMap((record) => (record.vatLines ? [[record.id, record.vatLines] as const] : [])));
 }

@@ -1,14 +1,12 @@
-import type { AccountMap } from './account-map';
+import type { VatLine } from '../domain/records';
+import type { AccountMap, AccountRole } from './account-map';
 import type { JournalEntry } from './period-journal';
-
-/** A VAT rate Swedish sales are booked at, in percent; 0 is exempt sales. */
-export type VatRate = 25 | 12 | 6 | 0;
 
 /** One voucher line: `amount` in minor units, positive on the debit side, negative on the credit side (as SIE writes it). */
 export interface VoucherLine {
   account: string;
   amount: number;
-  /** The VAT code of the line in the journal CSV: `25`, `12`, `6`, `0`, `in` (input VAT), `?` (VAT not known), or null. */
+  /** The VAT code of the line in the journal CSV: `25`, `12`, `6`, `0` (see `vatCode`), `in` (input VAT), `?` (VAT not known), or null. */
   vatCode: string | null;
 }
 
@@ -24,8 +22,25 @@ export type NotBooked =
 
 export type Booking = { lines: VoucherLine[]; vatUnknown: boolean } | { notBooked: NotBooked };
 
-/** Net and VAT of an invoice at each rate, summing to its gross; null while the providers' invoice lines are not fetched. */
-export type VatSplit = readonly { rate: VatRate; net: number; vat: number }[] | null;
+/**
+ * Net and VAT of a sale at each rate, summing to its gross, sizes in the direction of its type;
+ * null when no invoice record of it knows its VAT. Rates in basis points (2500 = 25 %), as the
+ * invoice records carry them (`VatLine`): the rate becomes accounts and a VAT code here only.
+ */
+export type VatSplit = readonly VatLine[] | null;
+
+/** The accounts of the Swedish rates, by basis points; a rate not here has no account in the map. */
+const salesAccounts: Readonly<Record<number, { sales: AccountRole; outputVat: AccountRole | null }>> = {
+  2500: { sales: 'sales25', outputVat: 'outputVat25' },
+  1200: { sales: 'sales12', outputVat: 'outputVat12' },
+  600: { sales: 'sales6', outputVat: 'outputVat6' },
+  0: { sales: 'salesExempt', outputVat: null },
+};
+
+/** The journal's VAT code of a rate: the percentage, `25`, `12`, `25.5`. */
+export function vatCode(basisPoints: number): string {
+  return String(basisPoints / 100);
+}
 
 const factored = (entry: JournalEntry) => entry.financing === 'factored' || entry.financing === 'factored-with-recourse';
 
@@ -37,14 +52,18 @@ const credit = (account: string, amount: number, vatCode: string | null = null):
  * is known; else the gross on the "sales, VAT not known" account, flagged for the accountant.
  */
 function sales(map: AccountMap, gross: number, split: VatSplit): Booking {
-  // A split that does not add up to the gross would unbalance the voucher: booked as not known.
-  if (split === null || split.reduce((sum, { net, vat }) => sum + net + vat, 0) !== gross) return { lines: [debit(map.receivables, gross), credit(map.salesVatUnknown, gross, '?')], vatUnknown: true };
-  const salesAccount = { 25: map.sales25, 12: map.sales12, 6: map.sales6, 0: map.salesExempt } as const;
-  const vatAccount = { 25: map.outputVat25, 12: map.outputVat12, 6: map.outputVat6 } as const;
+  // A split that does not add up to the gross would unbalance the voucher, and a rate without
+  // accounts (21 % in a Swedish book) cannot be booked on one: either is booked as not known.
+  const known = split !== null && split.reduce((sum, { net, vat }) => sum + net + vat, 0) === gross && split.every(({ rate, vat }) => {
+    const accounts = salesAccounts[rate];
+    return accounts !== undefined && (accounts.outputVat !== null || vat === 0);
+  });
+  if (!known) return { lines: [debit(map.receivables, gross), credit(map.salesVatUnknown, gross, '?')], vatUnknown: true };
   const lines = [debit(map.receivables, gross)];
   for (const { rate, net, vat } of split) {
-    lines.push(credit(salesAccount[rate], net, String(rate)));
-    if (rate !== 0 && vat !== 0) lines.push(credit(vatAccount[rate], vat, String(rate)));
+    const accounts = salesAccounts[rate]!;
+    if (net !== 0) lines.push(credit(map[accounts.sales], net, vatCode(rate)));
+    if (accounts.outputVat !== null && vat !== 0) lines.push(credit(map[accounts.outputVat], vat, vatCode(rate)));
   }
   return { lines, vatUnknown: false };
 }

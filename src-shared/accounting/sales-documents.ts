@@ -28,14 +28,20 @@ export interface SalesDocument {
   vatByRate: VatSplit;
 }
 
-/** Net and VAT per rate of an invoice record, sizes in the direction of its type; null when the record carries none. */
+/** Net and VAT per rate of an invoice record as its provider signs them (a credit note's may be negative); null when the record carries none. */
 export type VatOf = (recordId: string) => VatSplit;
+
+/** Lines as sizes in the direction of the document's type: a credit note whose rows are negative is turned round. */
+function sized(split: VatSplit): VatSplit {
+  if (split === null || split.reduce((sum, line) => sum + line.net + line.vat, 0) >= 0) return split;
+  return split.map((line) => ({ rate: line.rate, net: -line.net, vat: -line.vat }));
+}
 
 /** The split of the best-ranked invoice record that has one: one provider may have the lines, another not. */
 function firstSplit(entry: LedgerEntry, vatOf: VatOf): VatSplit {
   for (const source of entry.sources) {
     const split = source.kind === 'invoice' ? vatOf(source.recordId) : null;
-    if (split !== null) return split;
+    if (split !== null) return sized(split);
   }
   return null;
 }
@@ -78,7 +84,7 @@ export function salesDocuments(entries: readonly LedgerEntry[], invoices: readon
       amount: Math.abs(note.total),
       customer: note.customerName ?? note.customerNumber,
       financing: note.financing,
-      vatByRate: vatOf(note.id),
+      vatByRate: sized(vatOf(note.id)),
     });
   }
   return [...documents.values()];

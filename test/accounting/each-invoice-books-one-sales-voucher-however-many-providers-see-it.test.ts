@@ -48,8 +48,8 @@ describe('sales in the period journal', () => {
   it('book a credit note as negative sales and output VAT per rate when the invoice records carry them', () => {
     // Flowtly has the lines (25 %), Aptic not: the split is taken from whichever record has it.
     const split: Record<string, VatSplit> = {
-      'f/1': [{ rate: 25, net: 10_000_00, vat: 2_500_00 }],
-      'f/2': [{ rate: 25, net: 2_000_00, vat: 500_00 }],
+      'f/1': [{ rate: 2500, net: 10_000_00, vat: 2_500_00 }],
+      'f/2': [{ rate: 2500, net: 2_000_00, vat: 500_00 }],
     };
     const booked = mayJournal((id) => split[id] ?? null);
     expect(linesOf(booked).slice(0, 2)).toEqual([
