@@ -1,10 +1,11 @@
 import { providerNames } from '../../src-shared/domain/provider';
+import type { MethodName } from '../../src-shared/rpc/contract';
 import { RpcError } from '../../src-shared/rpc/rpc-error';
 import type { ProviderClients } from '../providers/provider-clients';
-import type { ApticWrites, ConfirmaWrites, ProviderWrites } from '../providers/provider-writes';
+import type { ApticWrites, ConfirmaWrites, ProviderWrites, VettigWrites } from '../providers/provider-writes';
 import type { HandlerGroup } from '../rpc/handler-table';
 
-type ActionMethod = 'actions.readInvoice' | 'actions.readCase' | 'actions.disputeInvoice' | 'actions.postponeInvoice' | 'actions.registerPayment' | 'actions.commentCase';
+type ActionMethod = Extract<MethodName, `actions.${string}`>;
 
 /**
  * One handler per action kind: finds the connection's client and hands the validated input to
@@ -22,6 +23,7 @@ export function actionsHandlers(clients: ProviderClients): HandlerGroup<ActionMe
   };
   const aptic = (id: string, what: string): Promise<ApticWrites> => writesOf(id, 'aptic', what);
   const confirma = (id: string, what: string): Promise<ConfirmaWrites> => writesOf(id, 'confirma', what);
+  const vettig = (id: string, what: string): Promise<VettigWrites> => writesOf(id, 'vettig', what);
   return {
     'actions.readInvoice': async ({ connectionId, invoiceRef }) => (await aptic(connectionId, 'read one invoice')).readInvoice(invoiceRef),
     'actions.readCase': async ({ connectionId, caseRef }) => (await confirma(connectionId, 'read one case')).readCase(caseRef),
@@ -39,6 +41,19 @@ export function actionsHandlers(clients: ProviderClients): HandlerGroup<ActionMe
     },
     'actions.commentCase': async ({ connectionId, ...input }) => {
       await (await confirma(connectionId, 'comment on a case')).comment(input);
+      return { sent: true };
+    },
+    'actions.readPurchaseTerms': async ({ connectionId, invoiceRef }) => {
+      const writes = await aptic(connectionId, 'ask for purchase terms');
+      return writes.readPurchaseTerms(invoiceRef, (await writes.readInvoice(invoiceRef)).currency);
+    },
+    'actions.purchaseInvoice': async ({ connectionId, ...input }) => {
+      await (await aptic(connectionId, 'sell an invoice')).purchase(input);
+      return { sent: true };
+    },
+    'actions.readFinancing': async ({ connectionId, invoiceNumber }) => (await vettig(connectionId, 'read financing')).readFinancing(invoiceNumber),
+    'actions.financeInvoice': async ({ connectionId, ...input }) => {
+      await (await vettig(connectionId, 'finance an invoice')).finance(input);
       return { sent: true };
     },
   };

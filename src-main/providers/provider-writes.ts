@@ -1,4 +1,4 @@
-import type { CaseNow, CommentInput, DisputeInput, InvoiceNow, PaymentInput, PostponeInput } from '../../src-shared/rpc/actions-methods';
+import type { CaseNow, CommentInput, DisputeInput, FinanceInput, FinancingNow, InvoiceNow, PaymentInput, PostponeInput, PurchaseInput, PurchaseTerms } from '../../src-shared/rpc/actions-methods';
 
 type Without<T> = Omit<T, 'connectionId'>;
 
@@ -9,6 +9,8 @@ export interface ApticWrites {
   dispute(input: Without<DisputeInput>): Promise<void>;
   postpone(input: Without<PostponeInput>): Promise<void>;
   registerPayment(input: Without<PaymentInput>): Promise<{ paymentRef: string | null }>;
+  readPurchaseTerms(invoiceRef: string, currency: string): Promise<PurchaseTerms>;
+  purchase(input: Without<PurchaseInput>): Promise<void>;
 }
 
 export interface ConfirmaWrites {
@@ -17,4 +19,10 @@ export interface ConfirmaWrites {
   comment(input: Without<CommentInput>): Promise<void>;
 }
 
-export type ProviderWrites = ApticWrites | ConfirmaWrites;
+export interface VettigWrites {
+  readonly provider: 'vettig';
+  readFinancing(invoiceNumber: string): Promise<FinancingNow>;
+  finance(input: Without<FinanceInput>): Promise<void>;
+}
+
+export type ProviderWrites = ApticWrites | ConfirmaWrites | VettigWrites;

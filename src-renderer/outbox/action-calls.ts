@@ -10,6 +10,8 @@ export function actionCalls(call: Call): ActionCalls {
   return {
     readInvoice: (connectionId, invoiceRef) => call('actions.readInvoice', { connectionId, invoiceRef }),
     readCase: (connectionId, caseRef) => call('actions.readCase', { connectionId, caseRef }),
+    readFinancing: (connectionId, invoiceNumber) => call('actions.readFinancing', { connectionId, invoiceNumber }),
+    readPurchaseTerms: (connectionId, invoiceRef) => call('actions.readPurchaseTerms', { connectionId, invoiceRef }),
     async send(action: OutboxAction) {
       const { connectionId, targetRef } = action;
       const invoice = { connectionId, invoiceRef: targetRef };
@@ -25,6 +27,12 @@ export function actionCalls(call: Call): ActionCalls {
           return;
         case 'comment':
           await call('actions.commentCase', { connectionId, caseRef: targetRef, ...action.input });
+          return;
+        case 'purchase':
+          await call('actions.purchaseInvoice', { ...invoice, ...action.input });
+          return;
+        case 'finance':
+          await call('actions.financeInvoice', { connectionId, ...action.input });
           return;
       }
     },

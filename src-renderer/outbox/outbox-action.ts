@@ -1,4 +1,4 @@
-import type { CommentInput, DisputeInput, PaymentInput, PostponeInput } from '../../src-shared/rpc/actions-methods';
+import type { CommentInput, DisputeInput, FinanceInput, PaymentInput, PostponeInput, PurchaseInput } from '../../src-shared/rpc/actions-methods';
 import type { RpcErrorBody } from '../../src-shared/rpc/rpc-error';
 
 /**
@@ -20,13 +20,17 @@ export type ActionPayload =
   | { kind: 'dispute'; input: Target<DisputeInput>; seen: { open: boolean } }
   | { kind: 'postpone'; input: Target<PostponeInput>; seen: { dueDate: string | null } }
   | { kind: 'payment'; input: Target<PaymentInput>; seen: { remaining: number } }
-  | { kind: 'comment'; input: Target<CommentInput>; seen: { status: string; stage: string | null } };
+  | { kind: 'comment'; input: Target<CommentInput>; seen: { status: string; stage: string | null } }
+  /** Aptic buys the invoice; `seen` is the fresh read the user confirmed on (its fee terms too). */
+  | { kind: 'purchase'; input: Target<PurchaseInput>; seen: { purchasable: number | null; feeAmount: number | null; feePercentage: number | null } }
+  /** Vettig finances an invoice another provider holds; the target is that record, the connection Vettig's. */
+  | { kind: 'finance'; input: Target<FinanceInput>; seen: { financed: boolean } };
 
 export type ActionKind = ActionPayload['kind'];
 
 /** A field whose value differs from what the user saw. */
 export interface Change {
-  field: 'open' | 'dueDate' | 'remaining' | 'status' | 'stage';
+  field: 'open' | 'dueDate' | 'remaining' | 'status' | 'stage' | 'purchasable';
   seen: string | number | boolean | null;
   now: string | number | boolean | null;
 }
@@ -62,7 +66,9 @@ export type OutboxAction = ActionPayload & {
   already: boolean;
 };
 
+const moneyKinds: ReadonlySet<ActionKind> = new Set(['payment', 'purchase', 'finance']);
+
 /** Money moves: prepared offline, sent only after the user confirms online (see outbox README). */
 export function isMoneyAction(action: Pick<OutboxAction, 'kind'>): boolean {
-  return action.kind === 'payment';
+  return moneyKinds.has(action.kind);
 }

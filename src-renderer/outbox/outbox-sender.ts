@@ -1,6 +1,7 @@
 import { RpcError, type RpcErrorBody } from '../../src-shared/rpc/rpc-error';
 import type { CacheDatabase } from '../db/cache-database';
-import { alreadyDone, brokenPreconditions, readNow, tookEffect, type ActionCalls, type RecordNow } from './action-rules';
+import type { PurchaseTerms } from '../../src-shared/rpc/actions-methods';
+import { alreadyDone, brokenPreconditions, isFinancingNow, readNow, tookEffect, type ActionCalls, type RecordNow } from './action-rules';
 import { isMoneyAction, type OutboxAction, type OutboxState, type Review } from './outbox-action';
 
 /** Runs `work` while no other window or tab of the app sends (navigator.locks in the app). */
@@ -40,13 +41,16 @@ export async function runOutbox(deps: OutboxDeps): Promise<void> {
   });
 }
 
-/** The user confirmed a money action online, right after `freshRead`: send it now. */
-export async function sendApproved(deps: OutboxDeps, id: string, freshRead: RecordNow): Promise<void> {
+/**
+ * The user confirmed a money action online, right after `freshRead` (and, for a purchase,
+ * Aptic's `terms`, shown to them): send it now. What they saw is kept with the action.
+ */
+export async function sendApproved(deps: OutboxDeps, id: string, freshRead: RecordNow, terms?: PurchaseTerms): Promise<void> {
   await deps.exclusive(async () => {
     const action = await deps.db.outbox.get(id);
-    if (!action || action.state !== 'waiting' || action.kind !== 'payment' || !('remaining' in freshRead)) return;
+    if (!action || action.state !== 'waiting' || !isMoneyAction(action)) return;
     const stamp = clock(deps);
-    await deps.db.outbox.update(id, { approvedAt: stamp, updatedAt: stamp, seen: { remaining: freshRead.remaining } });
+    await deps.db.outbox.update(id, { approvedAt: stamp, updatedAt: stamp, seen: seenFrom(action, freshRead, terms) });
     await sendOne(deps, id);
   });
 }
@@ -138,11 +142,19 @@ export async function sendAgain(deps: OutboxDeps, id: string, now: RecordNow): P
   });
 }
 
-function seenFrom(action: OutboxAction, now: RecordNow): OutboxAction['seen'] {
+function seenFrom(action: OutboxAction, now: RecordNow, terms?: PurchaseTerms): OutboxAction['seen'] {
   if ('comments' in now) return { status: now.status, stage: now.stage };
-  if (action.kind === 'postpone') return { dueDate: now.dueDate };
-  if (action.kind === 'payment') return { remaining: now.remaining };
-  return { open: now.open };
+  if (isFinancingNow(now)) return { financed: now.financed };
+  switch (action.kind) {
+    case 'postpone':
+      return { dueDate: now.dueDate };
+    case 'payment':
+      return { remaining: now.remaining };
+    case 'purchase':
+      return { purchasable: now.purchasable, feeAmount: terms?.feeAmount ?? null, feePercentage: terms?.feePercentage ?? null };
+    default:
+      return { open: now.open };
+  }
 }
 
 function clock(deps: OutboxDeps): string {

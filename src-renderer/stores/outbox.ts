@@ -1,8 +1,9 @@
 import { liveQuery, type Subscription } from 'dexie';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { RecordNow } from '../outbox/action-rules';
-import { readNow } from '../outbox/action-rules';
+import type { PurchaseTerms } from '../../src-shared/rpc/actions-methods';
+import { isFinancingNow, readNow, type RecordNow } from '../outbox/action-rules';
+import type { ApprovalRead } from '../outbox/approval-text';
 import { call } from '../bridge/bridge';
 import { cacheDatabase } from '../db/cache-database';
 import { actionCalls } from '../outbox/action-calls';
@@ -20,6 +21,14 @@ function deps(): OutboxDeps {
     // One window or tab sends at a time; a window that finds the lock taken waits its turn.
     exclusive: (work) => navigator.locks.request('reskontra-outbox', () => work()),
   };
+}
+
+async function approvalRead(calls: ReturnType<typeof actionCalls>, action: OutboxAction): Promise<ApprovalRead> {
+  const now = await readNow(calls, action);
+  if (isFinancingNow(now)) return { financing: now };
+  if (!('remaining' in now)) throw new Error(`a ${action.kind} is read from an invoice`);
+  if (action.kind !== 'purchase') return { invoice: now };
+  return { invoice: now, terms: await calls.readPurchaseTerms(action.connectionId, action.targetRef) };
 }
 
 /** The outbox as the screens see it: every action (live, across windows) and the sender's triggers. */
@@ -74,7 +83,9 @@ export const useOutboxStore = defineStore('outbox', () => {
     forTarget,
     /** A fresh read from the provider (throws RpcError when it cannot be reached). */
     read: (action: OutboxAction): Promise<RecordNow> => readNow(deps().calls, action),
-    approve: (id: string, fresh: RecordNow) => sendApproved(deps(), id, fresh),
+    /** The fresh read a money action's confirm step shows (with Aptic's purchase terms for a purchase). */
+    approvalRead: (action: OutboxAction): Promise<ApprovalRead> => approvalRead(deps().calls, action),
+    approve: (id: string, fresh: RecordNow, terms?: PurchaseTerms) => sendApproved(deps(), id, fresh, terms),
     checkAgain: (id: string) => checkAgain(deps(), id),
     sendAgain: (id: string, fresh: RecordNow) => sendAgain(deps(), id, fresh).then(run),
     discard: (id: string) => cacheDatabase().outbox.where('id').equals(id).and((action) => action.state !== 'sending').delete(),

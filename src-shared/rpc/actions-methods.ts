@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { connectionIdSchema } from '../domain/connection';
+import type { FinancingState } from '../domain/records';
 import { isIsoDate } from '../dates/iso-date';
 import { method } from './method';
 
@@ -21,6 +22,36 @@ export interface InvoiceNow {
   disputed: boolean;
   /** Still owed and not closed: the state changes and payments need it. */
   open: boolean;
+  financing: FinancingState;
+  /** Aptic's `purchasable`: 0 not purchasable, 1 purchasable, 2 only with recourse; null when it does not say. */
+  purchasable: number | null;
+}
+
+/**
+ * What Aptic states before a purchase (`GET …/{guid}/Purchase?initialValues=true`). Its documents
+ * say the fee "will be calculated if omitted" and give no quote: a figure Aptic leaves out stays
+ * null and is shown as not known, never estimated.
+ */
+export interface PurchaseTerms {
+  invoiceRef: string;
+  currency: string;
+  /** Minor units of `currency`. */
+  feeAmount: number | null;
+  /** Percent of the invoice, as Aptic writes it. */
+  feePercentage: number | null;
+}
+
+/**
+ * One invoice's financing at Vettig, read from its events (Vettig has no per-invoice read), and
+ * the fees it charged on earlier financings: Vettig publishes no fee quote, so that history is
+ * all Reskontra can show before the user confirms.
+ */
+export interface FinancingNow {
+  invoiceNumber: string;
+  currency: string;
+  financed: boolean;
+  /** Every invoice Vettig financed for this connection: the amounts financed and the charges (VAT included), minor units. */
+  history: { invoices: number; financed: number; charges: number };
 }
 
 /** A collection case as its provider holds it right now (Confirma). */
@@ -52,11 +83,29 @@ export const paymentInput = z
   })
   .strict();
 export const commentInput = z.object({ ...caseTarget, comment: z.string().trim().min(1).max(1000) }).strict();
+/** Aptic purchase: the fee left out (Aptic calculates it); recourse days when Aptic buys only with recourse. */
+export const purchaseInput = z.object({ ...invoiceTarget, recourseDays: z.number().int().min(1).max(365).nullable(), note: z.string().max(500).nullable() }).strict();
+const minor = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+/** Vettig finance: the invoice as another provider holds it, one row per VAT rate (rate in basis points). */
+export const financeInput = z
+  .object({
+    connectionId: connectionIdSchema,
+    invoiceNumber: ref,
+    invoiceDate: isoDate,
+    dueDate: isoDate,
+    currency: z.string().regex(/^[A-Z]{3}$/),
+    lines: z.array(z.object({ rate: z.number().int().min(0).max(10_000), net: minor, vat: minor }).strict()).min(1).max(20),
+    debtor: z.object({ name: z.string().trim().min(1).max(200) }).strict(),
+  })
+  .strict()
+  .refine((input) => input.dueDate >= input.invoiceDate, { message: 'the due date is before the invoice date', path: ['dueDate'] });
 
 export type DisputeInput = z.output<typeof disputeInput>;
 export type PostponeInput = z.output<typeof postponeInput>;
 export type PaymentInput = z.output<typeof paymentInput>;
 export type CommentInput = z.output<typeof commentInput>;
+export type PurchaseInput = z.output<typeof purchaseInput>;
+export type FinanceInput = z.output<typeof financeInput>;
 
 export const actionsMethods = {
   'actions.readInvoice': method<InvoiceNow>()(z.object(invoiceTarget).strict()),
@@ -65,4 +114,8 @@ export const actionsMethods = {
   'actions.postponeInvoice': method<{ sent: true }>()(postponeInput),
   'actions.registerPayment': method<{ sent: true; paymentRef: string | null }>()(paymentInput),
   'actions.commentCase': method<{ sent: true }>()(commentInput),
+  'actions.readPurchaseTerms': method<PurchaseTerms>()(z.object(invoiceTarget).strict()),
+  'actions.purchaseInvoice': method<{ sent: true }>()(purchaseInput),
+  'actions.readFinancing': method<FinancingNow>()(z.object({ connectionId: connectionIdSchema, invoiceNumber: ref }).strict()),
+  'actions.financeInvoice': method<{ sent: true }>()(financeInput),
 };

@@ -27,7 +27,7 @@ const families: readonly [RegExp, Namespace][] = [
   [/^(views|components)\/Case\w*\.vue$/, 'cases'],
   [/^((views|components)\/Connection\w*|components\/QuarantineDialog)\.vue$/, 'connections'],
   [/^views\/Settings\w*\.vue$/, 'settings'],
-  [/^(views|components)\/Outbox\w*\.vue$/, 'outbox'],
+  [/^((views|components)\/Outbox\w*\.vue|outbox\/[\w-]+\.ts)$/, 'outbox'],
   [/^(accounting\/[\w-]+\.(ts|vue)|components\/AccountMap\w*\.vue)$/, 'accounting'],
   [/^(components\/(Welcome|WhatChanged|Freshness)\w*\.vue|freshness\/[\w-]+\.ts)$/, 'freshness'],
   [/^(components\/Export\w*\.vue|components\/export\/[\w-]+\.(vue|ts)|statements\/[\w-]+\.ts)$/, 'statements'],

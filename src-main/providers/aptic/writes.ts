@@ -2,13 +2,22 @@ import { z } from 'zod';
 import { formatMinorUnits } from '../../../src-shared/money/money';
 import { parseMinorUnits } from '../../../src-shared/money/parse-amount';
 import { RpcError } from '../../../src-shared/rpc/rpc-error';
-import type { InvoiceNow } from '../../../src-shared/rpc/actions-methods';
+import type { InvoiceNow, PurchaseTerms } from '../../../src-shared/rpc/actions-methods';
 import { validatePage, type ProviderHttp } from '../provider-http';
 import type { ApticWrites } from '../provider-writes';
 import { normalizeApticInvoice } from './normalize';
 import { apticInvoiceListSchema, apticListItemSchema } from './schema';
 
 const paymentAnswer = z.looseObject({ paymentGuid: z.string().nullish() }).nullable();
+
+/**
+ * `GET …/Purchase?initialValues=true` answers `{values, options}`; the reference does not expand
+ * `values`. Reskontra looks there for the fee under the names the Purchase request uses and
+ * takes nothing else from it: a missing or unreadable fee is "not known".
+ */
+const purchaseValues = z.looseObject({
+  values: z.looseObject({ purchaseFeeAmount: z.unknown(), purchaseFeePercentage: z.unknown(), purchaseFeeCurrency: z.unknown() }).nullish(),
+});
 
 /** Aptic's `status` bits for an invoice that is no longer owed (paid, credited). */
 const settledStatuses = new Set(['paid', 'credited', 'closed', 'written-off']);
@@ -42,6 +51,8 @@ export function apticWrites(http: ProviderHttp, connectionId: string): ApticWrit
             remaining,
             disputed: read.disputed === true,
             open: remaining > 0 && !settledStatuses.has(invoice.status),
+            financing: invoice.financing,
+            purchasable: typeof read.purchasable === 'number' ? read.purchasable : null,
           };
         },
         { $filter: filter, $top: 1 },
@@ -52,6 +63,24 @@ export function apticWrites(http: ProviderHttp, connectionId: string): ApticWrit
     },
     async postpone({ invoiceRef, newDueDate }) {
       await http.send('post', invoicePath(invoiceRef, 'Postpone'), { newDueDate: `${newDueDate}T00:00:00Z` }, ignoreBody);
+    },
+    async readPurchaseTerms(invoiceRef, currency): Promise<PurchaseTerms> {
+      return http.getJson(
+        invoicePath(invoiceRef, 'Purchase'),
+        (body) => {
+          const values = purchaseValues.safeParse(body).data?.values;
+          const feeCurrency = typeof values?.purchaseFeeCurrency === 'string' ? values.purchaseFeeCurrency : currency;
+          const amount = values?.purchaseFeeAmount;
+          const feeAmount = feeCurrency === currency && (typeof amount === 'number' || typeof amount === 'string') ? minorOrNull(String(amount), currency) : null;
+          const percentage = values?.purchaseFeePercentage;
+          return { invoiceRef, currency, feeAmount, feePercentage: typeof percentage === 'number' && Number.isFinite(percentage) ? percentage : null };
+        },
+        { initialValues: 'true' },
+      );
+    },
+    async purchase({ invoiceRef, recourseDays, note }) {
+      // The fee is left out on purpose: "will be calculated if omitted" (Aptic's reference).
+      await http.send('post', invoicePath(invoiceRef, 'Purchase'), { approved: true, recourseDays, note }, ignoreBody);
     },
     async registerPayment({ invoiceRef, amount, currency, paymentDate, reference }) {
       const body = {
@@ -66,4 +95,12 @@ export function apticWrites(http: ProviderHttp, connectionId: string): ApticWrit
       return { paymentRef: answer.success ? (answer.data?.paymentGuid ?? null) : null };
     },
   };
+}
+
+function minorOrNull(amount: string, currency: string): number | null {
+  try {
+    return parseMinorUnits(amount, currency, { record: 'Aptic purchase terms', field: 'purchaseFeeAmount' });
+  } catch {
+    return null;
+  }
 }

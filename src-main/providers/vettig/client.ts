@@ -8,6 +8,7 @@ import { createProviderHttp, validatePage, type Auth } from '../provider-http';
 import { unknownStream } from '../sync-cursor';
 import { normalizeVettigEvents } from './normalize';
 import { vettigEventsSchema } from './schema';
+import { vettigWrites } from './writes';
 
 type VettigConnection = Extract<Connection, { provider: 'vettig' }>;
 type VettigSecret = { apiKey: string } | { clientId: string; clientSecret: string };
@@ -62,6 +63,7 @@ export function createVettigClient(connection: VettigConnection, secrets: Secret
 
   return {
     provider: 'vettig',
+    writes: vettigWrites(http, { organisationNumber: connection.settings.organisationNumber, currency: connection.settings.currency, events: fetchEvents }),
     async test() {
       await fetchEvents();
       return { ok: true };
