@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../sandbox/start-sandbox';
 import type { LedgerEvent } from '../../src-shared/domain/records';
+import { createAppI18n } from '../../src-renderer/i18n/i18n';
 import { enqueueAction } from '../../src-renderer/outbox/enqueue-action';
 import { runOutbox, sendApproved } from '../../src-renderer/outbox/outbox-sender';
 import { apticReferenceItems } from '../sandbox/support/aptic-session';
@@ -103,6 +104,26 @@ describe('Vettig finance through main', () => {
 });
 
 describe('financing through the outbox', () => {
+  it('a financing Vettig refuses keeps Vettig’s reason, and its sentence reads in every language', async () => {
+    const outbox = outboxOn(harness);
+    const target = { connectionId: vettig, targetId: 'flowtly-x/43', targetRef: 'R-7004', label: 'R-7004' };
+    const action = await enqueueAction(outbox.db, target, { kind: 'finance', input: { ...financeInput('R-7004'), dueDate: '2025-05-01' }, seen: { financed: false } });
+    await sendApproved(outbox, action.id, await harness.expectOk('actions.readFinancing', { connectionId: vettig, invoiceNumber: 'R-7004' }));
+    const stored = await outbox.db.outbox.get(action.id);
+    expect(stored).toMatchObject({ state: 'refused', error: { code: 'provider_refused', details: { provider: 'vettig' } } });
+    const said = stored?.error?.details?.said ?? '';
+    expect(said).toContain('Validation failed');
+    for (const [locale, sentence] of [
+      ['en', 'Vettig refused the change: '],
+      ['sv', 'Vettig avvisade ändringen: '],
+      ['nl', 'Vettig weigerde de wijziging: '],
+      ['fi', 'Vettig hylkäsi muutoksen: '],
+    ] as const) {
+      expect(createAppI18n(locale).global.t('common.errors.provider_refused', { provider: 'Vettig', said })).toBe(`${sentence}${said}.`);
+    }
+    expect((await harness.expectOk('actions.readFinancing', { connectionId: vettig, invoiceNumber: 'R-7004' })).financed).toBe(false);
+  });
+
   it('a purchase is only prepared until the user confirms; then it is sent once and confirmed by reading', async () => {
     const outbox = outboxOn(harness);
     const target = sellableAt(1);
