@@ -43,6 +43,10 @@ export function actionsHandlers(clients: ProviderClients): HandlerGroup<ActionMe
       await (await confirma(connectionId, 'comment on a case')).comment(input);
       return { sent: true };
     },
+    'actions.closeInvoice': async ({ connectionId, ...input }) => {
+      await (await aptic(connectionId, 'close an invoice')).close(input);
+      return { sent: true };
+    },
     'actions.readPurchaseTerms': async ({ connectionId, invoiceRef }) => {
       const writes = await aptic(connectionId, 'ask for purchase terms');
       return writes.readPurchaseTerms(invoiceRef, (await writes.readInvoice(invoiceRef)).currency);

@@ -1,4 +1,4 @@
-import type { CaseNow, CommentInput, DisputeInput, FinanceInput, FinancingNow, InvoiceNow, PaymentInput, PostponeInput, PurchaseInput, PurchaseTerms } from '../../src-shared/rpc/actions-methods';
+import type { CaseNow, CloseInput, CommentInput, DisputeInput, FinanceInput, FinancingNow, InvoiceNow, PaymentInput, PostponeInput, PurchaseInput, PurchaseTerms } from '../../src-shared/rpc/actions-methods';
 
 type Without<T> = Omit<T, 'connectionId'>;
 
@@ -11,6 +11,7 @@ export interface ApticWrites {
   registerPayment(input: Without<PaymentInput>): Promise<{ paymentRef: string | null }>;
   readPurchaseTerms(invoiceRef: string, currency: string): Promise<PurchaseTerms>;
   purchase(input: Without<PurchaseInput>): Promise<void>;
+  close(input: Without<CloseInput>): Promise<void>;
 }
 
 export interface ConfirmaWrites {

@@ -28,6 +28,9 @@ export function actionCalls(call: Call): ActionCalls {
         case 'comment':
           await call('actions.commentCase', { connectionId, caseRef: targetRef, ...action.input });
           return;
+        case 'close':
+          await call('actions.closeInvoice', { ...invoice, ...action.input });
+          return;
         case 'purchase':
           await call('actions.purchaseInvoice', { ...invoice, ...action.input });
           return;

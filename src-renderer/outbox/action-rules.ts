@@ -42,6 +42,9 @@ export function alreadyDone(action: ActionPayload, now: RecordNow): boolean {
       return isCase(now) && now.comments.includes(action.input.comment);
     case 'purchase':
       return isInvoice(now) && purchased(now);
+    case 'close':
+      // Aptic shows a closed invoice as one with nothing left owed: there is nothing left to close.
+      return isInvoice(now) && now.remaining === 0;
     case 'finance':
       return isFinancingNow(now) && now.financed;
     case 'payment':
@@ -69,7 +72,7 @@ export function brokenPreconditions(action: ActionPayload, now: RecordNow): Chan
   if (!isInvoice(now)) return [{ field: 'open', seen: true, now: null }];
   if (!now.open) changes.push({ field: 'open', seen: true, now: false });
   if (action.kind === 'postpone' && now.dueDate !== action.seen.dueDate) changes.push({ field: 'dueDate', seen: action.seen.dueDate, now: now.dueDate });
-  if (action.kind === 'payment' && now.remaining !== action.seen.remaining) changes.push({ field: 'remaining', seen: action.seen.remaining, now: now.remaining });
+  if ((action.kind === 'payment' || action.kind === 'close') && now.remaining !== action.seen.remaining) changes.push({ field: 'remaining', seen: action.seen.remaining, now: now.remaining });
   if (action.kind === 'purchase' && !purchasableNow(action.input.recourseDays, now.purchasable)) {
     changes.push({ field: 'purchasable', seen: action.seen.purchasable, now: now.purchasable });
   }

@@ -1,4 +1,4 @@
-import type { CommentInput, DisputeInput, FinanceInput, PaymentInput, PostponeInput, PurchaseInput } from '../../src-shared/rpc/actions-methods';
+import type { CloseInput, CommentInput, DisputeInput, FinanceInput, PaymentInput, PostponeInput, PurchaseInput } from '../../src-shared/rpc/actions-methods';
 import type { RpcErrorBody } from '../../src-shared/rpc/rpc-error';
 
 /**
@@ -21,6 +21,8 @@ export type ActionPayload =
   | { kind: 'postpone'; input: Target<PostponeInput>; seen: { dueDate: string | null } }
   | { kind: 'payment'; input: Target<PaymentInput>; seen: { remaining: number } }
   | { kind: 'comment'; input: Target<CommentInput>; seen: { status: string; stage: string | null } }
+  /** Aptic stops collecting the invoice: what was owed when the user acted, and in which currency. */
+  | { kind: 'close'; input: Target<CloseInput>; seen: { remaining: number; currency: string } }
   /** Aptic buys the invoice; `seen` is the fresh read the user confirmed on (its fee terms too). */
   | { kind: 'purchase'; input: Target<PurchaseInput>; seen: { purchasable: number | null; feeAmount: number | null; feePercentage: number | null } }
   /** Vettig finances an invoice another provider holds; the target is that record, the connection Vettig's. */

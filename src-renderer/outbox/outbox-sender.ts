@@ -150,6 +150,8 @@ function seenFrom(action: OutboxAction, now: RecordNow, terms?: PurchaseTerms): 
       return { dueDate: now.dueDate };
     case 'payment':
       return { remaining: now.remaining };
+    case 'close':
+      return { remaining: now.remaining, currency: now.currency };
     case 'purchase':
       return { purchasable: now.purchasable, feeAmount: terms?.feeAmount ?? null, feePercentage: terms?.feePercentage ?? null };
     default:

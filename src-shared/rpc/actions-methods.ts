@@ -83,6 +83,8 @@ export const paymentInput = z
   })
   .strict();
 export const commentInput = z.object({ ...caseTarget, comment: z.string().trim().min(1).max(1000) }).strict();
+/** Aptic close: the invoice stops being collected; its closure code and note as Aptic's reference names them. */
+export const closeInput = z.object({ ...invoiceTarget, closureCode: z.string().max(50).nullable(), note: z.string().max(500).nullable() }).strict();
 /** Aptic purchase: the fee left out (Aptic calculates it); recourse days when Aptic buys only with recourse. */
 export const purchaseInput = z.object({ ...invoiceTarget, recourseDays: z.number().int().min(1).max(365).nullable(), note: z.string().max(500).nullable() }).strict();
 const minor = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -106,6 +108,7 @@ export type PostponeInput = z.output<typeof postponeInput>;
 export type PaymentInput = z.output<typeof paymentInput>;
 export type CommentInput = z.output<typeof commentInput>;
 export type PurchaseInput = z.output<typeof purchaseInput>;
+export type CloseInput = z.output<typeof closeInput>;
 export type FinanceInput = z.output<typeof financeInput>;
 
 export const actionsMethods = {
@@ -115,6 +118,7 @@ export const actionsMethods = {
   'actions.postponeInvoice': method<{ sent: true }>()(postponeInput),
   'actions.registerPayment': method<{ sent: true; paymentRef: string | null }>()(paymentInput),
   'actions.commentCase': method<{ sent: true }>()(commentInput),
+  'actions.closeInvoice': method<{ sent: true }>()(closeInput),
   'actions.readPurchaseTerms': method<PurchaseTerms>()(z.object(invoiceTarget).strict()),
   'actions.purchaseInvoice': method<{ sent: true }>()(purchaseInput),
   'actions.readFinancing': method<FinancingNow>()(z.object({ connectionId: connectionIdSchema, invoiceNumber: ref }).strict()),

@@ -23,7 +23,7 @@ const purchaseValues = z.looseObject({
 const settledStatuses = new Set(['paid', 'credited', 'closed', 'written-off']);
 
 /**
- * Aptic's invoice actions (`POST /v1/Invoices/{guid}/Dispute|Postpone|Payment`, success 204 or
+ * Aptic's invoice actions (`POST /v1/Invoices/{guid}/Dispute|Postpone|Payment|Close|Purchase`, success 204 or
  * 200) and the one-invoice read they are checked against: the list filtered to the guid, since
  * the list item carries what the detail lacks (remaining principal, `disputed`).
  */
@@ -81,6 +81,9 @@ export function apticWrites(http: ProviderHttp, connectionId: string): ApticWrit
     async purchase({ invoiceRef, recourseDays, note }) {
       // The fee is left out on purpose: "will be calculated if omitted" (Aptic's reference).
       await http.send('post', invoicePath(invoiceRef, 'Purchase'), { approved: true, recourseDays, note }, ignoreBody);
+    },
+    async close({ invoiceRef, closureCode, note }) {
+      await http.send('post', invoicePath(invoiceRef, 'Close'), { closureCode, note }, ignoreBody);
     },
     async registerPayment({ invoiceRef, amount, currency, paymentDate, reference }) {
       const body = {

@@ -41,7 +41,7 @@ async function openInvoice(n: number): Promise<{ guid: string; number: string }>
 }
 const stateOf = (region: ReturnType<Page['getByRole']>, kind: RegExp) => region.getByRole('row').filter({ hasText: kind }).getByRole('cell').nth(1);
 
-describe('sending an invoice for financing', () => {
+describe('sending an invoice for financing, and closing one', () => {
   it('Aptic: prepared, then eligibility and an unknown fee said plainly, sent once on confirmation; the next sync shows it factored', async () => {
     const { guid, number } = await openInvoice(0);
     const region = page.getByRole('region', { name: 'Act on this invoice at Aptic' });
@@ -94,5 +94,17 @@ describe('sending an invoice for financing', () => {
     const timeline = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Event' }) });
     expect(await timeline.textContent()).toContain('Financed');
     expect(await page.getByRole('button', { name: 'Prepare financing at Vettig' }).count()).toBe(0);
+  });
+
+  it('Aptic close: the confirm step says what stops being collected; sent and confirmed', async () => {
+    const { guid, number } = await openInvoice(2);
+    const region = page.getByRole('region', { name: 'Act on this invoice at Aptic' });
+    await region.getByRole('textbox', { name: 'Closure note (optional)' }).fill('Settled by phone');
+    await region.getByRole('button', { name: 'Close invoice' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Send this to Aptic?' });
+    expect(await dialog.textContent()).toContain(`Aptic will close invoice ${number}`);
+    await dialog.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(() => stateOf(region, /^Close the invoice/).textContent(), { timeout: 20_000 }).toBe('Sent and confirmed');
+    expect(await rpcCall<InvoiceNow>(setup.app, 'actions.readInvoice', { connectionId: connectionOf('aptic'), invoiceRef: guid })).toMatchObject({ open: false, remaining: 0 });
   });
 });
