@@ -43,8 +43,11 @@ function purchaseApproval(t: Translate, format: Format, action: OutboxAction & {
   const provider = providerNames.aptic;
   const title = t('outbox.finance.approveTitle', { provider });
   const money = (minor: number) => format.amount(minor, invoice.currency);
+  if (invoice.financing === 'factored' || invoice.financing === 'factored-with-recourse') {
+    return { title, body: t('outbox.finance.alreadyFinanced', { provider, number: action.label }), confirm: t('outbox.finance.send'), allowed: false };
+  }
   const eligibility =
-    invoice.purchasable === 0
+    invoice.purchasable === 0 || !invoice.open
       ? 'no'
       : invoice.purchasable === 2
         ? action.input.recourseDays === null
@@ -53,7 +56,7 @@ function purchaseApproval(t: Translate, format: Format, action: OutboxAction & {
         : invoice.purchasable === 1
           ? 'yes'
           : 'unknown';
-  const allowed = invoice.open && invoice.financing !== 'factored' && invoice.financing !== 'factored-with-recourse' && purchasableNow(action.input.recourseDays, invoice.purchasable);
+  const allowed = invoice.open && purchasableNow(action.input.recourseDays, invoice.purchasable);
   const parts = [t(`outbox.finance.eligibility.${eligibility}`, { provider, number: action.label, remaining: money(invoice.remaining) })];
   if (allowed) {
     const fee =

@@ -4,7 +4,7 @@ import { featureMessages } from '../feature-messages';
 const en = {
   title: 'Outbox',
   intro: 'Every change you asked a provider to make: stored here first, sent when the provider can be reached, and checked by reading the record again.',
-  empty: 'No actions yet. Dispute, postpone or pay an invoice, or comment on a collection case, from its page.',
+  empty: 'No actions yet. Dispute, postpone, close, pay or send an invoice for financing, or comment on a collection case, from its page.',
   tableLabel: 'Actions, newest first',
   columns: { action: 'Action', record: 'Invoice or case', state: 'State', detail: 'Details', actions: 'What you can do' },
   kinds: {
@@ -128,7 +128,7 @@ export default featureMessages(en, {
   sv: {
     title: 'Utkorg',
     intro: 'Varje ändring du bett en tjänst göra: sparas här först, skickas när tjänsten kan nås och kontrolleras genom att posten läses igen.',
-    empty: 'Inga åtgärder ännu. Bestrid, skjut upp eller betala en faktura, eller kommentera ett inkassoärende, från dess sida.',
+    empty: 'Inga åtgärder ännu. Bestrid, skjut upp, stäng, betala eller skicka en faktura för finansiering, eller kommentera ett inkassoärende, från dess sida.',
     tableLabel: 'Åtgärder, nyaste först',
     columns: { action: 'Åtgärd', record: 'Faktura eller ärende', state: 'Läge', detail: 'Detaljer', actions: 'Vad du kan göra' },
     kinds: {
@@ -240,7 +240,7 @@ export default featureMessages(en, {
   nl: {
     title: 'Postvak uit',
     intro: 'Elke wijziging die je een aanbieder vroeg te maken: eerst hier bewaard, verstuurd zodra de aanbieder bereikbaar is en gecontroleerd door het record opnieuw te lezen.',
-    empty: 'Nog geen acties. Betwist, verschuif of betaal een factuur, of geef commentaar op een incassodossier, vanaf de pagina ervan.',
+    empty: 'Nog geen acties. Betwist, verschuif, sluit of betaal een factuur of stuur hem ter financiering, of geef commentaar op een incassodossier, vanaf de pagina ervan.',
     tableLabel: 'Acties, nieuwste eerst',
     columns: { action: 'Actie', record: 'Factuur of dossier', state: 'Stand', detail: 'Details', actions: 'Wat je kunt doen' },
     kinds: {
@@ -352,7 +352,7 @@ export default featureMessages(en, {
   fi: {
     title: 'Lähtevät',
     intro: 'Jokainen muutos, jota pyysit palveluntarjoajalta: tallennetaan ensin tänne, lähetetään kun palveluntarjoaja on tavoitettavissa ja tarkistetaan lukemalla tietue uudelleen.',
-    empty: 'Ei toimenpiteitä vielä. Riitauta, siirrä tai maksa lasku, tai kommentoi perintäasiaa sen sivulta.',
+    empty: 'Ei toimenpiteitä vielä. Riitauta, siirrä, sulje tai maksa lasku tai lähetä se rahoitettavaksi, tai kommentoi perintäasiaa sen sivulta.',
     tableLabel: 'Toimenpiteet, uusin ensin',
     columns: { action: 'Toimenpide', record: 'Lasku tai asia', state: 'Tila', detail: 'Tiedot', actions: 'Mitä voit tehdä' },
     kinds: {
