@@ -186,4 +186,25 @@ describe('financing through the outbox', () => {
     expect((await outbox.db.outbox.get(action.id))?.state).toBe('confirmed');
     expect((await eventsOf(vettig, 'events', 'R-7003')).filter((event) => event.type === 'financed')).toHaveLength(1);
   });
+
+  it('financing requests found sending at start (the app was killed) are re-read, never resent', async () => {
+    const outbox = outboxOn(harness);
+    const arrived = sellableAt(4);
+    const neverLeft = sellableAt(5);
+    const bought = await enqueueAction(outbox.db, arrived, { kind: 'purchase', input: { recourseDays: null, note: null }, seen: noTerms });
+    const notBought = await enqueueAction(outbox.db, neverLeft, { kind: 'purchase', input: { recourseDays: null, note: null }, seen: noTerms });
+    const financed = await enqueueAction(outbox.db, { connectionId: vettig, targetId: 'flowtly-x/44', targetRef: 'R-7005', label: 'R-7005' }, { kind: 'finance', input: financeInput('R-7005'), seen: { financed: false } });
+    const marked = { state: 'sending' as const, sendingSince: '2025-06-30T10:00:00Z', approvedAt: '2025-06-30T10:00:00Z' };
+    await outbox.db.outbox.bulkUpdate([bought.id, notBought.id, financed.id].map((key) => ({ key, changes: marked })));
+    // Only these two had reached the providers before the kill.
+    await harness.expectOk('actions.purchaseInvoice', { connectionId: aptic, invoiceRef: arrived.targetRef, recourseDays: null, note: null });
+    await harness.expectOk('actions.financeInvoice', { connectionId: vettig, ...financeInput('R-7005') });
+    await runOutbox(outbox);
+    await runOutbox(outbox);
+    expect(outbox.sent).toEqual([]);
+    expect((await outbox.db.outbox.get(bought.id))?.state).toBe('confirmed');
+    expect((await outbox.db.outbox.get(financed.id))?.state).toBe('confirmed');
+    expect(await outbox.db.outbox.get(notBought.id)).toMatchObject({ state: 'needs-review', review: { reason: 'interrupted' } });
+    expect((await harness.expectOk('actions.readInvoice', { connectionId: aptic, invoiceRef: neverLeft.targetRef })).financing).toBe('own-ledger');
+  });
 });

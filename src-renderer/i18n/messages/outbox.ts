@@ -38,7 +38,7 @@ const en = {
     remaining: 'still owed {seen} → {now}',
     status: 'status {seen} → {now}',
     stage: 'stage {seen} → {now}',
-    purchasable: 'the financier will not buy it now ({seen} → {now})',
+    purchasable: 'the financier no longer offers to buy it',
   },
   buttons: {
     review: 'Review and send',
@@ -162,7 +162,7 @@ export default featureMessages(en, {
       remaining: 'kvar att betala {seen} → {now}',
       status: 'status {seen} → {now}',
       stage: 'steg {seen} → {now}',
-      purchasable: 'finansiären köper den inte nu ({seen} → {now})',
+      purchasable: 'finansiären erbjuder sig inte längre att köpa den',
     },
     buttons: { review: 'Granska och skicka', checkAgain: 'Kontrollera igen', sendAgain: 'Skicka igen', discard: 'Släng' },
     invoice: {
@@ -274,7 +274,7 @@ export default featureMessages(en, {
       remaining: 'nog te betalen {seen} → {now}',
       status: 'status {seen} → {now}',
       stage: 'fase {seen} → {now}',
-      purchasable: 'de financier koopt hem nu niet ({seen} → {now})',
+      purchasable: 'de financier biedt niet langer aan hem te kopen',
     },
     buttons: { review: 'Bekijken en versturen', checkAgain: 'Opnieuw controleren', sendAgain: 'Opnieuw versturen', discard: 'Weggooien' },
     invoice: {
@@ -386,7 +386,7 @@ export default featureMessages(en, {
       remaining: 'maksamatta {seen} → {now}',
       status: 'tila {seen} → {now}',
       stage: 'vaihe {seen} → {now}',
-      purchasable: 'rahoittaja ei osta sitä nyt ({seen} → {now})',
+      purchasable: 'rahoittaja ei enää tarjoudu ostamaan sitä',
     },
     buttons: { review: 'Tarkista ja lähetä', checkAgain: 'Tarkista uudelleen', sendAgain: 'Lähetä uudelleen', discard: 'Hylkää' },
     invoice: {
