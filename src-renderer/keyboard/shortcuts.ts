@@ -1,7 +1,7 @@
 /**
  * The app's keyboard shortcuts, listed in Settings:
  * - `/` puts focus in the screen's search field (when focus is not in a text field already);
- * - ↑ and ↓ on a link or button in a table row move to the same column of the row above or below.
+ * - ↑ and ↓ on a link, button or checkbox in a table row move to the same column of the row above or below.
  */
 export const shortcuts = [
   { name: 'search', keys: ['/'] },
@@ -11,9 +11,13 @@ export const shortcuts = [
 
 const editable = 'input, textarea, select, [contenteditable=""], [contenteditable="true"]';
 
-function focusableIn(row: Element, column: number): HTMLElement | null {
+const checkbox = 'input[type="checkbox"]:not(:disabled)';
+
+/** The control to move to: a checkbox from a checkbox (the row's selection), else the cell's link or button. */
+function focusableIn(row: Element, column: number, from: HTMLElement): HTMLElement | null {
   const cell = row.children[column];
-  return cell?.querySelector<HTMLElement>('a[href], button:not(:disabled)') ?? row.querySelector<HTMLElement>('a[href], button:not(:disabled)');
+  const like = from.matches(checkbox) ? checkbox : 'a[href], button:not(:disabled)';
+  return cell?.querySelector<HTMLElement>(like) ?? row.querySelector<HTMLElement>(like);
 }
 
 function neighbour(row: Element, step: 1 | -1): Element | null {
@@ -38,7 +42,7 @@ async function moveRow(from: HTMLElement, step: 1 | -1): Promise<void> {
     await frame();
     next = neighbour(row, step);
   }
-  const target = next && focusableIn(next, column);
+  const target = next && focusableIn(next, column, from);
   if (!target) return;
   target.focus();
   target.scrollIntoView({ block: 'nearest' });
@@ -55,7 +59,7 @@ function onKeydown(event: KeyboardEvent): void {
     search.select();
     return;
   }
-  if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && target?.closest('tbody tr') && target.matches('a[href], button')) {
+  if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && target?.closest('tbody tr') && target.matches(`a[href], button, ${checkbox}`)) {
     event.preventDefault();
     void moveRow(target, event.key === 'ArrowDown' ? 1 : -1);
   }

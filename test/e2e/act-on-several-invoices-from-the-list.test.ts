@@ -1,0 +1,138 @@
+import { mkdir } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { InvoiceNow } from '../../src-shared/rpc/actions-methods';
+import { axeViolations } from '../support/axe';
+import { rpcCall, type AppWithSandboxes } from '../support/app-with-sandboxes';
+import type { ChromiumProfile } from '../support/chromium';
+import { openSyncedApp } from '../support/synced-app';
+
+const screenshots = process.env.SCREENSHOTS;
+let setup: AppWithSandboxes;
+let browser: ChromiumProfile;
+let page: Page;
+
+beforeAll(async () => {
+  ({ setup, browser, page } = await openSyncedApp({ seed: 44, scale: 60 }, ['aptic', 'flowtly']));
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await setup?.stop();
+});
+
+const bulk = () => page.getByRole('group', { name: 'Act on the selected invoices' });
+const bulkStatus = () => bulk().getByRole('status');
+const rowNumbers = () => page.locator('.invoice-table tbody tr:not(.spacer) th a').allTextContents();
+const checkbox = (number: string) => page.getByRole('checkbox', { name: `Select invoice ${number}`, exact: true });
+
+async function openInvoices(query = ''): Promise<string[]> {
+  await page.goto(`${setup.app.origin}/#/invoices${query}`);
+  await page.locator('.invoice-table tbody tr:not(.spacer)').first().waitFor();
+  return rowNumbers();
+}
+
+/** The outbox rows as IndexedDB holds them, straight from the page. */
+function outboxRows(): Promise<Array<{ label: string; targetRef: string; kind: string; state: string }>> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('reskontra-cache');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const rows = await new Promise<unknown[]>((resolve, reject) => {
+      const request = db.transaction('outbox').objectStore('outbox').getAll();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    return rows as Array<{ label: string; targetRef: string; kind: string; state: string }>;
+  });
+}
+
+describe('acting on several invoices from the list', () => {
+  it('selects by checkbox, Space and select-all; a filter that hides selected rows unselects them and says so', async () => {
+    const numbers = await openInvoices();
+    const [first, second, third] = numbers as [string, string, string];
+    await checkbox(first).check();
+    // Space on a row's link selects the row; ↑ and ↓ on a checkbox move to the next row's checkbox.
+    await page.getByRole('link', { name: second, exact: true }).focus();
+    await page.keyboard.press('Space');
+    expect(await checkbox(second).isChecked()).toBe(true);
+    expect(page.url()).toContain('#/invoices');
+    await checkbox(second).focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`Select invoice ${third}`);
+    await page.keyboard.press('Space');
+    await expect.poll(() => bulkStatus().textContent()).toBe('3 invoices selected.');
+
+    // A search that shows only the first: the other two are no longer selected, and the list says so.
+    await page.getByRole('searchbox').fill(first);
+    await expect.poll(() => bulkStatus().textContent(), { timeout: 10_000 }).toBe('One invoice selected. 2 selected invoices are no longer shown and were unselected.');
+    await page.getByRole('searchbox').fill('');
+    await expect.poll(() => rowNumbers().then((shown) => shown.length)).toBeGreaterThan(3);
+    expect(await checkbox(second).isChecked()).toBe(false);
+    expect(await checkbox(first).isChecked()).toBe(true);
+
+    const all = page.getByRole('checkbox', { name: /^Select all \d+ shown invoices$/ });
+    const shown = Number((await all.getAttribute('aria-label'))!.match(/\d+/)![0]);
+    await all.check();
+    await expect.poll(() => bulkStatus().textContent()).toBe(`${shown} invoices selected.`);
+    await all.uncheck();
+    await expect.poll(() => bulkStatus().textContent()).toBe('');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('disputes several invoices at once: the confirm step says what Aptic will do to how many and names those it leaves out; each is sent once and confirmed', async () => {
+    const numbers = (await openInvoices()).slice(0, 8);
+    for (const number of numbers) await checkbox(number).check();
+    await bulk().getByRole('textbox', { name: 'Dispute reason (optional)' }).fill('Goods never arrived');
+    if (screenshots) {
+      await mkdir(screenshots, { recursive: true });
+      await page.screenshot({ path: `${screenshots}/invoices-selected-en.png` });
+    }
+    await bulk().getByRole('button', { name: 'Dispute selected' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Act on the selected invoices?' });
+    const text = (await dialog.textContent()) ?? '';
+    const planned = Number(text.match(/Aptic will mark (\d+|one) invoices? as disputed/)?.[1]?.replace('one', '1') ?? 0);
+    const left = dialog.getByRole('list').nth(1).getByRole('listitem');
+    const leftOut = await left.allTextContents();
+    expect(text).toContain('8 invoices are selected');
+    expect(planned).toBeGreaterThan(0);
+    expect(leftOut.length).toBeGreaterThan(0);
+    expect(planned + leftOut.length).toBe(8);
+    // Each left-out invoice is named with why.
+    for (const line of leftOut) expect(line).toMatch(/^\S+: (Flowtly does not take this action from Reskontra|not open \(nothing is owed on it\)|already disputed)$/);
+    const excludedNumbers = leftOut.map((line) => line.split(':')[0]!);
+    expect(excludedNumbers.every((number) => numbers.includes(number))).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    if (screenshots) await page.screenshot({ path: `${screenshots}/invoices-bulk-confirm-en.png` });
+
+    await dialog.getByRole('button', { name: planned === 1 ? 'Send one action' : `Send ${planned} actions` }).click();
+    await expect.poll(() => bulkStatus().textContent()).toContain(`${planned} actions stored`);
+    await expect.poll(async () => (await outboxRows()).filter((row) => row.state === 'confirmed').length, { timeout: 30_000 }).toBe(planned);
+    const rows = await outboxRows();
+    expect(rows.map((row) => row.label).sort()).toEqual(numbers.filter((number) => !excludedNumbers.includes(number)).sort());
+    const aptic = setup.connections.find((connection) => connection.provider === 'aptic')!.id;
+    for (const row of rows) expect((await rpcCall<InvoiceNow>(setup.app, 'actions.readInvoice', { connectionId: aptic, invoiceRef: row.targetRef })).disputed).toBe(true);
+  });
+
+  it('postpones the selected invoices of Aptic’s own list to one new date; a cancelled confirm step keeps the selection', async () => {
+    const aptic = setup.connections.find((connection) => connection.provider === 'aptic')!.id;
+    const numbers = (await openInvoices(`?connection=${encodeURIComponent(aptic)}&status=overdue`)).slice(0, 3);
+    for (const number of numbers) await checkbox(number).check();
+    await bulk().getByLabel('New due date for the selected').fill('2099-12-31');
+    await bulk().getByRole('button', { name: 'Postpone selected' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Act on the selected invoices?' });
+    expect(await dialog.textContent()).toMatch(/Aptic will move the due date of 3 invoices to [^.]*2099\./);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await bulkStatus().textContent()).toBe('3 invoices selected.');
+
+    await bulk().getByRole('button', { name: 'Postpone selected' }).click();
+    await dialog.getByRole('button', { name: 'Send 3 actions' }).click();
+    await expect.poll(async () => (await outboxRows()).filter((row) => row.kind === 'postpone' && row.state === 'confirmed').length, { timeout: 30_000 }).toBe(3);
+    for (const row of (await outboxRows()).filter((action) => action.kind === 'postpone')) {
+      expect(numbers).toContain(row.label);
+      expect((await rpcCall<InvoiceNow>(setup.app, 'actions.readInvoice', { connectionId: aptic, invoiceRef: row.targetRef })).dueDate).toBe('2099-12-31');
+    }
+  });
+});
