@@ -20,12 +20,19 @@ export interface SandboxFaults {
   wrongShape?: number;
   /** Expire the presented token (or Confirma key) mid-sync: 401 until the client refreshes. */
   expireToken?: number;
+  /**
+   * Fault only writes (any method but GET): reads and syncs stay clean while, with `slow:1`, every
+   * write is held `slowMs` before it is applied and answered, long enough to kill a client mid-send.
+   */
+  writesOnly?: boolean;
 }
 
 export type FaultKind = '429' | '500' | '502' | '503' | 'slow' | 'drop' | 'malformed' | 'wrongShape' | 'expireToken';
 
+type RateField = Exclude<keyof SandboxFaults, 'slowMs' | 'writesOnly'>;
+
 /** The order faults are drawn in; fixed so a seed always injects the same faults on the same requests. */
-export const FAULT_RATE_FIELDS: readonly { kind: FaultKind; field: Exclude<keyof SandboxFaults, 'slowMs'> }[] = [
+export const FAULT_RATE_FIELDS: readonly { kind: FaultKind; field: RateField }[] = [
   { kind: '429', field: 'rate429' },
   { kind: '500', field: 'rate500' },
   { kind: '502', field: 'rate502' },
@@ -40,7 +47,7 @@ export const FAULT_RATE_FIELDS: readonly { kind: FaultKind; field: Exclude<keyof
 /** Longer than any sensible client timeout, short enough that a demo recovers. */
 export const DEFAULT_SLOW_MS = 30_000;
 
-const SPEC_KEYS: Record<string, Exclude<keyof SandboxFaults, 'slowMs'>> = {
+const SPEC_KEYS: Record<string, RateField> = {
   '429': 'rate429',
   '500': 'rate500',
   '502': 'rate502',
@@ -71,7 +78,8 @@ export function validateFaults(faults: SandboxFaults): SandboxFaults {
 
 /**
  * "429:0.1,500:0.05,slow:0.02,slowMs:15000" -> { rate429: 0.1, rate500: 0.05, slow: 0.02, slowMs: 15000 }.
- * Keys: 429 500 502 503 slow drop malformed wrongShape expireToken, and slowMs (milliseconds).
+ * Keys: 429 500 502 503 slow drop malformed wrongShape expireToken, slowMs (milliseconds) and
+ * writesOnly (1: fault only writes).
  */
 export function parseFaults(spec: string): SandboxFaults {
   const faults: SandboxFaults = {};
@@ -84,8 +92,12 @@ export function parseFaults(spec: string): SandboxFaults {
       faults.slowMs = value;
       continue;
     }
+    if (key === 'writesonly') {
+      faults.writesOnly = value === 1;
+      continue;
+    }
     const field = SPEC_KEYS[key];
-    if (!field) throw new SyntaxError(`unknown fault "${rawKey}"; known: 429, 500, 502, 503, slow, slowMs, drop, malformed, wrongShape, expireToken`);
+    if (!field) throw new SyntaxError(`unknown fault "${rawKey}"; known: 429, 500, 502, 503, slow, slowMs, drop, malformed, wrongShape, expireToken, writesOnly`);
     faults[field] = value;
   }
   return validateFaults(faults);

@@ -90,7 +90,7 @@ export async function startSandboxServer(definition: ProviderDefinition, options
         return;
       }
       credential = auth.credential;
-      fault = draw.next();
+      if (!options.faults.writesOnly || method !== 'GET') fault = draw.next();
     }
     switch (fault) {
       case '429':

@@ -8,6 +8,7 @@ describe('parseFaults', () => {
       rate502: 0.01, rate503: 0.02, drop: 0.03, malformed: 0.04, wrongShape: 0.05, expireToken: 0.06, slowMs: 1500,
     });
     expect(parseFaults('')).toEqual({});
+    expect(parseFaults('slow:1,slowMs:10000,writesOnly:1')).toEqual({ slow: 1, slowMs: 10_000, writesOnly: true });
   });
 
   it('names what is wrong with a bad spec', () => {

@@ -33,9 +33,12 @@ export function addressLine(child: ChildProcess, output: string[]): Promise<RegE
   });
 }
 
-/** Starts `npm run demo`'s launcher on the built app, exactly as a user would, in browser mode. */
-export async function startBrowserMode(extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<RunningApp> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'reskontra-data-'));
+/**
+ * Starts `npm run demo`'s launcher on the built app, exactly as a user would, in browser mode. A
+ * given `dataDir` (a restart on the same data) is the caller's to delete; a fresh one is deleted by `stop`.
+ */
+export async function startBrowserMode(extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}, givenDataDir?: string): Promise<RunningApp> {
+  const dataDir = givenDataDir ?? (await mkdtemp(join(tmpdir(), 'reskontra-data-')));
   const child = spawn(process.execPath, ['scripts/start-demo.mjs', ...extraArgs], {
     env: { ...process.env, RESKONTRA_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -56,7 +59,7 @@ export async function startBrowserMode(extraArgs: string[] = [], env: NodeJS.Pro
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGINT');
       const code = await exited;
-      await rm(dataDir, { recursive: true, force: true });
+      if (!givenDataDir) await rm(dataDir, { recursive: true, force: true });
       return code;
     },
   };

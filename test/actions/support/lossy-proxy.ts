@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 
 export interface LossyProxy {
   baseUrl: string;
+  /** Every request passed on, as `METHOD url`, counted when it arrives. */
+  passed: string[];
   /** Requests whose answer was dropped after the target had handled them. */
   lost: string[];
   close(): Promise<void>;
@@ -14,7 +16,9 @@ export interface LossyProxy {
  */
 export async function startLossyProxy(target: string, loseAnswer: (method: string, url: string) => boolean): Promise<LossyProxy> {
   const lost: string[] = [];
+  const passed: string[] = [];
   const server = createServer((incoming, outgoing) => {
+    passed.push(`${incoming.method} ${incoming.url}`);
     const url = new URL(incoming.url ?? '/', target);
     const upstream = forward(url, { method: incoming.method, headers: { ...incoming.headers, host: url.host } }, (answer) => {
       if (loseAnswer(incoming.method ?? '', incoming.url ?? '')) {
@@ -28,11 +32,15 @@ export async function startLossyProxy(target: string, loseAnswer: (method: strin
       outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(outgoing);
     });
+    // A client killed mid-request, or the proxy closing under one: end that exchange, not the test.
+    upstream.on('error', () => incoming.socket.destroy());
+    incoming.on('error', () => upstream.destroy());
     incoming.pipe(upstream);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    passed,
     lost,
     close: () => {
       server.closeAllConnections();
