@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox';
 import type { InvoiceNow } from '../../src-shared/rpc/actions-methods';
 import { axeViolations } from '../support/axe';
 import { rpcCall, type AppWithSandboxes } from '../support/app-with-sandboxes';
@@ -11,12 +12,15 @@ const screenshots = process.env.SCREENSHOTS;
 let setup: AppWithSandboxes;
 let browser: ChromiumProfile;
 let page: Page;
+let restarted: RunningSandbox | null = null;
+const options = { seed: 44, scale: 60 };
 
 beforeAll(async () => {
-  ({ setup, browser, page } = await openSyncedApp({ seed: 44, scale: 60 }, ['aptic', 'flowtly']));
+  ({ setup, browser, page } = await openSyncedApp(options, ['aptic', 'flowtly']));
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
+  await restarted?.close();
   await setup?.stop();
 });
 
@@ -32,7 +36,7 @@ async function openInvoices(query = ''): Promise<string[]> {
 }
 
 /** The outbox rows as IndexedDB holds them, straight from the page. */
-function outboxRows(): Promise<Array<{ label: string; targetRef: string; kind: string; state: string }>> {
+function outboxRows(): Promise<Array<{ label: string; targetRef: string; kind: string; state: string; already: boolean }>> {
   return page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('reskontra-cache');
@@ -45,7 +49,7 @@ function outboxRows(): Promise<Array<{ label: string; targetRef: string; kind: s
       request.onerror = () => reject(request.error);
     });
     db.close();
-    return rows as Array<{ label: string; targetRef: string; kind: string; state: string }>;
+    return rows as Array<{ label: string; targetRef: string; kind: string; state: string; already: boolean }>;
   });
 }
 
@@ -133,6 +137,29 @@ describe('acting on several invoices from the list', () => {
     for (const row of (await outboxRows()).filter((action) => action.kind === 'postpone')) {
       expect(numbers).toContain(row.label);
       expect((await rpcCall<InvoiceNow>(setup.app, 'actions.readInvoice', { connectionId: aptic, invoiceRef: row.targetRef })).dueDate).toBe('2099-12-31');
+    }
+  });
+
+  it('queued while Aptic is stopped, the actions wait; once Aptic is back each is sent once and confirmed', async () => {
+    const aptic = setup.connections.find((connection) => connection.provider === 'aptic')!.id;
+    const sandbox = setup.sandboxes.find((running) => running.provider === 'aptic')!;
+    const port = Number(new URL(sandbox.baseUrl).port);
+    const actedOn = new Set((await outboxRows()).map((row) => row.label));
+    const numbers = (await openInvoices(`?connection=${encodeURIComponent(aptic)}&status=overdue`)).filter((number) => !actedOn.has(number)).slice(0, 2);
+    await sandbox.close();
+    for (const number of numbers) await checkbox(number).check();
+    await bulk().getByRole('button', { name: 'Dispute selected' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Send 2 actions' }).click();
+    const queued = async () => (await outboxRows()).filter((row) => row.kind === 'dispute' && numbers.includes(row.label));
+    await expect.poll(async () => (await queued()).map((row) => row.state)).toEqual(['waiting', 'waiting']);
+
+    restarted = await startSandbox('aptic', { ...options, port });
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await expect.poll(async () => (await queued()).map((row) => row.state), { timeout: 30_000 }).toEqual(['confirmed', 'confirmed']);
+    for (const row of await queued()) {
+      // Sent, not found already so: the restarted sandbox's invoice changed, once.
+      expect(row.already).toBe(false);
+      expect((await rpcCall<InvoiceNow>(setup.app, 'actions.readInvoice', { connectionId: aptic, invoiceRef: row.targetRef })).disputed).toBe(true);
     }
   });
 });
