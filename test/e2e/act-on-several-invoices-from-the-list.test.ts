@@ -5,6 +5,7 @@ import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox';
 import type { InvoiceNow } from '../../src-shared/rpc/actions-methods';
 import { axeViolations } from '../support/axe';
 import { rpcCall, type AppWithSandboxes } from '../support/app-with-sandboxes';
+import { scrollsSideways, useLanguage } from '../support/screens';
 import type { ChromiumProfile } from '../support/chromium';
 import { openSyncedApp } from '../support/synced-app';
 
@@ -84,6 +85,32 @@ describe('acting on several invoices from the list', () => {
     await all.uncheck();
     await expect.poll(() => bulkStatus().textContent()).toBe('');
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('reads in Finnish, Swedish and Dutch, dark, at 1024 px: the ticked rows, the bar and the confirm step pass axe and stay in the page', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.setViewportSize({ width: 1024, height: 700 });
+    for (const locale of ['fi', 'sv', 'nl']) {
+      await openInvoices();
+      await useLanguage(page, locale);
+      const boxes = page.locator('.invoice-table tbody input[type="checkbox"]');
+      await boxes.nth(0).check();
+      await boxes.nth(1).check();
+      expect(await scrollsSideways(page), locale).toBe(false);
+      expect(await axeViolations(page), locale).toEqual([]);
+      await page.locator('.bulk-actions form button[type="submit"]').first().click();
+      await page.getByRole('dialog').waitFor();
+      expect(await axeViolations(page), `${locale} confirm step`).toEqual([]);
+      if (screenshots) {
+        await mkdir(screenshots, { recursive: true });
+        await page.screenshot({ path: `${screenshots}/invoices-bulk-confirm-${locale}-dark-1024.png` });
+      }
+      await page.keyboard.press('Escape');
+      await page.locator('.invoice-table thead input[type="checkbox"]').uncheck();
+    }
+    await useLanguage(page, 'en');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 1280, height: 820 });
   });
 
   it('disputes several invoices at once: the confirm step says what Aptic will do to how many and names those it leaves out; each is sent once and confirmed', async () => {
