@@ -1,15 +1,27 @@
 /**
  * The app's keyboard shortcuts, listed in Settings:
  * - `/` puts focus in the screen's search field (when focus is not in a text field already);
- * - ↑ and ↓ on a link, button or checkbox in a table row move to the same column of the row above or below.
+ * - ↑ and ↓ on a link, button or checkbox in a table row move to the same column of the row above or below;
+ * - Ctrl+Shift+S syncs every connection (use-sync-shortcut.ts: it needs the stores).
  */
 export const shortcuts = [
   { name: 'search', keys: ['/'] },
   { name: 'rows', keys: ['↑', '↓'] },
   { name: 'escape', keys: ['Esc'] },
+  { name: 'syncAll', keys: ['Ctrl+Shift+S'] },
 ] as const;
 
 const editable = 'input, textarea, select, [contenteditable=""], [contenteditable="true"]';
+
+/** True when a key pressed on `target` would be typed into a field. */
+export function typingIn(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest(editable) !== null;
+}
+
+/** Ctrl+Shift+S, or ⌘+Shift+S on a Mac; `code` so it is the same key on every keyboard layout. */
+export function isSyncShortcut(event: KeyboardEvent): boolean {
+  return event.code === 'KeyS' && event.shiftKey && (event.ctrlKey || event.metaKey) && !event.altKey;
+}
 
 const checkbox = 'input[type="checkbox"]:not(:disabled)';
 
@@ -51,7 +63,7 @@ async function moveRow(from: HTMLElement, step: 1 | -1): Promise<void> {
 function onKeydown(event: KeyboardEvent): void {
   if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
   const target = event.target instanceof HTMLElement ? event.target : null;
-  if (event.key === '/' && !target?.closest(editable) && !document.querySelector('dialog[open]')) {
+  if (event.key === '/' && !typingIn(target) && !document.querySelector('dialog[open]')) {
     const search = document.querySelector<HTMLInputElement>('main input[type="search"]');
     if (!search) return;
     event.preventDefault();

@@ -54,6 +54,42 @@ async function headingHasFocus(text: string): Promise<void> {
 }
 
 describe('a keyboard alone', () => {
+  it('syncs every connection with Ctrl+Shift+S from any screen, never while typing, never twice at once', async () => {
+    const label = setup.connections[0]!.label;
+    // Every page request of the sync, by connection, stream and cursor: a second sync of the same
+    // connection running at once would ask for a page that was already asked for.
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/rpc/sync.page')) asked.push(request.postData() ?? '');
+    });
+    const syncStatus = page.getByRole('status').filter({ hasText: 'Syncing every connection' });
+
+    // From the Dashboard's heading (not a field), pressed twice in a row: one sync of the connection.
+    await page.locator('h1').focus();
+    await page.keyboard.press('Control+Shift+S');
+    await page.keyboard.press('Control+Shift+S');
+    await expect.poll(() => asked.length).toBeGreaterThan(0);
+    await expect.poll(() => syncStatus.count(), { timeout: 60_000 }).toBe(0);
+    expect(new Set(asked).size).toBe(asked.length);
+    await tabTo('Connections');
+    await page.keyboard.press('Enter');
+    await page.getByRole('article', { name: label }).getByText(/^Sync complete/).waitFor({ timeout: 60_000 });
+
+    // Typing in the Invoices search field: the keys belong to the field, nothing syncs.
+    const before = asked.length;
+    await tabTo('Invoices', 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await headingHasFocus('Invoices');
+    await page.keyboard.press('/');
+    expect(await focused()).toMatchObject({ tag: 'INPUT' });
+    await page.keyboard.press('Control+Shift+S');
+    await page.waitForTimeout(1_000);
+    expect(asked.length).toBe(before);
+    page.removeAllListeners('request');
+    await page.goto(setup.app.url);
+    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+  }, 120_000);
+
   it('syncs, searches, opens an invoice, exports and removes a connection, with focus where it should be at each step', async () => {
     const label = setup.connections[0]!.label;
 
@@ -123,7 +159,7 @@ describe('a keyboard alone', () => {
   it('lists the shortcuts in Settings', async () => {
     await page.goto(`${setup.app.origin}/#/settings`);
     const shortcuts = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Key' }) });
-    expect(await shortcuts.getByRole('rowheader').allTextContents()).toEqual(['/', '↑↓', 'Esc']);
+    expect(await shortcuts.getByRole('rowheader').allTextContents()).toEqual(['/', '↑↓', 'Esc', 'Ctrl+Shift+S']);
   });
 
   it('hears why a form cannot be sent in the app\'s language, not the browser\'s', async () => {

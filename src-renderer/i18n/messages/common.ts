@@ -38,6 +38,7 @@ const en = {
   cancel: 'Cancel',
   close: 'Close',
   loading: 'Loading…',
+  syncingAll: 'Syncing every connection',
   goToConnections: 'Go to connections',
   invoice: {
     statuses: {
@@ -157,6 +158,7 @@ export default featureMessages(en, {
     cancel: 'Avbryt',
     close: 'Stäng',
     loading: 'Läser in…',
+    syncingAll: 'Synkar alla kopplingar',
     goToConnections: 'Gå till kopplingar',
     invoice: {
       statuses: {
@@ -272,6 +274,7 @@ export default featureMessages(en, {
     cancel: 'Annuleren',
     close: 'Sluiten',
     loading: 'Laden…',
+    syncingAll: 'Alle koppelingen worden gesynchroniseerd',
     goToConnections: 'Naar koppelingen',
     invoice: {
       statuses: {
@@ -387,6 +390,7 @@ export default featureMessages(en, {
     cancel: 'Peruuta',
     close: 'Sulje',
     loading: 'Ladataan…',
+    syncingAll: 'Kaikkia yhteyksiä synkronoidaan',
     goToConnections: 'Siirry yhteyksiin',
     invoice: {
       statuses: {
