@@ -63,12 +63,12 @@ describe('editing a connection', () => {
     await form.waitFor({ state: 'detached' });
     await syncAndWait(label);
     const refused = card(label).getByRole('alert');
-    await expect.poll(() => refused.textContent()).toMatch(/^Sync failed: Flowtly refused the credentials \(401 .*\)\. Enter them again with Edit connection\.$/);
+    await expect.poll(() => refused.textContent()).toMatch(/^Sync failed: Flowtly refused the credentials: “401 .*”\. Enter them again with Edit connection\.$/);
 
     // After a restart the stored error says the same, translated, with the same way to fix it.
     await page.reload();
     const stored = card(label).getByText(/^The last sync failed: /);
-    await expect.poll(() => stored.textContent()).toMatch(/^The last sync failed: Flowtly refused the credentials \(401 .*\)\. Enter them again with Edit connection\.$/);
+    await expect.poll(() => stored.textContent()).toMatch(/^The last sync failed: Flowtly refused the credentials: “401 .*”\. Enter them again with Edit connection\.$/);
 
     // The message's button opens the same form; a new address needs the secret again.
     await card(label).getByRole('button', { name: `Edit connection ${label} to enter the credentials again` }).click();
@@ -98,7 +98,7 @@ describe('errors say what happened', () => {
   it('a provider sending unreadable data is named, with what could not be read', async () => {
     await syncAndWait(faultyConnection.label);
     await expect.poll(() => card(faultyConnection.label).getByRole('alert').textContent()).toMatch(
-      /^Sync failed: Aptic sent a page Reskontra cannot read \(.+\)\. Nothing from that page was stored/,
+      /^Sync failed: Aptic sent a page Reskontra cannot read: “.+”\. Nothing from that page was stored/,
     );
   }, 90_000);
 
@@ -108,6 +108,17 @@ describe('errors say what happened', () => {
     const text = await card(aptic().label).getByRole('alert').textContent();
     expect(text).toMatch(/^Sync failed: Cannot reach Aptic: it did not answer\./);
     expect(text).not.toContain('offline');
+    // In every language the stored failure is that language's sentence, naming the provider.
+    for (const [locale, sentence] of [
+      ['sv', 'Senaste synkningen misslyckades: Kunde inte nå Aptic: tjänsten svarade inte.'],
+      ['nl', 'De laatste synchronisatie is mislukt: Aptic is niet bereikbaar: er kwam geen antwoord.'],
+      ['fi', 'Edellinen synkronointi epäonnistui: Palveluun Aptic ei saada yhteyttä: se ei vastannut.'],
+      ['en', 'The last sync failed: Cannot reach Aptic: it did not answer.'],
+    ] as const) {
+      await page.evaluate((chosen) => window.localStorage.setItem('reskontra.locale', chosen), locale);
+      await page.reload();
+      await expect.poll(() => card(aptic().label).getByText(sentence).count()).toBe(1);
+    }
   }, 90_000);
 
   it('the app itself offline says so', async () => {
