@@ -25,8 +25,8 @@ export async function showScreen(page: Page, path: string): Promise<void> {
     }, hash);
   }
   await page.locator('h1').first().waitFor();
-  // Every "reading…" message of the app ends in an ellipsis.
-  await page.waitForFunction(() => ![...document.querySelectorAll('main [role=status]')].some((status) => status.textContent?.trim().endsWith('…')));
+  // Every "reading…" message of the app ends in an ellipsis (in pseudo-English, inside its closing ⟧).
+  await page.waitForFunction(() => ![...document.querySelectorAll('main [role=status]')].some((status) => /…⟧*$/.test(status.textContent?.trim() ?? '')));
 }
 
 /** The first row link of a list screen: where its detail page lives. */
