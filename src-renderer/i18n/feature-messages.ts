@@ -1,4 +1,5 @@
 import type { Locale } from './locales';
+import { pseudoLocalize } from './pseudo-locale';
 
 export type FeatureMessages<T> = Record<Locale, T>;
 
@@ -7,5 +8,7 @@ export type FeatureMessages<T> = Record<Locale, T>;
  * translations change together). English sets the shape; the others must match it exactly.
  */
 export function featureMessages<T extends object>(en: T, others: Record<Exclude<Locale, 'en'>, T>): FeatureMessages<T> {
-  return { en, ...others };
+  // Pseudo-English in place of English only in a renderer built for the pseudo-locale test
+  // (pseudo-locale.ts), here at the source, so the statement builders read it too.
+  return { en: import.meta.env.RESKONTRA_PSEUDO_LOCALE === true ? pseudoLocalize(en) : en, ...others };
 }

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intlLocale } from '../../src-renderer/format/use-format';
+import { messagesFor } from '../../src-renderer/i18n/all-messages';
+import { pseudoMessage } from '../../src-renderer/i18n/pseudo-locale';
 import { providerNames } from '../../src-shared/domain/provider';
 import type { AppInfo } from '../../src-shared/rpc/app-methods';
 import { rpcCall } from '../support/app-with-sandboxes';
@@ -11,7 +13,8 @@ import { openSyncedApp, type SyncedApp } from '../support/synced-app';
 // Every screen in pseudo-English (src-renderer/i18n/pseudo-locale.ts): a message reads ⟦Ìñṽöíçéš⟧,
 // so any text on screen outside ⟦ ⟧ did not come from the message files. Data is not a message:
 // text passes when it is what the app holds (the cache, the connections, main's own details),
-// a provider's name, a name Intl gave the calendar, or sits in an element marked translate="no".
+// a provider's name, a currency code, a name Intl gave the calendar, or sits in an element marked
+// translate="no".
 let synced: SyncedApp;
 let pseudo: Awaited<ReturnType<typeof buildPseudoRenderer>>;
 let screens: Screen[];
@@ -35,6 +38,8 @@ beforeAll(async () => {
     ...(await page.evaluate(cachedStrings)),
     ...setup.connections.flatMap((connection) => [connection.label, connection.baseUrl]),
     ...Object.values(providerNames),
+    // ISO 4217 codes (the book currency's choices): codes, the same in every language.
+    ...Intl.supportedValuesOf('currency'),
     ...Object.values(info).filter((value): value is string => typeof value === 'string'),
     ...(await page.evaluate(calendarNames, intlLocale('en'))),
   ].map(words));
@@ -134,18 +139,40 @@ function shownStrings(): Shown[] {
   return shown;
 }
 
+/** What `name` shows that did not come from a message and is not data. */
+async function leaksOn(name: string): Promise<string[]> {
+  const shown = await synced.page.evaluate(shownStrings);
+  // The page really is the pseudo build: the screen's own words are transformed.
+  expect(shown.filter(({ text }) => text.includes('⟦')).length, name).toBeGreaterThan(3);
+  return shown.filter(({ text }) => !outsideMessages(text).every(isData)).map(({ text, where }) => `${name}: ${where}: ${JSON.stringify(text)}`);
+}
+
+const en = messagesFor('en');
+const pseudoName = (message: string) => pseudoMessage(message).trim();
+
 describe('every string on every screen comes from the message files', () => {
   it('shows no text outside a message but data, in pseudo-English', async () => {
     const { page } = synced;
     const leaks: string[] = [];
     for (const screen of screens) {
       await showScreen(page, screen.path);
-      const shown = await page.evaluate(shownStrings);
-      // The page really is the pseudo build: the screen's own words are transformed.
-      expect(shown.filter(({ text }) => text.includes('⟦')).length, screen.name).toBeGreaterThan(3);
-      for (const { text, where } of shown) {
-        if (!outsideMessages(text).every(isData)) leaks.push(`${screen.name}: ${where}: ${JSON.stringify(text)}`);
+      leaks.push(...(await leaksOn(screen.name)));
+      // Each export dialog the screen offers, open.
+      for (const button of await page.getByRole('button', { name: /^⟦Éẋþöŕţ/ }).all()) {
+        await button.click();
+        await page.getByRole('dialog').waitFor();
+        leaks.push(...(await leaksOn(`${screen.name}, ${(await button.textContent())!}`)));
+        await page.keyboard.press('Escape');
+        await page.getByRole('dialog').waitFor({ state: 'detached' }).catch(() => page.getByRole('dialog').waitFor({ state: 'hidden' }));
       }
+    }
+    // The connection form, for each provider's fields.
+    await showScreen(page, '/connections');
+    await page.getByRole('button', { name: pseudoName(en.connections.add) }).click();
+    const form = page.getByRole('form', { name: pseudoName(en.connections.addTitle) });
+    for (const provider of Object.keys(providerNames)) {
+      await form.getByRole('combobox', { name: pseudoName(en.connections.provider) }).selectOption(provider);
+      leaks.push(...(await leaksOn(`connection form, ${provider}`)));
     }
     expect([...new Set(leaks)]).toEqual([]);
   }, 300_000);

@@ -165,7 +165,8 @@ export function normalizeConfirmaAllocation(
     amount: total,
     invoiceNumber: allocation.originalInvoiceNumber ?? null,
     invoiceId: null,
-    description: settlement ? `Settlement ${settlement.settlementId}` : null,
+    // The settlement's own reference: the event type already says what it is, in the app's language.
+    description: settlement ? settlement.settlementId : null,
     net: null,
     vat: null,
     breakdown,
