@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -38,7 +38,6 @@ export async function servePageFrom(page: Page, origin: string, dir: string): Pr
 
 /** Every built file's text, to look for what a build must not hold. */
 export async function builtScripts(dir: string): Promise<string> {
-  const { readdir } = await import('node:fs/promises');
   const files = await readdir(join(dir, 'assets'));
   const texts = await Promise.all(files.filter((name) => name.endsWith('.js')).map((name) => readFile(join(dir, 'assets', name), 'utf8')));
   return texts.join('\n');
