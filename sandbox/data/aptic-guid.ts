@@ -7,8 +7,12 @@ import { mix32, STREAM, uuidFor } from './prng';
 
 const SPAN = 2 ** 48;
 
+/** The last seed's offset: every GUID of a page is made with it. */
+let lastOffset = { seed: Number.NaN, offset: 0 };
+
 function offsetFor(seed: number): number {
-  return (mix32(seed, STREAM.guid, 0xa) % 0x1_0000) * 0x1_0000_0000 + mix32(seed, STREAM.guid, 0xb);
+  if (lastOffset.seed !== seed) lastOffset = { seed, offset: (mix32(seed, STREAM.guid, 0xa) % 0x1_0000) * 0x1_0000_0000 + mix32(seed, STREAM.guid, 0xb) };
+  return lastOffset.offset;
 }
 
 export function apticGuidFor(seed: number, index: number): string {
