@@ -9,6 +9,7 @@ import { joinNormalized, normalizeEach, refField, type Normalized, type RecordRe
 import { createSecretRedaction, type Redact } from '../secret-redaction';
 import { createProviderHttp, validatePage, type ProviderHttp } from '../provider-http';
 import { mapLimited } from '../map-limited';
+import { createReadAhead } from '../read-ahead';
 import { checkPagesEnd, decodeCursor, encodeCursor, unknownStream } from '../sync-cursor';
 import { normalizeApticInvoice, normalizeApticTransaction } from './normalize';
 import { apticWrites } from './writes';
@@ -30,8 +31,12 @@ export const apticInvoicePageSize = 100;
 export const apticDetailsBatchSize = 20;
 /** Provider pages of invoices gathered into one sync page, and how many are asked for at once. */
 export const apticInvoicePagesPerCall = 10;
-const listConcurrency = 4;
+/** Provider pages of the invoice list asked for at once: a whole sync page's. */
+export const apticListConcurrency = apticInvoicePagesPerCall;
 const detailsConcurrency = 10;
+
+/** How old a page fetched ahead may be when the renderer asks for it. */
+const readAheadMaxAgeMs = 10_000;
 
 /** More pages of transactions than this for one invoice is a provider paging forever, not a ledger. */
 const maxTransactionPagesPerInvoice = 100;
@@ -71,6 +76,23 @@ export function createApticClient(connection: ApticConnection, secrets: SecretAc
       { $skip: skip, $top: top },
     );
 
+  /**
+   * Aptic serves at most 100 per request; one sync page gathers up to ten of them, all asked for
+   * at once (`$skip` addresses each), so the renderer writes ~1,000 records per transaction.
+   * Pages the first one's total puts past the end are dropped (a few empty requests per walk).
+   */
+  const invoicePage = async (skip: number): Promise<SyncPage> => {
+    const skips = Array.from({ length: apticInvoicePagesPerCall }, (_, i) => skip + i * apticInvoicePageSize);
+    const [first, ...rest] = await mapLimited(skips, apticListConcurrency, (at) => listInvoices(at, apticInvoicePageSize));
+    const { total, value } = first!.list;
+    const more = value.length < apticInvoicePageSize ? 0 : Math.min(apticInvoicePagesPerCall - 1, Math.ceil(Math.max(0, total - skip - value.length) / apticInvoicePageSize));
+    const pages = [first!, ...rest.slice(0, more)];
+    const count = pages.reduce((sum, page) => sum + pagedOver(page.list.value, apticInvoicePageSize), 0);
+    return pageOf(joinNormalized<SyncRecord>(pages.map((page) => page.read)), skip, count, total);
+  };
+  // While the renderer stores one sync page, the next one is fetched (see read-ahead.ts).
+  const invoicesAhead = createReadAhead<SyncPage>(readAheadMaxAgeMs);
+
   return {
     provider: 'aptic',
     writes: apticWrites(http, connection.id),
@@ -81,16 +103,10 @@ export function createApticClient(connection: ApticConnection, secrets: SecretAc
     async page(stream, cursor) {
       const { skip } = cursor === null ? { skip: 0 } : decodeCursor(cursor, skipCursor, stream);
       if (stream === 'invoices') {
-        // Aptic serves at most 100 per request; one sync page gathers up to ten of them, fetched
-        // side by side, so the renderer writes ~1,000 records per transaction instead of 100.
-        const first = await listInvoices(skip, apticInvoicePageSize);
-        const remaining = Math.max(0, first.list.total - skip - first.list.value.length);
-        const more = first.list.value.length < apticInvoicePageSize ? 0 : Math.min(apticInvoicePagesPerCall - 1, Math.ceil(remaining / apticInvoicePageSize));
-        const skips = Array.from({ length: more }, (_, i) => skip + (i + 1) * apticInvoicePageSize);
-        const rest = await mapLimited(skips, listConcurrency, (at) => listInvoices(at, apticInvoicePageSize));
-        const pages = [first, ...rest];
-        const count = pages.reduce((sum, page) => sum + pagedOver(page.list.value, apticInvoicePageSize), 0);
-        return pageOf(joinNormalized<SyncRecord>(pages.map((page) => page.read)), skip, count, first.list.total);
+        const page = (await invoicesAhead.take(`${skip}`)?.catch(() => null)) ?? (await invoicePage(skip));
+        const next = page.nextCursor === null ? null : decodeCursor(page.nextCursor, skipCursor, stream).skip;
+        if (next !== null) invoicesAhead.start(`${next}`, () => invoicePage(next));
+        return page;
       }
       if (stream === 'invoice-details') {
         const { list } = await listInvoices(skip, apticDetailsBatchSize);
