@@ -1,0 +1,75 @@
+import type { RunningSandbox } from '../../../sandbox/start-sandbox';
+import { mapLimited } from '../../../src-main/providers/map-limited';
+import { apticInvoiceListSchema, apticListItemSchema } from '../../../src-main/providers/aptic/schema';
+import { normalizeApticInvoice } from '../../../src-main/providers/aptic/normalize';
+import { apticInvoicePageSize, apticInvoicePagesPerCall } from '../../../src-main/providers/aptic/client';
+
+/**
+ * The stages of an Aptic invoice sync, each timed alone over the same pages, with main's own
+ * code where main has code: what each costs, so the slowest one is the bottleneck to work on.
+ * They run one after another in this process; in a sync they overlap across processes and pages.
+ */
+export interface ApticStageProfile {
+  /** HTTP: the pages served by the sandbox and read as text, `concurrency` at a time. */
+  fetchMs: number;
+  parseMs: number;
+  /** zod: the list envelope and each item, as main validates them. */
+  validateMs: number;
+  normaliseMs: number;
+  /** JSON.stringify of the sync pages main answers `sync.page` with (10 provider pages each). */
+  serialiseMs: number;
+  pages: number;
+  /** Bytes of the sync pages main sends to the renderer. */
+  rpcBytes: number;
+}
+
+export async function apticToken(sandbox: RunningSandbox): Promise<string> {
+  const response = await fetch(new URL(sandbox.settings.tokenPath!, sandbox.baseUrl), {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: sandbox.credentials.clientId!, client_secret: sandbox.credentials.clientSecret! }),
+  });
+  return ((await response.json()) as { access_token: string }).access_token;
+}
+
+/** The invoice list pages at these offsets, each read as text and handed to `keep`, `concurrency` requests at a time. */
+export async function fetchApticPages<T>(sandbox: RunningSandbox, token: string, skips: readonly number[], concurrency: number, keep: (text: string) => T): Promise<T[]> {
+  const base = sandbox.baseUrl.endsWith('/') ? sandbox.baseUrl : `${sandbox.baseUrl}/`;
+  return mapLimited(skips, concurrency, async (skip) => {
+    const response = await fetch(new URL(`v1/Invoices?$skip=${skip}&$top=${apticInvoicePageSize}`, base), { headers: { authorization: `Bearer ${token}` } });
+    if (!response.ok) throw new Error(`page at ${skip}: HTTP ${response.status}`);
+    return keep(await response.text());
+  });
+}
+
+/** Adds the time `work` takes to `totals[stage]` and hands back its result. */
+function timedInto<T>(totals: Record<string, number>, stage: string, work: () => T): T {
+  const started = performance.now();
+  const result = work();
+  totals[stage] = (totals[stage] ?? 0) + performance.now() - started;
+  return result;
+}
+
+export async function profileApticStages(sandbox: RunningSandbox, invoices: number, concurrency: number): Promise<ApticStageProfile> {
+  const token = await apticToken(sandbox);
+  const skips = Array.from({ length: Math.ceil(invoices / apticInvoicePageSize) }, (_, i) => i * apticInvoicePageSize);
+  const fetchStarted = performance.now();
+  const texts = await fetchApticPages(sandbox, token, skips, concurrency, (text) => text);
+  const fetchMs = performance.now() - fetchStarted;
+  // Then page by page, as main does, so no stage pays for a heap holding all 100k at once.
+  const totals: Record<string, number> = {};
+  let count = 0;
+  let rpcBytes = 0;
+  for (let at = 0; at < texts.length; at += apticInvoicePagesPerCall) {
+    const records = texts.slice(at, at + apticInvoicePagesPerCall).flatMap((text) => {
+      const body = timedInto(totals, 'parse', () => JSON.parse(text) as unknown);
+      const items = timedInto(totals, 'validate', () => apticInvoiceListSchema.parse(body).value.map((item) => apticListItemSchema.parse(item)));
+      return timedInto(totals, 'normalise', () => items.map((item) => normalizeApticInvoice('bench', item)));
+    });
+    count += records.length;
+    const page = { records, quarantined: [], nextCursor: 'eyJza2lwIjoxMDAwfQ', progress: { done: count, total: invoices } };
+    rpcBytes += timedInto(totals, 'serialise', () => JSON.stringify(page)).length;
+  }
+  if (count !== invoices) throw new Error(`expected ${invoices} invoices, the pages held ${count}`);
+  const stage = (name: string) => totals[name] ?? 0;
+  return { fetchMs, parseMs: stage('parse'), validateMs: stage('validate'), normaliseMs: stage('normalise'), serialiseMs: stage('serialise'), pages: skips.length, rpcBytes };
+}
