@@ -31,8 +31,8 @@ export const apticInvoicePageSize = 100;
 export const apticDetailsBatchSize = 20;
 /** Provider pages of invoices gathered into one sync page, and how many are asked for at once. */
 export const apticInvoicePagesPerCall = 10;
-/** Provider pages of the invoice list asked for at once: a whole sync page's. */
-export const apticListConcurrency = apticInvoicePagesPerCall;
+/** Provider pages of the invoice list asked for at once: the rest of a sync page's after its first. */
+export const apticListConcurrency = apticInvoicePagesPerCall - 1;
 const detailsConcurrency = 10;
 
 /** How old a page fetched ahead may be when the renderer asks for it. */
@@ -77,20 +77,21 @@ export function createApticClient(connection: ApticConnection, secrets: SecretAc
     );
 
   /**
-   * Aptic serves at most 100 per request; one sync page gathers up to ten of them, all asked for
-   * at once (`$skip` addresses each), so the renderer writes ~1,000 records per transaction.
-   * Pages the first one's total puts past the end are dropped (a few empty requests per walk).
+   * Aptic serves at most 100 per request; one sync page gathers up to ten of them: the first
+   * says how many there are, then the rest are asked for at once (`$skip` addresses each), so
+   * the renderer writes ~1,000 records per transaction and no request goes past the end.
    */
   const invoicePage = async (skip: number): Promise<SyncPage> => {
-    const skips = Array.from({ length: apticInvoicePagesPerCall }, (_, i) => skip + i * apticInvoicePageSize);
-    const [first, ...rest] = await mapLimited(skips, apticListConcurrency, (at) => listInvoices(at, apticInvoicePageSize));
-    const { total, value } = first!.list;
+    const first = await listInvoices(skip, apticInvoicePageSize);
+    const { total, value } = first.list;
     const more = value.length < apticInvoicePageSize ? 0 : Math.min(apticInvoicePagesPerCall - 1, Math.ceil(Math.max(0, total - skip - value.length) / apticInvoicePageSize));
-    const pages = [first!, ...rest.slice(0, more)];
+    const skips = Array.from({ length: more }, (_, i) => skip + (i + 1) * apticInvoicePageSize);
+    const pages = [first, ...(await mapLimited(skips, apticListConcurrency, (at) => listInvoices(at, apticInvoicePageSize)))];
     const count = pages.reduce((sum, page) => sum + pagedOver(page.list.value, apticInvoicePageSize), 0);
     return pageOf(joinNormalized<SyncRecord>(pages.map((page) => page.read)), skip, count, total);
   };
-  // While the renderer stores one sync page, the next one is fetched (see read-ahead.ts).
+  // While the renderer stores one sync page, the next one is fetched (see read-ahead.ts), its
+  // first request too, so the provider waits for neither.
   const invoicesAhead = createReadAhead<SyncPage>(readAheadMaxAgeMs);
 
   return {
