@@ -5,14 +5,23 @@ import type { CaseFacts, FinancingFacts } from '../../src-shared/ledger/ledger-s
 import { debtorOf } from './case-debtor';
 import { toInvoiceRow, type InvoiceRow } from './invoice-row';
 
+/** How many invoices `loadInvoiceRows` reads before it hands the first of them to `first`. */
+const firstBatch = 2_000;
+
 /**
  * Reads every cached invoice as a compact row, ordered by id, a few chunks at a time, so the full
- * records (with their raw provider fields) are never all in memory at once.
+ * records (with their raw provider fields) are never all in memory at once. `first` gets the
+ * first rows read (a copy), while the rest is still being read, so a screen can show them.
  */
-export async function loadInvoiceRows(db: CacheDatabase, today: string): Promise<InvoiceRow[]> {
+export async function loadInvoiceRows(db: CacheDatabase, today: string, first?: (rows: InvoiceRow[]) => Promise<void>): Promise<InvoiceRow[]> {
   const rows = new Map<string, InvoiceRow>();
+  let handed: Promise<void> | undefined;
   // A later version of an invoice replaces the earlier one's row.
-  await eachInvoiceVersion(db, (invoice) => rows.set(invoice.id, toInvoiceRow(invoice, today)));
+  await eachInvoiceVersion(db, (invoice) => {
+    rows.set(invoice.id, toInvoiceRow(invoice, today));
+    if (first && !handed && rows.size === firstBatch) handed = first([...rows.values()]);
+  });
+  await handed;
   return [...rows.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 

@@ -1,5 +1,5 @@
 import type { Invoice } from '../../src-shared/domain/records';
-import { creditedInvoiceOf, customerKey } from '../../src-shared/ledger/invoice-identity';
+import { creditedInvoiceOf, customerKeysByName } from '../../src-shared/ledger/invoice-identity';
 import { statusOn } from '../../src-shared/ledger/invoice-status';
 import type { InvoiceFacts } from '../../src-shared/ledger/ledger-source';
 import type { LedgerEntry } from '../../src-shared/ledger/join-ledger';
@@ -26,11 +26,18 @@ export interface InvoiceRow extends InvoiceFacts, Pick<Invoice, 'providerFinanci
   opens: 'invoice' | 'case';
 }
 
+/** Whether a raw field's name says it holds a reference, per name: every record of a provider has the same few. */
+const referenceField = new Map<string, boolean>();
+
 /** Raw provider fields that hold a reference a user might search by (OCR, client reference…). */
 function referenceOf(raw: Invoice['raw']): string {
   const parts: string[] = [];
-  for (const [key, value] of Object.entries(raw)) {
-    if (typeof value === 'string' && value !== '' && /reference|ocr/i.test(key)) parts.push(value);
+  for (const key in raw) {
+    const value = raw[key];
+    if (typeof value !== 'string' || value === '') continue;
+    let named = referenceField.get(key);
+    if (named === undefined) referenceField.set(key, (named = /reference|ocr/i.test(key)));
+    if (named) parts.push(value);
   }
   return parts.join(' ');
 }
@@ -39,16 +46,7 @@ function searchTextOf(number: string, customer: string, reference: string): stri
   return `${number} ${customer} ${reference}`.toLocaleLowerCase();
 }
 
-/** Keys by customer name: 100,000 records name a few thousand customers, and folding a name costs. */
-const keyByName = new Map<string, string | null>();
-
-function recordCustomerKey(customer: Invoice['customer']): string | null {
-  // A blank name falls back to the number, which differs per record: not cached.
-  if (!customer.name?.trim()) return customerKey(customer);
-  let key = keyByName.get(customer.name);
-  if (key === undefined) keyByName.set(customer.name, (key = customerKey(customer)));
-  return key;
-}
+const recordCustomerKey = customerKeysByName();
 
 /** A provider's record, its status word read on `today` (see `statusOn`). */
 export function toInvoiceRow(invoice: Invoice, today: string): InvoiceRow {

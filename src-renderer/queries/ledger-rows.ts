@@ -14,9 +14,18 @@ export interface LedgerRows {
   entryOf(recordId: string): LedgerEntry | undefined;
 }
 
-/** Reads and joins the whole cache, with statuses read on `today`. */
-export async function loadLedgerRows(db: CacheDatabase, today: string): Promise<LedgerRows> {
-  const [records, sources] = await Promise.all([loadInvoiceRows(db, today), loadLedgerSources(db)]);
+/**
+ * Reads and joins the whole cache, with statuses read on `today`. `preview`, when given, gets the
+ * ledger of the first invoices read (joined with every case and factoring event), so a screen can
+ * show rows before the rest is read: provisional rows, since a record read later can still join them.
+ */
+export async function loadLedgerRows(db: CacheDatabase, today: string, preview?: (ledger: InvoiceRow[]) => void): Promise<LedgerRows> {
+  const sources = loadLedgerSources(db);
+  const records = await loadInvoiceRows(db, today, preview && (async (first) => preview(ledgerOf(first, await sources, today).ledger)));
+  return ledgerOf(records, await sources, today);
+}
+
+function ledgerOf(records: InvoiceRow[], sources: Awaited<ReturnType<typeof loadLedgerSources>>, today: string): LedgerRows {
   const entries = joinLedger({ invoices: records, ...sources }, today);
   const recordById = new Map(records.map((row) => [row.id, row]));
   const entryByRecord = new Map<string, LedgerEntry>();

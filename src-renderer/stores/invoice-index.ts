@@ -3,7 +3,9 @@ import { ref, shallowRef, watch } from 'vue';
 import { calendarToday } from '../../src-shared/dates/today';
 import type { LedgerEntry } from '../../src-shared/ledger/join-ledger';
 import { cacheDatabase } from '../db/cache-database';
-import { compareRows, type InvoiceSort } from '../queries/invoice-filter';
+import { CompactInvoices } from '../invoices/compact-invoices';
+import { idRanks, sortedPositions } from '../invoices/compact-invoice-query';
+import type { InvoiceSort } from '../queries/invoice-filter';
 import type { InvoiceView } from '../invoices/invoice-view';
 import type { InvoiceRow } from '../queries/invoice-row';
 import { loadLedgerRows, type LedgerRows } from '../queries/ledger-rows';
@@ -12,8 +14,10 @@ import { useSyncStore } from './sync';
 /**
  * Every cached invoice as a compact row, held in memory once so search, filters, sorting and
  * totals answer a keystroke without touching IndexedDB; and the ledger joined from them (one
- * entry per real invoice, see src-shared/ledger). Until it is built the list says it is loading:
- * rows read before the join would be provider records, two rows for one invoice.
+ * entry per real invoice, see src-shared/ledger). Each list is also held as columns
+ * (`CompactInvoices`) that the Invoices screen searches, sorts and totals. Until the join is built
+ * `preview` holds the ledger of the first invoices read: provisional rows (a record read later
+ * can still join them), which the screen shows as such, with no totals.
  */
 export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
   /** One row per provider record. */
@@ -21,11 +25,15 @@ export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
   const entries = shallowRef<LedgerEntry[]>([]);
   /** One row per ledger entry, in `entries` order. */
   const ledgerRows = shallowRef<InvoiceRow[]>([]);
+  /** While the first load reads: the ledger of the invoices read so far; empty once ready. */
+  const preview = shallowRef<InvoiceRow[]>([]);
   const ready = ref(false);
   const error = ref<unknown>(null);
   /** The day statuses were read on: a list open past midnight is rebuilt on the next load. */
   const day = ref('');
   const sorted = new Map<string, InvoiceRow[]>();
+  const orders = new Map<string, Uint32Array>();
+  const columns = new Map<InvoiceView, { compact: CompactInvoices; idRank?: Uint32Array }>();
   /** A ref, so a screen that asks `entryOf` while the index loads shows the answer once it has loaded. */
   const entryOfRecord = shallowRef<LedgerRows['entryOf']>(() => undefined);
   let loading: Promise<void> | null = null;
@@ -39,8 +47,11 @@ export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
       const today = calendarToday();
       try {
         const db = cacheDatabase();
-        const loaded = await loadLedgerRows(db, today);
+        const loaded = await loadLedgerRows(db, today, ready.value ? undefined : (first) => (preview.value = first));
         sorted.clear();
+        orders.clear();
+        columns.clear();
+        preview.value = [];
         rows.value = loaded.records;
         entries.value = loaded.entries;
         ledgerRows.value = loaded.ledger;
@@ -58,12 +69,33 @@ export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
     return loading;
   }
 
-  /** Rows of one view in one order, sorted once per order and cache version; filtering keeps the order. */
+  /** One view's rows as columns, built once per cache version. */
+  function compact(view: InvoiceView = 'ledger'): CompactInvoices {
+    let held = columns.get(view);
+    if (!held) columns.set(view, (held = { compact: new CompactInvoices(view === 'ledger' ? ledgerRows.value : rows.value) }));
+    return held.compact;
+  }
+
+  /** Positions (in `compact(view)`) of one view's rows in one order, sorted once per order and cache version. */
+  function order(sort: InvoiceSort, view: InvoiceView = 'ledger'): Uint32Array {
+    const key = `${view} ${sort.column} ${sort.direction}`;
+    let positions = orders.get(key);
+    if (!positions) {
+      const columnsOfView = compact(view);
+      const held = columns.get(view)!;
+      held.idRank ??= idRanks(columnsOfView);
+      orders.set(key, (positions = sortedPositions(columnsOfView, sort, held.idRank)));
+    }
+    return positions;
+  }
+
+  /** Rows of one view in one order (the order `compareRows(sort)` gives); filtering keeps the order. */
   function inOrder(sort: InvoiceSort, view: InvoiceView = 'ledger'): InvoiceRow[] {
     const key = `${view} ${sort.column} ${sort.direction}`;
     let list = sorted.get(key);
     if (!list) {
-      list = [...(view === 'ledger' ? ledgerRows.value : rows.value)].sort(compareRows(sort));
+      const { rows: all } = compact(view);
+      list = Array.from(order(sort, view), (position) => all[position]!);
       sorted.set(key, list);
     }
     return list;
@@ -78,5 +110,5 @@ export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
     if (ready.value) void load();
   });
 
-  return { rows, entries, ledgerRows, ready, error, day, load, inOrder, entryOf };
+  return { rows, entries, ledgerRows, preview, ready, error, day, load, compact, order, inOrder, entryOf };
 });

@@ -1,6 +1,6 @@
 import type { FinancingState, InvoiceStatus, IsoDate } from '../domain/records';
 import { statusOn } from './invoice-status';
-import { customerKey, ledgerKey } from './invoice-identity';
+import { customerKeysByName, ledgerKey, type customerKey } from './invoice-identity';
 import {
   caseSources,
   financingSource,
@@ -94,17 +94,18 @@ export function joinLedger(input: LedgerInput, today: string): LedgerEntry[] {
   }
 
   const entries: LedgerEntry[] = [];
+  const keyOfCustomer = customerKeysByName();
   for (const [key, sources] of groups) {
     sources.sort(byRank);
     const standing = sources.find((source) => source.outstanding !== null);
     // A factor's events alone say nothing of what is owed: no entry (see `SourceRole`).
     if (!standing) continue;
-    entries.push(entryOf(key, standing, sources));
+    entries.push(entryOf(key, standing, sources, keyOfCustomer));
   }
   return entries;
 }
 
-function entryOf(key: string, standing: LedgerSource, sources: LedgerSource[]): LedgerEntry {
+function entryOf(key: string, standing: LedgerSource, sources: LedgerSource[], keyOfCustomer: typeof customerKey): LedgerEntry {
   const first = <T>(pick: (source: LedgerSource) => T | null): T | null => {
     const own = pick(standing);
     if (own !== null) return own;
@@ -129,7 +130,7 @@ function entryOf(key: string, standing: LedgerSource, sources: LedgerSource[]): 
     provider: standing.provider,
     customerName,
     customerNumber,
-    customerKey: customerKey({ name: customerName, number: customerNumber }),
+    customerKey: keyOfCustomer({ name: customerName, number: customerNumber }),
     issueDate: first((source) => source.issueDate),
     dueDate: first((source) => source.dueDate),
     total: first((source) => source.total) ?? 0,

@@ -16,6 +16,8 @@ export interface SourceDisagreement {
  * agency holds the invoice: the agency adds interest and costs the issuer never sees, by design.
  */
 export function sourceDisagreements(sources: readonly LedgerSource[], status: InvoiceStatus): SourceDisagreement[] {
+  // Most invoices have one source, which cannot disagree with itself: the join runs this for every one.
+  if (sources.length < 2) return [];
   const problems: SourceDisagreement[] = [];
   const compare = (field: DisagreementField, value: (source: LedgerSource) => string | number | null, among = sources) => {
     const says = among.flatMap((source) => {

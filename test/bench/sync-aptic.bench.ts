@@ -1,4 +1,4 @@
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { startAppWithSandboxes } from '../support/app-with-sandboxes';
 import { apticToken, fetchApticPages, profileApticStages, type ApticStageProfile } from './support/aptic-stages';
@@ -6,25 +6,10 @@ import { apticInvoicePageSize, apticListConcurrency } from '../../src-main/provi
 import { collectGarbage } from './support/measure';
 import { startSandbox } from '../../sandbox/start-sandbox';
 import type { BenchResult } from './support/bench-result';
+import { heapMbOf, measureInvoicesScreen } from './support/invoices-screen';
+import { syncStateOf } from './support/sync-state';
 
 const scale = 100_000;
-
-async function syncStateOf(page: Page, connectionId: string): Promise<{ lastSuccessAt: string | null } | null> {
-  return page.evaluate(async (id) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('reskontra-cache');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const state = await new Promise<{ lastSuccessAt: string | null } | null>((resolve, reject) => {
-      const request = db.transaction('syncState').objectStore('syncState').get([id, 'invoices']);
-      request.onsuccess = () => resolve((request.result as { lastSuccessAt: string | null } | undefined) ?? null);
-      request.onerror = () => reject(request.error);
-    });
-    db.close();
-    return state;
-  }, connectionId);
-}
 
 /**
  * The ceiling: the cached invoices written straight into IndexedDB in the cache's own layout
@@ -127,84 +112,6 @@ async function sandboxAloneAtAMillion(): Promise<BenchResult[]> {
   } finally {
     await sandbox.close();
   }
-}
-
-async function heapMbOf(cdp: CDPSession): Promise<number> {
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-  return usedSize / 1024 / 1024;
-}
-
-/**
- * Types into the Invoices search box inside the page and times each keystroke from the input
- * event to the frame after the list changed (a keystroke that changes nothing on screen counts
- * until its update ran). Plain JavaScript text: tsx would wrap named functions in a helper the
- * page does not have.
- */
-const keystrokeTimer = `(async () => {
-  const input = document.querySelector('#invoice-search');
-  const watched = document.querySelector('.list-summary').parentElement;
-  const queries = ['1', '10', '104', '1042', '10425', '1042', '104', '10', '1', '', 'a', 'ab', 'a', '', 'ö', 'öb', 'öbe', 'öb', 'ö', '', 'v', 'va', 'van', 'va', 'v', ''];
-  const measured = [];
-  for (let round = 0; round < 2; round++) {
-    for (const text of queries) {
-      const start = performance.now();
-      measured.push(await new Promise((resolve) => {
-        let settled = false;
-        let observer;
-        const finish = () => {
-          if (settled) return;
-          settled = true;
-          observer.disconnect();
-          requestAnimationFrame(() => resolve(performance.now() - start));
-        };
-        observer = new MutationObserver(finish);
-        observer.observe(watched, { subtree: true, childList: true, characterData: true });
-        input.value = text;
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        setTimeout(() => setTimeout(finish, 0), 0);
-      }));
-    }
-  }
-  return measured;
-})()`;
-
-/**
- * With the 100k invoices cached: a fresh page opens Invoices (its first rows come with the joined
- * ledger: rows read before the join would show one invoice twice),
- * then search-as-you-type keystrokes are timed inside the page from the input event to the
- * frame after the list changed.
- */
-async function measureInvoicesScreen(previous: Page, previousCdp: CDPSession) {
-  await previousCdp.detach();
-  const url = previous.url().replace(/#.*$/, '');
-  const token = await previous.evaluate(() => sessionStorage.getItem('reskontra.launchToken'));
-  await previous.close();
-  // A fresh page, as after a restart: nothing of the cache is in memory yet.
-  const cold = await previous.context().newPage();
-  await cold.goto(`${url}#token=${token}`);
-  await cold.getByRole('navigation').waitFor();
-  const started = Date.now();
-  await cold.getByRole('navigation').getByRole('link', { name: 'Invoices' }).click();
-  await cold.locator('.invoice-table tbody tr:not(.spacer)').first().waitFor({ timeout: 120_000 });
-  const firstRowsMs = Date.now() - started;
-  await cold.getByRole('status').filter({ hasText: /invoices$/ }).waitFor({ timeout: 120_000 });
-  const indexReadyMs = Date.now() - started;
-
-  // A person starts typing a moment after the list is there, not in the same millisecond.
-  await cold.waitForTimeout(1_000);
-  const times = (await cold.evaluate(keystrokeTimer)) as number[];
-  times.sort((a, b) => a - b);
-  const session = await cold.context().newCDPSession(cold);
-  const heapMb = await heapMbOf(session);
-  await session.detach();
-  return {
-    firstRowsMs,
-    indexReadyMs,
-    keystrokeP95Ms: Number(times[Math.floor(times.length * 0.95)]!.toFixed(1)),
-    keystrokeMedianMs: Number(times[Math.floor(times.length / 2)]!.toFixed(1)),
-    heapMb: Number(heapMb.toFixed(1)),
-  };
 }
 
 /**
