@@ -87,6 +87,9 @@ export function entryRow(entry: LedgerEntry, recordRow: (id: string) => InvoiceR
     if (reference) references.add(reference);
   }
   const reference = [...references].join(' ');
+  // Most invoices have one record: its row's search text is this one's, held once.
+  const only = entry.sources.length === 1 && entry.sources[0]!.kind === 'invoice' ? recordRow(entry.sources[0]!.recordId) : undefined;
+  const same = only?.number === entry.number && only.customer === customer && only.reference === reference;
   return {
     id: entry.id,
     connectionId: entry.connectionId,
@@ -107,7 +110,7 @@ export function entryRow(entry: LedgerEntry, recordRow: (id: string) => InvoiceR
     financing: entry.financing,
     // An unknown financing state keeps the provider's own word, as the record's row does.
     ...providerFinancingOf(entry, recordRow),
-    searchText: searchTextOf(entry.number, customer, reference),
+    searchText: same ? only.searchText : searchTextOf(entry.number, customer, reference),
     problems: entry.problems.length,
     customerKey: entry.customerKey,
     opens: entry.sources.some((source) => source.kind === 'invoice') ? 'invoice' : 'case',
