@@ -1,14 +1,19 @@
 import type { ProviderId } from '../../src-shared/domain/provider';
 import type { ConnectionTestResult } from '../../src-shared/rpc/connections-methods';
-import type { SyncPage } from '../../src-shared/rpc/sync-methods';
+import type { SyncDetails, SyncPage } from '../../src-shared/rpc/sync-methods';
 import type { ProviderWrites } from './provider-writes';
 
 /** What every provider folder exports: one cheap authenticated check, and one page at a time. */
 export interface ProviderClient {
   readonly provider: ProviderId;
   test(): Promise<ConnectionTestResult>;
-  /** One page of `stream` from `cursor` (null = the start); throws RpcError on failure. */
-  page(stream: string, cursor: string | null): Promise<SyncPage>;
+  /**
+   * One page of `stream` from `cursor` (null = the start); throws RpcError on failure. With
+   * `deferDetails` the per-invoice details are left to `details` (see SyncPage.pendingDetails).
+   */
+  page(stream: string, cursor: string | null, options?: { deferDetails?: boolean }): Promise<SyncPage>;
+  /** The details the requests of a deferred page name, in order; all or none (a failure throws). */
+  details?(stream: string, requests: readonly string[]): Promise<SyncDetails>;
   /** The writes this provider supports, if any (see providers/README.md, Writes). */
   readonly writes?: ProviderWrites;
 }

@@ -8,6 +8,7 @@ import { cacheDatabase } from '../db/cache-database';
 import { ifConnectionFree } from '../sync/connection-lock';
 import { onNewsFromOtherWindows, tellOtherWindows } from '../sync/connection-news';
 import { SyncCancelled, syncConnection } from '../sync/sync-connection';
+import { withCachedDetails } from '../sync/page-details';
 import { forgetStoredErrors, shownError, syncStatesOf } from '../sync/sync-state';
 
 /** `elsewhere`: another window or tab was syncing this connection, so this one did not start. */
@@ -79,8 +80,10 @@ export const useSyncStore = defineStore('sync', () => {
       if (!navigator.onLine) throw new RpcError('offline', 'offline');
       const result = await ifConnectionFree(connection.id, () => {
         ran = true;
-        return syncConnection(cacheDatabase(), (input) => call('sync.page', input), connection, {
-          full: options.full ?? false,
+        const full = options.full ?? false;
+        const fetchPage = withCachedDetails(cacheDatabase(), (input) => call('sync.page', input), (input) => call('sync.details', input), { full });
+        return syncConnection(cacheDatabase(), fetchPage, connection, {
+          full,
           signal: controller.signal,
           onProgress: (progress) => Object.assign(entry, progress),
         });

@@ -53,6 +53,11 @@ export interface Invoice extends RecordBase {
    * rate order). Null or absent: VAT unknown (the provider sends no rows, or a row could not be read).
    */
   vatLines?: VatLine[] | null;
+  /**
+   * Hash of the provider's list entry this record was read from, set where a per-invoice detail
+   * call gives `vatLines`: the next sync fetches that detail again only when the hash differs.
+   */
+  listHash?: string;
 }
 
 /** An invoice's sales at one VAT rate: `rate` in basis points (2500 = 25 %), `net` and `vat` in minor units. */
@@ -107,6 +112,8 @@ export interface LedgerEvent extends RecordBase {
   caseRef: string | null;
   /** The provider's own type when `type` is `unknown` (shown as "Unknown (value)"). */
   providerType?: string;
+  /** As an invoice's `listHash`, on the events a per-invoice detail call gives (Aptic's invoice details). */
+  listHash?: string;
 }
 
 export type Payment = LedgerEvent & { type: 'payment' };

@@ -1,8 +1,24 @@
 import { z } from 'zod';
 import { connectionIdSchema } from '../domain/connection';
 import { syncStreams } from '../domain/provider';
-import type { QuarantinedRecord, SyncRecord } from '../domain/records';
+import type { QuarantinedRecord, SyncRecord, VatLine } from '../domain/records';
 import { method } from './method';
+
+/**
+ * An invoice of a page whose per-invoice detail is not fetched yet: asked with `deferDetails`,
+ * main hands back what it needs to fetch it (`request`, opaque like a cursor) and the hash of the
+ * invoice's list entry, so the renderer fetches it through `sync.details` only when the cache
+ * holds no detail read at that hash. The detail is the invoice's VAT per rate when the page holds
+ * the invoice (stream `invoices`), else the records the detail gives (Aptic's `invoice-details`).
+ */
+export interface PendingDetail {
+  /** The invoice's record id (in the page's `records` when the detail is its VAT). */
+  recordId: string;
+  invoiceNumber: string;
+  /** As the `listHash` of the records read with the detail. */
+  listHash: string;
+  request: string;
+}
 
 export interface SyncPage {
   records: SyncRecord[];
@@ -11,7 +27,27 @@ export interface SyncPage {
   /** Opaque: pass it back to get the next page; null when the stream is done. */
   nextCursor: string | null;
   progress: { done: number; total?: number };
+  /** Only with `deferDetails`: the page's invoices whose detail still has to be filled in. */
+  pendingDetails?: PendingDetail[];
 }
+
+/** One invoice's detail: its VAT per rate (null: unknown), or the records it gives. */
+export interface InvoiceDetail {
+  vatLines?: VatLine[] | null;
+  records?: SyncRecord[];
+  quarantined?: QuarantinedRecord[];
+}
+
+/** What `sync.details` answers: one detail per request, in order. */
+export interface SyncDetails {
+  details: InvoiceDetail[];
+}
+
+/** Most detail requests in one `sync.details` call, and the longest one main makes. */
+export const maxDetailRequestsPerCall = 200;
+export const maxDetailRequestLength = 16_384;
+
+const stream = z.enum(syncStreams as [string, ...string[]]);
 
 /** Pull-based sync: one page per call; main keeps no sync state between calls. */
 export const syncMethods = {
@@ -19,8 +55,19 @@ export const syncMethods = {
     z
       .object({
         connectionId: connectionIdSchema,
-        stream: z.enum(syncStreams as [string, ...string[]]),
+        stream,
         cursor: z.string().min(1).max(2048).nullable(),
+        /** Leave per-invoice details to `sync.details` (listed in `pendingDetails`) instead of fetching them all. */
+        deferDetails: z.boolean().optional(),
+      })
+      .strict(),
+  ),
+  'sync.details': method<SyncDetails>()(
+    z
+      .object({
+        connectionId: connectionIdSchema,
+        stream,
+        requests: z.array(z.string().min(1).max(maxDetailRequestLength)).min(1).max(maxDetailRequestsPerCall),
       })
       .strict(),
   ),

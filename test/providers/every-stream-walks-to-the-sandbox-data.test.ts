@@ -6,6 +6,7 @@ import { streamsByProvider } from '../../src-shared/domain/provider';
 import { createRpcHarness, type RpcHarness } from './support/rpc-harness';
 import {
   datasetFor,
+  expectedApticVatLines,
   expectedFlowtlyInvoices,
   expectedFlowtlyVatLines,
   expectedRows,
@@ -81,9 +82,12 @@ describe('a full walk of every stream equals the sandbox data', () => {
     expect(walk.pages).toBe(Math.ceil((issued.size + drafts) / 100));
   });
 
-  it('flowtly invoices carry net and VAT per rate from their rows', async () => {
-    const walk = await walkStream(harness, idOf('flowtly'), 'invoices');
-    const expected = expectedFlowtlyVatLines(dataset);
+  it.each([
+    ['flowtly', expectedFlowtlyVatLines],
+    ['aptic', expectedApticVatLines],
+  ] as const)('%s invoices carry net and VAT per rate from their rows', async (provider, expectedVatLines) => {
+    const walk = await walkStream(harness, idOf(provider), 'invoices');
+    const expected = expectedVatLines(dataset);
     const actual = new Map(walk.records.flatMap((record) => (record.kind === 'invoice' && expected.has(record.providerRef) ? [[record.providerRef, record.vatLines]] : [])));
     expect(actual).toEqual(expected);
     for (const record of walk.records) {

@@ -281,6 +281,8 @@ const aptic: ProviderCase = {
           url.pathname.endsWith('/FinancialDetails')
             ? { body: { financialInterestInformation: {}, purchaseInformation: { purchased: false, financeStatus: 0, purchaseDate: null, purchasedAmount: null, recourseDate: null }, creditorFeeInformation: null } }
             : null,
+        // The invoice detail, whose debts give the VAT: a debt without a rate leaves it unknown, never a failure.
+        (url) => (/^\/v1\/Invoices\/[^/]+$/.test(url.pathname) ? { body: { invoiceNumber: null, debts: [{ description: 'Debt', vatPercentage: null, amount: 1 }, null] } } : null),
       ],
       leftOut: {},
     };

@@ -13,6 +13,10 @@ import { createReadAhead } from '../read-ahead';
 import { checkPagesEnd, decodeCursor, encodeCursor, unknownStream } from '../sync-cursor';
 import { normalizeApticInvoice, normalizeApticTransaction } from './normalize';
 import { apticWrites } from './writes';
+import { apticListHash, apticVat, apticVatRequestSchema, apticVatWork } from './vat-lines';
+import { recordId } from '../../../src-shared/domain/records';
+import { maxDetailRequestLength } from '../../../src-shared/rpc/sync-methods';
+import { decodeDetailRequests, resolveDetails } from '../detail-requests';
 import { normalizeApticFinancialDetails, type BookedByTransactions } from './normalize-financial-details';
 import {
   apticFinancialDetailsSchema,
@@ -45,7 +49,7 @@ const skipCursor = z.object({ skip: z.number().int().nonnegative() }).strict();
 
 /**
  * Aptic API Gateway, Invoices v1.0. OAuth client credentials at the token path (a setting),
- * `$skip`/`$top` paging. Streams: `invoices` (100 per page) and `invoice-details` (for a batch
+ * `$skip`/`$top` paging. Streams: `invoices` (100 per page, each with its VAT from its detail) and `invoice-details` (for a batch
  * of invoices: their transactions and, from their financial details, the purchase booked in full).
  */
 export function createApticClient(connection: ApticConnection, secrets: SecretAccess, options: HttpOptions): ProviderClient {
@@ -76,22 +80,31 @@ export function createApticClient(connection: ApticConnection, secrets: SecretAc
       { $skip: skip, $top: top },
     );
 
+  const vat = apticVat(http);
   /**
    * Aptic serves at most 100 per request; one sync page gathers up to ten of them: the first
    * says how many there are, then the rest are asked for at once (`$skip` addresses each), so
    * the renderer writes ~1,000 records per transaction and no request goes past the end.
+   * Each invoice's VAT comes with it, or is left for `details` when the caller defers it.
    */
-  const invoicePage = async (skip: number): Promise<SyncPage> => {
+  const invoicePage = async (skip: number, deferDetails: boolean): Promise<SyncPage> => {
     const first = await listInvoices(skip, apticInvoicePageSize);
     const { total, value } = first.list;
     const more = value.length < apticInvoicePageSize ? 0 : Math.min(apticInvoicePagesPerCall - 1, Math.ceil(Math.max(0, total - skip - value.length) / apticInvoicePageSize));
     const skips = Array.from({ length: more }, (_, i) => skip + (i + 1) * apticInvoicePageSize);
     const pages = [first, ...(await mapLimited(skips, apticListConcurrency, (at) => listInvoices(at, apticInvoicePageSize)))];
+    const work = apticVatWork(
+      pages.flatMap((page) => page.read.records),
+      pages.flatMap((page) => page.list.value),
+    );
+    const pendingDetails = await resolveDetails(work, vat, deferDetails);
     const count = pages.reduce((sum, page) => sum + pagedOver(page.list.value, apticInvoicePageSize), 0);
-    return pageOf(joinNormalized<SyncRecord>(pages.map((page) => page.read)), skip, count, total);
+    const read = pageOf(joinNormalized<SyncRecord>(pages.map((page) => page.read)), skip, count, total);
+    return pendingDetails ? { ...read, pendingDetails } : read;
   };
   // While the renderer stores one sync page, the next one is fetched (see read-ahead.ts), its
-  // first request too, so the provider waits for neither.
+  // first request too, so the provider waits for neither. The key names the deferral too: a
+  // page read ahead with its VAT is not one read without.
   const invoicesAhead = createReadAhead<SyncPage>(readAheadMaxAgeMs);
 
   return {
@@ -101,12 +114,19 @@ export function createApticClient(connection: ApticConnection, secrets: SecretAc
       await http.getJson('v1/Invoices/Ping', () => undefined);
       return { ok: true };
     },
-    async page(stream, cursor) {
+    async details(stream, requests) {
+      if (stream === 'invoices') return { details: (await vat(decodeDetailRequests(requests, apticVatRequestSchema, stream))).map((vatLines) => ({ vatLines })) };
+      if (stream !== 'invoice-details') throw unknownStream('Aptic', stream);
+      const items = decodeDetailRequests(requests, apticListItemSchema, stream);
+      return { details: await mapLimited(items, detailsConcurrency, (item) => hashedDetailsOf(http, connection.id, item, redact)) };
+    },
+    async page(stream, cursor, options) {
       const { skip } = cursor === null ? { skip: 0 } : decodeCursor(cursor, skipCursor, stream);
       if (stream === 'invoices') {
-        const page = (await invoicesAhead.take(`${skip}`)?.catch(() => null)) ?? (await invoicePage(skip));
+        const defer = options?.deferDetails ?? false;
+        const page = (await invoicesAhead.take(`${skip}:${defer}`)?.catch(() => null)) ?? (await invoicePage(skip, defer));
         const next = page.nextCursor === null ? null : decodeCursor(page.nextCursor, skipCursor, stream).skip;
-        if (next !== null) invoicesAhead.start(`${next}`, () => invoicePage(next));
+        if (next !== null) invoicesAhead.start(`${next}:${defer}`, () => invoicePage(next, defer));
         return page;
       }
       if (stream === 'invoice-details') {
@@ -116,8 +136,16 @@ export function createApticClient(connection: ApticConnection, secrets: SecretAc
           const item = apticListItemSchema.safeParse(value);
           return item.success ? [item.data] : [];
         });
-        const perInvoice = await mapLimited(readable, detailsConcurrency, (item) => detailsOf(http, connection.id, item, redact));
-        return pageOf(joinNormalized(perInvoice), skip, pagedOver(list.value, apticDetailsBatchSize), list.total);
+        const count = pagedOver(list.value, apticDetailsBatchSize);
+        // Deferred, each invoice's details are the renderer's to ask for, when its list entry changed.
+        const pending = options?.deferDetails ? readable.map((item) => ({ item, request: encodeCursor(item) })) : [];
+        const deferred = pending.filter(({ request }) => request.length <= maxDetailRequestLength);
+        const now = readable.filter((item) => !deferred.some((pending) => pending.item === item));
+        const perInvoice = await mapLimited(now, detailsConcurrency, (item) => hashedDetailsOf(http, connection.id, item, redact));
+        const page = pageOf(joinNormalized(perInvoice), skip, count, list.total);
+        if (!options?.deferDetails) return page;
+        const pendingDetails = deferred.map(({ item, request }) => ({ recordId: recordId(connection.id, item.invoiceGuid), invoiceNumber: item.invoiceNumber, listHash: apticListHash(item), request }));
+        return { ...page, pendingDetails };
       }
       throw unknownStream('Aptic', stream);
     },
@@ -194,6 +222,18 @@ async function detailsOf(http: ProviderHttp, connectionId: string, item: ApticLi
   );
   parts.push({ records: financial, quarantined: [] });
   return joinNormalized(parts);
+}
+
+/**
+ * An invoice's details with the hash of its list entry on each record, so the next sync keeps
+ * them while the entry is unchanged. Details with a record that could not be read carry no hash:
+ * they are asked for again at every sync, as quarantined records are (see README, quarantine).
+ */
+async function hashedDetailsOf(http: ProviderHttp, connectionId: string, item: ApticListItem, redact: Redact): Promise<Normalized<SyncRecord>> {
+  const details = await detailsOf(http, connectionId, item, redact);
+  if (details.quarantined.length > 0) return details;
+  const hash = apticListHash(item);
+  return { ...details, records: details.records.map((record) => (record.kind === 'ledger-event' ? { ...record, listHash: hash } : record)) };
 }
 
 /** The interest and fees an invoice's transactions booked, in its currency. */

@@ -126,5 +126,21 @@ export const apticFinancialDetailsSchema = z
   });
 export type ApticFinancialDetails = z.output<typeof apticFinancialDetailsSchema>;
 
+/**
+ * One debt (invoice line) of GET /v1/Invoices/{guid}. The reference shows `debts` without its
+ * fields; these are the sandbox's names (see src-main/providers/README.md, Aptic). Every field may
+ * be missing or null: the line then tells no VAT, and the invoice's VAT is unknown.
+ */
+export const apticDebtSchema = z.looseObject({
+  vatPercentage: optionalAmount,
+  amount: optionalAmount,
+  vatAmount: optionalAmount,
+  totalAmount: optionalAmount,
+});
+export type ApticDebt = z.output<typeof apticDebtSchema>;
+
+/** The invoice detail as far as its VAT goes: the debts, each read on its own. */
+export const apticInvoiceDetailSchema = z.looseObject({ debts: z.array(z.unknown()).nullish() });
+
 /** Problem details, as Aptic answers errors. */
 export const apticProblemSchema = z.looseObject({ title: text, detail: text, status: z.number().nullish() });

@@ -12,7 +12,8 @@ import { staticBearerAuth } from '../client-credentials-auth';
 import { mapLimited } from '../map-limited';
 import { normalizeEach, refField, type Normalized } from '../normalize-each';
 import { checkPagesEnd, decodeCursor, encodeCursor, unknownStream } from '../sync-cursor';
-import { attachVatLines } from './invoice-rows';
+import { decodeDetailRequests, resolveDetails } from '../detail-requests';
+import { callsFlowtly, flowtlyRowsRequestSchema, flowtlyRowsVat, flowtlyRowsWork } from './invoice-rows';
 import { iriId, normalizeFlowtlyInvoice, normalizeFlowtlyTransaction } from './normalize';
 import { flowtlyCollectionSchema, flowtlyInvoiceFactsSchema, flowtlyInvoiceSchema, flowtlyTransactionSchema, type FlowtlyTransaction } from './schema';
 
@@ -48,6 +49,7 @@ export function createFlowtlyClient(connection: FlowtlyConnection, secrets: Secr
     accept: 'application/ld+json, application/json;q=0.9',
   });
   const invoiceFacts = new Map<string, { number: string; currency: string }>();
+  const rowsVat = flowtlyRowsVat(http, redact);
 
   const remember = (id: string, facts: { number: string; currency: string }) => {
     if (invoiceFacts.size >= invoiceFactsLimit) invoiceFacts.clear();
@@ -82,7 +84,11 @@ export function createFlowtlyClient(connection: FlowtlyConnection, secrets: Secr
       await http.getJson('invoices', (body) => validatePage(collection, body, 'invoices'), { page: 1, itemsPerPage: 1 });
       return { ok: true };
     },
-    async page(stream, cursor) {
+    async details(stream, requests) {
+      if (stream !== 'invoices') throw unknownStream('Flowtly', stream);
+      return { details: (await rowsVat(decodeDetailRequests(requests, flowtlyRowsRequestSchema, stream))).map((vatLines) => ({ vatLines })) };
+    },
+    async page(stream, cursor, options) {
       const { page, done } = cursor === null ? { page: 1, done: 0 } : decodeCursor(cursor, pageCursor, stream);
       const query = { page, itemsPerPage: flowtlyPageSize };
       if (stream === 'invoices') {
@@ -104,8 +110,11 @@ export function createFlowtlyClient(connection: FlowtlyConnection, secrets: Secr
           query,
         );
         for (const invoice of result.read.records) remember(invoice.providerRef, { number: invoice.number, currency: invoice.currency });
-        await attachVatLines(http, result.list.members, result.read.records, redact);
-        return pageResult(result.list, result.read, page, done);
+        const work = flowtlyRowsWork(result.list.members, result.read.records);
+        // Rows embedded in the list cost no call: read at once; rows by IRI are a call each.
+        await resolveDetails(work.filter((item) => !callsFlowtly(item.request)), rowsVat, false);
+        const pendingDetails = await resolveDetails(work.filter((item) => callsFlowtly(item.request)), rowsVat, options?.deferDetails ?? false);
+        return { ...pageResult(result.list, result.read, page, done), ...(pendingDetails ? { pendingDetails } : {}) };
       }
       if (stream === 'invoice-transactions') {
         const list = await http.getJson('invoice-transactions', (body) => validatePage(collection, body, `invoice transactions page ${page}`), query);

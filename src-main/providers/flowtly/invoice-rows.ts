@@ -1,4 +1,7 @@
+import { z } from 'zod';
 import type { Invoice, VatLine } from '../../../src-shared/domain/records';
+import type { DetailWork, FetchVat } from '../detail-requests';
+import { listHashesByRef } from '../list-hash';
 import { AmountError } from '../../../src-shared/money/parse-amount';
 import { mapLimited } from '../map-limited';
 import { refField } from '../normalize-each';
@@ -9,7 +12,7 @@ import { flowtlyInvoiceRowSchema, flowtlyInvoiceRowsSchema } from './schema';
 import { flowtlyRowVat, vatLinesOf } from './vat-lines';
 
 const idRef = refField('id');
-/** Row requests in flight at once, across the page's invoices. */
+/** Row requests in flight at once, across the invoices of a call. */
 const rowConcurrency = 5;
 /**
  * Times one row is asked for before its page fails. Each ask already has the HTTP layer's
@@ -48,42 +51,67 @@ async function fetchRow(http: ProviderHttp, iri: string, currency: string, recor
   }
 }
 
+/** What fetching one invoice's rows needs: its number and currency (to read them) and its rows. */
+export const flowtlyRowsRequestSchema = z
+  .object({
+    number: z.string(),
+    currency: z.string(),
+    rows: z.array(z.union([z.object({ iri: z.string() }).strict(), z.object({ row: z.unknown() }).strict()])).max(10_000),
+  })
+  .strict();
+export type FlowtlyRowsRequest = z.output<typeof flowtlyRowsRequestSchema>;
+
 /**
- * Sets `vatLines` on each invoice of a page from its rows, before the page is returned, so the
- * invoices, their VAT and the page's cursor are committed together (a row stream of its own
- * would leave an invoice half-summed whenever its rows straddle two pages). Flowtly's rows do
- * not name their invoice; the invoice names its rows (`invoiceRows`), each read at
- * `/invoice-rows/{id}`. An invoice that lists no rows keeps `vatLines: null`: VAT unknown, as
- * its provider says nothing of it.
- *
- * A row that cannot be fetched or read fails the whole page with one clear error naming the
- * invoice and row, never an invoice stored as "VAT unknown" because a request failed: the page's
- * cursor is then not committed, so the next sync asks for the page again and a passing fault
- * heals, with every invoice's VAT as Flowtly has it. Quarantining the row instead would store
- * a wrong answer (no VAT) that only a second, separate retry could ever correct, and a VAT
- * return made meanwhile would silently miss that invoice's VAT. The price: a row Flowtly keeps
- * sending unreadable stops the invoices stream at its page, and the error says which row.
+ * Each invoice of a page with the hash of its list entry and its rows (`invoiceRows`). Flowtly's
+ * rows do not name their invoice; the invoice names its rows, each read at `/invoice-rows/{id}`
+ * or embedded. Rows are read with their invoice, never as a stream of their own, which would
+ * leave an invoice half-summed whenever its rows straddle two pages.
  */
-export async function attachVatLines(http: ProviderHttp, items: readonly unknown[], invoices: Invoice[], redact: Redact): Promise<void> {
-  const refsById = new Map<string, RowRef[] | null>();
+export function flowtlyRowsWork(items: readonly unknown[], invoices: readonly Invoice[]): DetailWork<FlowtlyRowsRequest>[] {
+  const itemsById = new Map<string, unknown>();
   for (const item of items) {
     const id = idRef(item);
-    if (id !== null) refsById.set(id, rowRefsOf(item));
+    if (id !== null) itemsById.set(id, item);
   }
-  const tasks = invoices.flatMap((invoice) => (refsById.get(invoice.providerRef) ?? []).map((ref, n) => ({ invoice, ref, n })));
-  const lines = await mapLimited(tasks, rowConcurrency, async ({ invoice, ref, n }) => {
-    const record = `Flowtly invoice ${invoice.number}, row ${'iri' in ref ? iriId(ref.iri) : (idRef(ref.row) ?? String(n + 1))}`;
-    if ('iri' in ref) return fetchRow(http, ref.iri, invoice.currency, record);
-    try {
-      return readRow(ref.row, invoice.currency, record);
-    } catch (error) {
-      throw error instanceof InvalidPageError || error instanceof AmountError ? toRpcError('flowtly', new InvalidPageError(error.message), redact) : error;
-    }
-  });
-  const byInvoice = new Map<Invoice, VatLine[]>();
-  tasks.forEach(({ invoice }, n) => byInvoice.set(invoice, [...(byInvoice.get(invoice) ?? []), lines[n]!]));
-  for (const invoice of invoices) {
-    const rows = byInvoice.get(invoice);
-    invoice.vatLines = rows ? vatLinesOf(rows) : null;
-  }
+  const hashes = listHashesByRef(items, idRef);
+  return invoices.map((invoice) => ({
+    invoice,
+    listHash: hashes.get(invoice.providerRef) ?? '',
+    request: { number: invoice.number, currency: invoice.currency, rows: rowRefsOf(itemsById.get(invoice.providerRef)) ?? [] },
+  }));
+}
+
+/**
+ * Each invoice's net and VAT per rate from its rows, in order. An invoice that lists no rows has
+ * `null`: VAT unknown, as its provider says nothing of it.
+ *
+ * A row that cannot be fetched or read fails the whole call with one clear error naming the
+ * invoice and row, never an invoice stored as "VAT unknown" because a request failed: its page is
+ * then not committed, so the next sync asks again and a passing fault heals, with every invoice's
+ * VAT as Flowtly has it. Quarantining the row instead would store a wrong answer (no VAT) that
+ * only a second, separate retry could ever correct, and a VAT return made meanwhile would
+ * silently miss that invoice's VAT. The price: a row Flowtly keeps sending unreadable stops the
+ * invoices stream at its page, and the error says which row.
+ */
+export function flowtlyRowsVat(http: ProviderHttp, redact: Redact): FetchVat<FlowtlyRowsRequest> {
+  return async (requests) => {
+    const tasks = requests.flatMap((request, at) => request.rows.map((ref, n) => ({ at, request, ref, n })));
+    const lines = await mapLimited(tasks, rowConcurrency, async ({ request, ref, n }) => {
+      const record = `Flowtly invoice ${request.number}, row ${'iri' in ref ? iriId(ref.iri) : (idRef(ref.row) ?? String(n + 1))}`;
+      if ('iri' in ref) return fetchRow(http, ref.iri, request.currency, record);
+      try {
+        return readRow(ref.row, request.currency, record);
+      } catch (error) {
+        throw error instanceof InvalidPageError || error instanceof AmountError ? toRpcError('flowtly', new InvalidPageError(error.message), redact) : error;
+      }
+    });
+    const byRequest: VatLine[][] = requests.map(() => []);
+    tasks.forEach(({ at }, n) => byRequest[at]!.push(lines[n]!));
+    return byRequest.map((rows) => (rows.length > 0 ? vatLinesOf(rows) : null));
+  };
+}
+
+/** True when reading the request's rows calls Flowtly (a row by IRI); embedded rows are read at once. */
+export function callsFlowtly(request: FlowtlyRowsRequest): boolean {
+  return request.rows.some((ref) => 'iri' in ref);
 }

@@ -154,7 +154,8 @@ export function expectedFlowtlyInvoices(dataset: SandboxDataset): { issued: Map<
 }
 
 /** Net and VAT per rate of each issued Flowtly invoice (by providerRef), summed from the generator's own lines. */
-export function expectedFlowtlyVatLines(dataset: SandboxDataset): Map<string, VatLine[]> {
+/** Each invoice's lines summed per rate, under the ref its provider gives the invoice. */
+function expectedVatLines(dataset: SandboxDataset, refOf: (index: number) => string): Map<string, VatLine[]> {
   const expected = new Map<string, VatLine[]>();
   for (let index = 0; index < dataset.scale; index += 1) {
     const byRate = new Map<number, VatLine>();
@@ -162,10 +163,13 @@ export function expectedFlowtlyVatLines(dataset: SandboxDataset): Map<string, Va
       const sum = byRate.get(line.vatRateBasisPoints) ?? { rate: line.vatRateBasisPoints, net: 0, vat: 0 };
       byRate.set(line.vatRateBasisPoints, { rate: sum.rate, net: sum.net + line.netMinor, vat: sum.vat + line.vatMinor });
     }
-    expected.set(String(index + 1), [...byRate.values()].sort((a, b) => a.rate - b.rate));
+    expected.set(refOf(index), [...byRate.values()].sort((a, b) => a.rate - b.rate));
   }
   return expected;
 }
+
+export const expectedFlowtlyVatLines = (dataset: SandboxDataset) => expectedVatLines(dataset, (index) => String(index + 1));
+export const expectedApticVatLines = (dataset: SandboxDataset) => expectedVatLines(dataset, (index) => apticGuidFor(dataset.seed, index));
 
 export function expectedFlowtlyTransactions(dataset: SandboxDataset): Map<string, Row> {
   const rows = new Map<string, Row>();

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import type { Invoice, VatLine } from '../../../src-shared/domain/records';
+import type { DetailWork, FetchVat } from '../detail-requests';
+import { listHash, listHashesByRef } from '../list-hash';
+import { refField } from '../normalize-each';
+import { AmountError, parseFixedPoint, parseMinorUnits } from '../../../src-shared/money/parse-amount';
+import { vatLinesOf } from '../flowtly/vat-lines';
+import { mapLimited } from '../map-limited';
+import type { ProviderHttp } from '../provider-http';
+import { apticDebtSchema, apticInvoiceDetailSchema, type ApticDebt } from './schema';
+
+/** A VAT percentage read to two decimals (25.5 % = 2550 basis points), as Flowtly's. */
+const rateDecimals = 2;
+
+/**
+ * One debt as net and VAT in minor units, exactly as Aptic states them: net is `amount` (or
+ * `totalAmount` less `vatAmount`), VAT is `vatAmount` (or `totalAmount` less `amount`). Nothing is
+ * computed from the rate, so nothing is rounded. Null when the rate, the net or the VAT cannot be read.
+ */
+function debtVat(debt: ApticDebt, currency: string, record: string): VatLine | null {
+  const minor = (value: unknown, field: string) => (value === null || value === undefined ? null : parseMinorUnits(value, currency, { record, field }));
+  if (debt.vatPercentage === null || debt.vatPercentage === undefined) return null;
+  const rate = parseFixedPoint(debt.vatPercentage, rateDecimals, { record, field: 'vatPercentage' }, 'a VAT rate');
+  const stated = { net: minor(debt.amount, 'amount'), vat: minor(debt.vatAmount, 'vatAmount'), total: minor(debt.totalAmount, 'totalAmount') };
+  const net = stated.net ?? (stated.total !== null && stated.vat !== null ? stated.total - stated.vat : null);
+  const vat = stated.vat ?? (stated.total !== null && stated.net !== null ? stated.total - stated.net : null);
+  return net === null || vat === null ? null : { rate, net, vat };
+}
+
+/**
+ * An Aptic invoice's net and VAT per rate, from the `debts` of its detail (GET /v1/Invoices/{guid}).
+ * Null (VAT unknown, never guessed) when the detail lists no debts, or any debt lacks a readable
+ * rate, net or VAT: a part of an invoice's VAT is not its VAT.
+ */
+export function apticVatLines(detail: unknown, currency: string, record: string): VatLine[] | null {
+  const parsed = apticInvoiceDetailSchema.safeParse(detail);
+  const debts = parsed.success ? (parsed.data.debts ?? []) : [];
+  if (debts.length === 0) return null;
+  const lines: VatLine[] = [];
+  for (const [n, item] of debts.entries()) {
+    const debt = apticDebtSchema.safeParse(item);
+    if (!debt.success) return null;
+    try {
+      const line = debtVat(debt.data, currency, `${record}, debt ${n + 1}`);
+      if (!line) return null;
+      lines.push(line);
+    } catch (error) {
+      if (error instanceof AmountError) return null;
+      throw error;
+    }
+  }
+  return vatLinesOf(lines);
+}
+
+/** Detail requests in flight at once, across the invoices of a call. */
+const detailConcurrency = 10;
+
+/** What fetching one invoice's VAT needs: its guid, and its number and currency to read the debts. */
+export const apticVatRequestSchema = z.object({ guid: z.string().min(1), number: z.string(), currency: z.string() }).strict();
+export type ApticVatRequest = z.output<typeof apticVatRequestSchema>;
+
+/**
+ * `daysDue` is today less the due date: it moves every day while the invoice stays the same, and
+ * the due date itself is hashed (see providers/README.md, Aptic: what a changed list entry is).
+ */
+export const apticVolatileListFields = ['daysDue'];
+
+/** The hash of one raw list entry, as its invoice's records carry it. */
+export function apticListHash(item: unknown): string {
+  return listHash(item, apticVolatileListFields);
+}
+
+/** Each invoice of a page with the hash of its raw list entry (one of `items`, by `invoiceGuid`). */
+export function apticVatWork(invoices: readonly Invoice[], items: readonly unknown[]): DetailWork<ApticVatRequest>[] {
+  const hashes = listHashesByRef(items, refField('invoiceGuid'), apticVolatileListFields);
+  return invoices.map((invoice) => ({
+    invoice,
+    listHash: hashes.get(invoice.providerRef) ?? '',
+    request: { guid: invoice.providerRef, number: invoice.number, currency: invoice.currency },
+  }));
+}
+
+/**
+ * Each invoice's `vatLines` from its detail's debts (GET /v1/Invoices/{guid}), in order, so an
+ * invoice and its VAT are stored together (as Flowtly's rows are). A detail that cannot be
+ * fetched fails the call, and so its page, so the next sync asks again; one that says nothing
+ * readable of VAT gives `null`.
+ */
+export function apticVat(http: ProviderHttp): FetchVat<ApticVatRequest> {
+  return (requests) =>
+    mapLimited(requests, detailConcurrency, ({ guid, number, currency }) =>
+      http.getJson(`v1/Invoices/${encodeURIComponent(guid)}`, (body) => apticVatLines(body, currency, `Aptic invoice ${number}`)),
+    );
+}

@@ -1,0 +1,98 @@
+import type { SyncStream } from '../../src-shared/domain/provider';
+import type { Invoice, SyncRecord } from '../../src-shared/domain/records';
+import { maxDetailRequestsPerCall, type PendingDetail, type SyncDetails, type SyncPage } from '../../src-shared/rpc/sync-methods';
+import type { CacheDatabase } from '../db/cache-database';
+import { invoiceDirectory, type Located } from '../db/invoice-chunks';
+import type { FetchPage } from './sync-connection';
+
+type PageInput = Parameters<FetchPage>[0];
+export type FetchDeferredPage = (input: PageInput & { deferDetails: true }) => Promise<SyncPage>;
+export type FetchDetails = (input: { connectionId: string; stream: SyncStream; requests: string[] }) => Promise<SyncDetails>;
+
+/**
+ * A page source that fetches per-invoice details only for invoices whose list entry changed:
+ * pages are asked for with their details deferred, each pending invoice whose cached detail was
+ * read at the same `listHash` keeps it (an invoice's `vatLines`, or the events Aptic's invoice
+ * details gave), and the rest are fetched through `sync.details` before the page is handed on. So the page, its details and its
+ * cursor still commit together, and a page whose details fail is not committed at all (the
+ * next sync asks again). The cache is the only record of what was fetched: main keeps nothing.
+ * `full` (Full resync) trusts nothing cached and fetches every detail again.
+ */
+export function withCachedDetails(db: CacheDatabase, fetchPage: FetchDeferredPage, fetchDetails: FetchDetails, { full }: { full: boolean }): FetchPage {
+  // Where each cached invoice is, read once per sync: this sync's own pages are newer chunks,
+  // and the older ones it finds stay until its walk's sweep, after its last page was fetched.
+  // A chunk gone meanwhile only means its invoices' details are fetched again.
+  let located: Promise<Map<string, Located>> | null = null;
+  return async (input) => {
+    const { pendingDetails = [], ...page } = await fetchPage({ ...input, deferDetails: true });
+    if (pendingDetails.length === 0) return page;
+    const invoices = new Map(page.records.flatMap((record) => (record.kind === 'invoice' ? [[record.id, record] as const] : [])));
+    const vatOnly = pendingDetails.every((pending) => invoices.has(pending.recordId));
+    const cached = full ? null : vatOnly ? await cachedVat(db, await (located ??= invoiceDirectory(db)), pendingDetails) : await cachedDetailEvents(db, input, pendingDetails);
+    const changed: PendingDetail[] = [];
+    for (const pending of pendingDetails) {
+      const kept = cached?.get(pending.recordId);
+      if (kept?.listHash !== pending.listHash) changed.push(pending);
+      else if (vatOnly) invoices.get(pending.recordId)!.vatLines = kept.vatLines ?? null;
+      else page.records.push(...kept.records);
+    }
+    for (let at = 0; at < changed.length; at += maxDetailRequestsPerCall) {
+      const batch = changed.slice(at, at + maxDetailRequestsPerCall);
+      const { details } = await fetchDetails({ connectionId: input.connectionId, stream: input.stream, requests: batch.map((pending) => pending.request) });
+      if (details.length !== batch.length) throw new Error(`sync.details answered ${details.length} details for ${batch.length} invoices.`);
+      batch.forEach((pending, n) => {
+        const detail = details[n]!;
+        if (vatOnly) invoices.get(pending.recordId)!.vatLines = detail.vatLines ?? null;
+        page.records.push(...(detail.records ?? []));
+        page.quarantined.push(...(detail.quarantined ?? []));
+      });
+    }
+    return page;
+  };
+}
+
+/** What the cache holds of an invoice's detail, and the list hash it was read at. */
+interface Kept {
+  listHash: string | undefined;
+  vatLines?: Invoice['vatLines'];
+  records: SyncRecord[];
+}
+
+/**
+ * The events a detail gave each pending invoice, as cached by this stream, found by invoice
+ * number. An invoice's events are kept only when every one carries the pending hash; an invoice
+ * with none is fetched again. Kept events are written again with the page, so the walk's sweep
+ * keeps them.
+ */
+async function cachedDetailEvents(db: CacheDatabase, { connectionId, stream }: { connectionId: string; stream: SyncStream }, pending: readonly PendingDetail[]): Promise<Map<string, Kept>> {
+  const wanted = new Set(pending.map((detail) => detail.recordId));
+  const events = await db.events
+    .where('invoiceNumber')
+    .anyOf([...new Set(pending.map((detail) => detail.invoiceNumber))])
+    .filter((event) => event.connectionId === connectionId && event.stream === stream && event.invoiceId !== null && wanted.has(event.invoiceId))
+    .toArray();
+  const kept = new Map<string, Kept>();
+  for (const { stream: _stream, generation: _generation, ...event } of events) {
+    const entry = kept.get(event.invoiceId!) ?? { listHash: event.listHash, records: [] };
+    if (entry.listHash !== event.listHash) entry.listHash = undefined;
+    entry.records.push(event);
+    kept.set(event.invoiceId!, entry);
+  }
+  return kept;
+}
+
+/** The cached versions of the pending invoices, from only the chunks that hold them. */
+async function cachedVat(db: CacheDatabase, located: Map<string, Located>, pending: readonly PendingDetail[]): Promise<Map<string, Kept>> {
+  const where = pending.flatMap((detail) => {
+    const at = located.get(detail.recordId);
+    return at ? [{ id: detail.recordId, ...at }] : [];
+  });
+  const seqs = [...new Set(where.map(({ seq }) => seq))];
+  const chunks = new Map((await db.invoiceChunks.bulkGet(seqs)).flatMap((chunk) => (chunk ? [[chunk.seq!, chunk] as const] : [])));
+  const found = new Map<string, Kept>();
+  for (const { id, seq, at } of where) {
+    const invoice = chunks.get(seq)?.invoices[at];
+    if (invoice?.id === id) found.set(id, { listHash: invoice.listHash, vatLines: invoice.vatLines, records: [] });
+  }
+  return found;
+}

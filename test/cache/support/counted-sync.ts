@@ -1,0 +1,74 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { demoConnectionInput } from '../../../sandbox/demo-connection-input';
+import { startSandbox, type RunningSandbox, type SandboxProvider } from '../../../sandbox/start-sandbox';
+import { createHandlers } from '../../../src-main/rpc/create-handlers';
+import { createDispatch } from '../../../src-main/rpc/dispatch';
+import type { Connection } from '../../../src-shared/domain/connection';
+import type { RpcResult } from '../../../src-shared/rpc/rpc-error';
+import type { SyncDetails, SyncPage } from '../../../src-shared/rpc/sync-methods';
+import type { CacheDatabase } from '../../../src-renderer/db/cache-database';
+import { cachedInvoices } from '../../../src-renderer/db/invoice-chunks';
+import { withCachedDetails } from '../../../src-renderer/sync/page-details';
+import { syncConnection, type SyncOptions } from '../../../src-renderer/sync/sync-connection';
+import { startLossyProxy } from '../../actions/support/lossy-proxy';
+import { memoryCache } from '../../support/memory-cache';
+
+export interface CountedSync {
+  sandbox: RunningSandbox;
+  connection: Connection;
+  db: CacheDatabase;
+  /** Every request the app sent to the sandbox, as `METHOD /path?query`, since the last `clear`. */
+  requests: string[];
+  /** One sync as the app runs it (stores/sync.ts): main's real handlers, the renderer's loop and cache. */
+  sync(options?: Partial<Pick<SyncOptions, 'full' | 'signal' | 'onProgress'>>): Promise<void>;
+  /** What the cache holds, without the walk generation each sync moves on or the connection's id. */
+  snapshot(): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+/**
+ * A sandbox behind a pass-through proxy that counts what the app asks of it (real HTTP both
+ * ways), one connection to it through main's handlers, and a fresh cache synced like the app does.
+ */
+export async function countedSync(provider: SandboxProvider, options: { seed: number; scale: number }): Promise<CountedSync> {
+  const sandbox = await startSandbox(provider, options);
+  const requests: string[] = [];
+  const proxy = await startLossyProxy(sandbox.baseUrl, (method, url) => {
+    requests.push(`${method} ${decodeURIComponent(url)}`);
+    return false;
+  });
+  const dataDir = await mkdtemp(join(tmpdir(), 'reskontra-details-'));
+  const table = createHandlers({ name: 'Reskontra', version: 'test', transport: 'browser', dataDir, http: { retryBaseDelayMs: 1 } });
+  const dispatch = createDispatch(table);
+  const call = async <T>(method: string, input: unknown): Promise<T> => {
+    const result = (await dispatch(method, input)) as RpcResult<T>;
+    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+    return result.value;
+  };
+  const connection = await table['connections.add']({ ...demoConnectionInput(sandbox), baseUrl: proxy.baseUrl });
+  const { db } = memoryCache();
+  return {
+    sandbox,
+    connection,
+    db,
+    requests,
+    sync: ({ full = false, signal = new AbortController().signal, onProgress } = {}) => {
+      const fetchPage = withCachedDetails(db, (input) => call<SyncPage>('sync.page', input), (input) => call<SyncDetails>('sync.details', input), { full });
+      return syncConnection(db, fetchPage, connection, { full, signal, onProgress, now: () => '2025-06-30T12:00:00.000Z' });
+    },
+    snapshot: async () => {
+      const invoices = (await cachedInvoices(db)).map(({ generation: _generation, ...invoice }) => invoice);
+      const events = (await db.events.orderBy('id').toArray()).map(({ generation: _generation, ...event }) => event);
+      // The connection's id is random: named alike, caches of two connections compare.
+      return JSON.parse(JSON.stringify({ invoices, events }).replaceAll(connection.id, '<connection>')) as unknown;
+    },
+    close: async () => {
+      await table['connections.remove']({ id: connection.id });
+      await proxy.close();
+      await sandbox.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
