@@ -46,6 +46,13 @@ beforeAll(async () => {
       const values = transactionsOf(decodeURIComponent(match[1]!));
       return { body: { count: values.length, skip: 0, total: values.length, summary: null, values } };
     },
+    // Each invoice's detail, for its VAT: one 25 % line of the invoice's principal.
+    (url) => {
+      const match = /^\/v1\/Invoices\/guid-(\d+)$/.exec(url.pathname);
+      if (!match) return null;
+      const n = Number(match[1]);
+      return { body: { invoiceNumber: String(40_000 + n), debts: [{ vatPercentage: 25, amount: 80 + n, vatAmount: 20, totalAmount: 100 + n }] } };
+    },
     (url) => (url.pathname.endsWith('/FinancialDetails') ? { body: { financialInterestInformation: {}, purchaseInformation: { purchased: false }, creditorFeeInformation: null } } : null),
   );
   app = await startBrowserMode(['--browser']);

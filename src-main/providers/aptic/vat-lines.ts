@@ -6,6 +6,7 @@ import { refField } from '../normalize-each';
 import { AmountError, parseFixedPoint, parseMinorUnits } from '../../../src-shared/money/parse-amount';
 import { vatLinesOf } from '../flowtly/vat-lines';
 import { mapLimited } from '../map-limited';
+import { InvalidPageError } from '../provider-failure';
 import type { ProviderHttp } from '../provider-http';
 import { apticDebtSchema, apticInvoiceDetailSchema, type ApticDebt } from './schema';
 
@@ -89,6 +90,20 @@ export function apticVatWork(invoices: readonly Invoice[], items: readonly unkno
 export function apticVat(http: ProviderHttp): FetchVat<ApticVatRequest> {
   return (requests) =>
     mapLimited(requests, detailConcurrency, ({ guid, number, currency }) =>
-      http.getJson(`v1/Invoices/${encodeURIComponent(guid)}`, (body) => apticVatLines(body, currency, `Aptic invoice ${number}`)),
+      http.getJson(`v1/Invoices/${encodeURIComponent(guid)}`, (body) => apticVatLines(detailOf(body, number), currency, `Aptic invoice ${number}`)),
     );
+}
+
+/**
+ * The body, when it is this invoice's detail: an object naming the invoice (`invoiceNumber`) or
+ * listing its `debts`. Anything else throws, so the HTTP layer asks again and, failing that, the
+ * page fails: read as "no debts" it would store VAT unknown, and the unchanged list entry would
+ * keep any later sync from asking again.
+ */
+function detailOf(body: unknown, number: string): unknown {
+  const detail = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
+  const named = typeof detail?.invoiceNumber === 'string' ? detail.invoiceNumber : null;
+  if (!detail || (named === null && !('debts' in detail))) throw new InvalidPageError(`the answer for Aptic invoice ${number} is not an invoice detail: it has neither invoiceNumber nor debts`);
+  if (named !== null && named !== number) throw new InvalidPageError(`the answer for Aptic invoice ${number} is the detail of invoice ${named}`);
+  return detail;
 }

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoConnectionInput } from '../../../sandbox/demo-connection-input';
-import { startSandbox, type RunningSandbox, type SandboxProvider } from '../../../sandbox/start-sandbox';
+import { startSandbox, type RunningSandbox, type SandboxFaults, type SandboxProvider } from '../../../sandbox/start-sandbox';
 import { createHandlers } from '../../../src-main/rpc/create-handlers';
 import { createDispatch } from '../../../src-main/rpc/dispatch';
 import type { Connection } from '../../../src-shared/domain/connection';
@@ -32,7 +32,7 @@ export interface CountedSync {
  * A sandbox behind a pass-through proxy that counts what the app asks of it (real HTTP both
  * ways), one connection to it through main's handlers, and a fresh cache synced like the app does.
  */
-export async function countedSync(provider: SandboxProvider, options: { seed: number; scale: number }): Promise<CountedSync> {
+export async function countedSync(provider: SandboxProvider, options: { seed: number; scale: number; faults?: SandboxFaults }): Promise<CountedSync> {
   const sandbox = await startSandbox(provider, options);
   const requests: string[] = [];
   const proxy = await startLossyProxy(sandbox.baseUrl, (method, url) => {
