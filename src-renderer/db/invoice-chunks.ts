@@ -48,20 +48,26 @@ export async function deleteInvoiceChunks(db: CacheDatabase, connectionId: strin
   await db.invoiceDirectory.bulkDelete(seqs);
 }
 
+/** The first read is small, so a screen can show the first invoices while the rest is read. */
+const chunksFirstRead = 2;
 const chunksPerRead = 8;
 
 /**
  * Calls `visit` with the current version of every cached invoice, a few chunks at a time so the
  * raw records are never all in memory at once. An invoice a later chunk holds again is visited
  * again: the last visit of an id is its current version (see `cachedInvoices` for the rule).
+ * The next chunks are asked for before this read's are visited, so the disk and the visits overlap.
  */
 export async function eachInvoiceVersion(db: CacheDatabase, visit: (invoice: Invoice, origin: SyncOrigin) => void): Promise<void> {
-  let after = -Infinity;
+  const read = (after: number, limit: number) => db.invoiceChunks.where(':id').above(after).limit(limit).toArray();
+  let limit = chunksFirstRead;
+  let next = read(-Infinity, limit);
   for (;;) {
-    const chunks = await db.invoiceChunks.where(':id').above(after).limit(chunksPerRead).toArray();
+    const chunks = await next;
+    const more = chunks.length === limit;
+    if (more) next = read(chunks[chunks.length - 1]!.seq!, (limit = chunksPerRead));
     for (const chunk of chunks) for (const invoice of chunk.invoices) visit(invoice, chunk);
-    if (chunks.length < chunksPerRead) return;
-    after = chunks[chunks.length - 1]!.seq!;
+    if (!more) return;
   }
 }
 

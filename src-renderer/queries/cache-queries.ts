@@ -4,6 +4,7 @@ import { eachInvoiceVersion, invoiceCountsByConnection, invoicesNumbered } from 
 import type { CaseFacts, FinancingFacts } from '../../src-shared/ledger/ledger-source';
 import { debtorOf } from './case-debtor';
 import { toInvoiceRow, type InvoiceRow } from './invoice-row';
+import { rowStringPools } from './string-pool';
 
 /** How many invoices `loadInvoiceRows` reads before it hands the first of them to `first`. */
 const firstBatch = 2_000;
@@ -14,15 +15,31 @@ const firstBatch = 2_000;
  * first rows read (a copy), while the rest is still being read, so a screen can show them.
  */
 export async function loadInvoiceRows(db: CacheDatabase, today: string, first?: (rows: InvoiceRow[]) => Promise<void>): Promise<InvoiceRow[]> {
-  const rows = new Map<string, InvoiceRow>();
+  const rows: InvoiceRow[] = [];
+  const shared = rowStringPools();
   let handed: Promise<void> | undefined;
-  // A later version of an invoice replaces the earlier one's row.
   await eachInvoiceVersion(db, (invoice) => {
-    rows.set(invoice.id, toInvoiceRow(invoice, today));
-    if (first && !handed && rows.size === firstBatch) handed = first([...rows.values()]);
+    rows.push(toInvoiceRow(invoice, today, shared));
+    if (first && !handed && rows.length === firstBatch) handed = first(latestVersions(rows.slice()));
   });
   await handed;
-  return [...rows.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return latestVersions(rows);
+}
+
+/**
+ * Rows in the order their records were visited, sorted by id with each id's last visit only (a
+ * later version of an invoice replaces the earlier one). The sort is stable, so among one id's
+ * rows the last visited is the last; no map of every id is needed.
+ */
+function latestVersions(rows: InvoiceRow[]): InvoiceRow[] {
+  rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  let kept = 0;
+  for (let i = 0; i < rows.length; i++) {
+    if (i + 1 < rows.length && rows[i + 1]!.id === rows[i]!.id) continue;
+    rows[kept++] = rows[i]!;
+  }
+  rows.length = kept;
+  return rows;
 }
 
 /**

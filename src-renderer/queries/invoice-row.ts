@@ -3,6 +3,7 @@ import { creditedInvoiceOf, customerKeysByName } from '../../src-shared/ledger/i
 import { statusOn } from '../../src-shared/ledger/invoice-status';
 import type { InvoiceFacts } from '../../src-shared/ledger/ledger-source';
 import type { LedgerEntry } from '../../src-shared/ledger/join-ledger';
+import { rowStringPools, type RowStringPools } from './string-pool';
 
 /**
  * What the invoice list needs of an invoice, small enough to hold 100,000 in memory: search,
@@ -48,29 +49,34 @@ function searchTextOf(number: string, customer: string, reference: string): stri
 
 const recordCustomerKey = customerKeysByName();
 
-/** A provider's record, its status word read on `today` (see `statusOn`). */
-export function toInvoiceRow(invoice: Invoice, today: string): InvoiceRow {
-  const customer = invoice.customer.name ?? invoice.customer.number ?? '';
+/**
+ * A provider's record, its status word read on `today` (see `statusOn`). `shared` keeps one copy
+ * of the strings that repeat across records (pass the same pools for a whole load: see `stringPool`).
+ */
+export function toInvoiceRow(invoice: Invoice, today: string, shared: RowStringPools = rowStringPools()): InvoiceRow {
+  const customerName = shared.customerName(invoice.customer.name);
+  const customerNumber = shared.customerNumber(invoice.customer.number);
+  const customer = customerName ?? customerNumber ?? '';
   const reference = referenceOf(invoice.raw);
   return {
     id: invoice.id,
-    connectionId: invoice.connectionId,
-    provider: invoice.provider,
+    connectionId: shared.connectionId(invoice.connectionId),
+    provider: shared.provider(invoice.provider),
     number: invoice.number,
     customer,
-    customerName: invoice.customer.name,
-    customerNumber: invoice.customer.number,
+    customerName,
+    customerNumber,
     credits: creditedInvoiceOf(invoice),
     reference,
-    issueDate: invoice.issueDate,
-    dueDate: invoice.dueDate,
-    currency: invoice.currency,
+    issueDate: shared.date(invoice.issueDate),
+    dueDate: shared.date(invoice.dueDate),
+    currency: shared.currency(invoice.currency),
     total: invoice.total,
     paid: invoice.paid,
     outstanding: invoice.outstanding,
-    status: statusOn(invoice.status, invoice, today),
-    financing: invoice.financing,
-    ...(invoice.providerFinancing === undefined ? {} : { providerFinancing: invoice.providerFinancing }),
+    status: shared.status(statusOn(invoice.status, invoice, today)),
+    financing: shared.financing(invoice.financing),
+    ...(invoice.providerFinancing === undefined ? {} : { providerFinancing: shared.financing(invoice.providerFinancing) }),
     searchText: searchTextOf(invoice.number, customer, reference),
     problems: 0,
     customerKey: recordCustomerKey(invoice.customer),
@@ -78,7 +84,11 @@ export function toInvoiceRow(invoice: Invoice, today: string): InvoiceRow {
   };
 }
 
-/** A ledger entry as a list row: its standing figures, searchable by every source's references. */
+/**
+ * A ledger entry as a list row: its standing figures, searchable by every source's references.
+ * An entry that is one record's invoice and says just what that record says is that record's
+ * row itself (most invoices: one row object per invoice, not two, at a million cached).
+ */
 export function entryRow(entry: LedgerEntry, recordRow: (id: string) => InvoiceRow | undefined): InvoiceRow {
   const customer = entry.customerName ?? entry.customerNumber ?? '';
   const references = new Set<string>();
@@ -87,9 +97,9 @@ export function entryRow(entry: LedgerEntry, recordRow: (id: string) => InvoiceR
     if (reference) references.add(reference);
   }
   const reference = [...references].join(' ');
-  // Most invoices have one record: its row's search text is this one's, held once.
   const only = entry.sources.length === 1 && entry.sources[0]!.kind === 'invoice' ? recordRow(entry.sources[0]!.recordId) : undefined;
   const same = only?.number === entry.number && only.customer === customer && only.reference === reference;
+  if (same && saysTheSame(only, entry)) return only;
   return {
     id: entry.id,
     connectionId: entry.connectionId,
@@ -110,11 +120,35 @@ export function entryRow(entry: LedgerEntry, recordRow: (id: string) => InvoiceR
     financing: entry.financing,
     // An unknown financing state keeps the provider's own word, as the record's row does.
     ...providerFinancingOf(entry, recordRow),
+    // Most invoices have one record: its row's search text is this one's, held once.
     searchText: same ? only.searchText : searchTextOf(entry.number, customer, reference),
     problems: entry.problems.length,
     customerKey: entry.customerKey,
     opens: entry.sources.some((source) => source.kind === 'invoice') ? 'invoice' : 'case',
   };
+}
+
+/** Whether a record's row holds every field the entry's own row would (number, customer and references aside). */
+function saysTheSame(row: InvoiceRow, entry: LedgerEntry): boolean {
+  return (
+    row.id === entry.id &&
+    row.connectionId === entry.connectionId &&
+    row.provider === entry.provider &&
+    row.customerName === entry.customerName &&
+    row.customerNumber === entry.customerNumber &&
+    row.credits === null &&
+    row.issueDate === entry.issueDate &&
+    row.dueDate === entry.dueDate &&
+    row.currency === entry.currency &&
+    row.total === entry.total &&
+    row.paid === entry.paid &&
+    row.outstanding === entry.outstanding &&
+    row.status === entry.status &&
+    row.financing === entry.financing &&
+    (row.providerFinancing === undefined || entry.financing === 'unknown') &&
+    entry.problems.length === 0 &&
+    row.customerKey === entry.customerKey
+  );
 }
 
 function providerFinancingOf(entry: LedgerEntry, recordRow: (id: string) => InvoiceRow | undefined): { providerFinancing?: string } {

@@ -27,13 +27,13 @@ export async function loadLedgerRows(db: CacheDatabase, today: string, preview?:
 
 function ledgerOf(records: InvoiceRow[], sources: Awaited<ReturnType<typeof loadLedgerSources>>, today: string): LedgerRows {
   const entries = joinLedger({ invoices: records, ...sources }, today);
-  const recordById = new Map(records.map((row) => [row.id, row]));
   const entryByRecord = new Map<string, LedgerEntry>();
   for (const entry of entries) for (const source of entry.sources) entryByRecord.set(source.recordId, entry);
-  return {
-    records,
-    entries,
-    ledger: entries.map((entry) => entryRow(entry, (id) => recordById.get(id))),
-    entryOf: (recordId) => entryByRecord.get(recordId),
-  };
+  return { records, entries, ledger: ledgerRowsOf(entries, records), entryOf: (recordId) => entryByRecord.get(recordId) };
+}
+
+/** Apart from `ledgerOf`: its `entryOf` closure would otherwise keep this map of every record alive. */
+function ledgerRowsOf(entries: readonly LedgerEntry[], records: readonly InvoiceRow[]): InvoiceRow[] {
+  const recordById = new Map(records.map((row) => [row.id, row]));
+  return entries.map((entry) => entryRow(entry, (id) => recordById.get(id)));
 }
