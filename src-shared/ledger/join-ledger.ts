@@ -41,7 +41,7 @@ export interface LedgerEntry {
   outstanding: number;
   status: InvoiceStatus;
   financing: FinancingState;
-  problems: SourceDisagreement[];
+  problems: readonly SourceDisagreement[];
 }
 
 export interface LedgerInput {
@@ -65,7 +65,7 @@ export function joinLedger(input: LedgerInput, today: string): LedgerEntry[] {
     const credited = facts.credits === null ? undefined : invoiceSources.get(facts.credits);
     if (!credited || credited.currency !== facts.currency || credited.outstanding === null) continue;
     credited.outstanding -= Math.abs(facts.total);
-    credited.creditNotes.push(facts.number);
+    credited.creditNotes = [...credited.creditNotes, facts.number];
     invoiceSources.delete(facts.id);
   }
   const groups = new Map<string, LedgerSource[]>();

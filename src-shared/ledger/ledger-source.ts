@@ -96,8 +96,11 @@ export interface LedgerSource {
   status: InvoiceStatus | null;
   financing: FinancingState | null;
   /** Numbers of the credit notes already taken off this record's outstanding. */
-  creditNotes: string[];
+  creditNotes: readonly string[];
 }
+
+/** Most sources have no credit note: one shared empty list, not one per source (a million at a million invoices). */
+export const noCreditNotes: readonly string[] = Object.freeze([]);
 
 export function invoiceSource(facts: InvoiceFacts): LedgerSource {
   return {
@@ -117,7 +120,7 @@ export function invoiceSource(facts: InvoiceFacts): LedgerSource {
     outstanding: facts.outstanding,
     status: facts.status,
     financing: facts.financing,
-    creditNotes: [],
+    creditNotes: noCreditNotes,
   };
 }
 
@@ -149,7 +152,7 @@ export function caseSources(facts: CaseFacts): LedgerSource[] {
       outstanding,
       status: facts.open ? 'in-collection' : outstanding > 0 ? 'closed' : 'paid',
       financing: null,
-      creditNotes: [],
+      creditNotes: noCreditNotes,
     };
   });
 }
@@ -176,6 +179,6 @@ export function financingSource(events: readonly FinancingFacts[]): LedgerSource
     outstanding: null,
     status: null,
     financing: recoursed ? 'recoursed' : 'factored',
-    creditNotes: [],
+    creditNotes: noCreditNotes,
   };
 }

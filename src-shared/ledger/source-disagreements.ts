@@ -10,14 +10,17 @@ export interface SourceDisagreement {
   says: { source: LedgerSource; value: string | number }[];
 }
 
+const none: readonly SourceDisagreement[] = Object.freeze([]);
+
 /**
  * Where the sources of one invoice contradict each other. Each field is compared among the sources
  * that state it. Outstanding is compared between invoice records only, and not while a collection
  * agency holds the invoice: the agency adds interest and costs the issuer never sees, by design.
  */
-export function sourceDisagreements(sources: readonly LedgerSource[], status: InvoiceStatus): SourceDisagreement[] {
-  // Most invoices have one source, which cannot disagree with itself: the join runs this for every one.
-  if (sources.length < 2) return [];
+export function sourceDisagreements(sources: readonly LedgerSource[], status: InvoiceStatus): readonly SourceDisagreement[] {
+  // Most invoices have one source, which cannot disagree with itself: the join runs this for every
+  // one, and one shared empty list is not a million of them.
+  if (sources.length < 2) return none;
   const problems: SourceDisagreement[] = [];
   const compare = (field: DisagreementField, value: (source: LedgerSource) => string | number | null, among = sources) => {
     const says = among.flatMap((source) => {
@@ -31,5 +34,5 @@ export function sourceDisagreements(sources: readonly LedgerSource[], status: In
   compare('due-date', (source) => source.dueDate);
   compare('status', (source) => source.status);
   compare('customer', (source) => (source.customerName === null ? null : customerKey({ name: source.customerName, number: null })));
-  return problems;
+  return problems.length === 0 ? none : problems;
 }
