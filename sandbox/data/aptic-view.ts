@@ -8,8 +8,7 @@
  * renders generated and changed invoices alike.
  */
 import { apticGuidFor } from './aptic-guid';
-import { daysBetween } from '../../src-shared/dates/iso-date';
-import { addDays, atMidnightUtc, DATASET_TODAY } from './calendar';
+import { addDays, atMidnightUtc, DATASET_TODAY, daysBetween } from './calendar';
 import type { Currency, SandboxCustomer } from './customers';
 import { collectionBalance, SELLER, type CollectionCase, type InvoiceLine, type SandboxInvoice } from './invoices';
 import { minorToNumber } from './money-format';

@@ -4,8 +4,7 @@
  * the distribution of those invoices, allocations not yet settled (/payments) and monthly
  * settlements (/settlements). Money is JSON numbers with two decimals at most.
  */
-import { daysBetween } from '../../src-shared/dates/iso-date';
-import { addDays, atMidnightUtc, DATASET_TODAY, settlementDateFor } from './calendar';
+import { addDays, atMidnightUtc, DATASET_TODAY, daysBetween, settlementDateFor } from './calendar';
 import type { SandboxDataset } from './dataset';
 import { collectionBalance, SELLER, type CollectionPayment, type SandboxInvoice } from './invoices';
 import { minorToNumber } from './money-format';

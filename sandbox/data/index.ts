@@ -34,8 +34,7 @@
  *   const d = createDataset(7, 500);
  *   let sum = 0; for (let i = 0; i < d.scale; i++) sum += apticRemainingPrincipal(apticFactsFor(7, d.invoiceAt(i)));
  */
-export { DATASET_TODAY, addDays } from './calendar';
-export { daysBetween } from '../../src-shared/dates/iso-date';
+export { DATASET_TODAY, addDays, daysBetween } from './calendar';
 export { customerAt, CUSTOMER_POOL_SIZE, type SandboxCustomer, type Currency, type CustomerCountry } from './customers';
 export { datasetCounts, type DatasetCounts } from './dataset-counts';
 export { createDataset, DEFAULT_SCALE, ownerOf, type SandboxDataset, type DatasetIndex } from './dataset';

@@ -3,8 +3,7 @@
  * Invoice 0 is always the Vettig seed page's invoice 10425 (1,000 SEK, factored 2025-01-31,
  * recoursed 2025-03-15, recourse paid 2025-03-27); the rest are drawn from their own streams.
  */
-import { daysBetween } from '../../src-shared/dates/iso-date';
-import { addDays, DATASET_TODAY, minDate } from './calendar';
+import { addDays, DATASET_TODAY, daysBetween, minDate } from './calendar';
 import { customerAt, CUSTOMER_POOL_SIZE, type Currency, type SandboxCustomer } from './customers';
 import { randomFor, STREAM, type Random } from './prng';
 import { PRODUCTS } from './products';

@@ -5,12 +5,19 @@
 
 /** Folds any number of integers into one well-mixed 32-bit value (murmur3 finaliser per step). */
 export function mix32(...parts: readonly number[]): number {
+  return foldKey(parts) >>> 0;
+}
+
+/** mix32 before its final unsigned step, so a key shared by several draws is folded once. */
+function foldKey(parts: readonly number[]): number {
   let h = 0x9e3779b9;
-  for (const part of parts) {
-    // Seeds may exceed 32 bits; fold the high half in too so 2^32 + 1 and 1 differ.
-    h = mixWord(mixWord(h, part >>> 0), Math.floor(part / 0x1_0000_0000) >>> 0);
-  }
-  return h >>> 0;
+  for (let i = 0; i < parts.length; i += 1) h = foldPart(h, parts[i] ?? 0);
+  return h;
+}
+
+function foldPart(h: number, part: number): number {
+  // Seeds may exceed 32 bits; fold the high half in too so 2^32 + 1 and 1 differ.
+  return mixWord(mixWord(h, part >>> 0), Math.floor(part / 0x1_0000_0000) >>> 0);
 }
 
 function mixWord(h: number, word: number): number {
@@ -75,15 +82,30 @@ export const STREAM = {
   caseDetails: 7,
 } as const;
 
-const hex8 = (value: number): string => value.toString(16).padStart(8, '0');
+const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
+/** value.toString(16).padStart(8, '0') of an unsigned 32-bit value, a byte at a time. */
+export const hex8 = (value: number): string =>
+  `${HEX_BYTES[value >>> 24] ?? ''}${HEX_BYTES[(value >>> 16) & 0xff] ?? ''}${HEX_BYTES[(value >>> 8) & 0xff] ?? ''}${HEX_BYTES[value & 0xff] ?? ''}`;
+
+/** The first 24 characters of a UUID written from the words a, b and c. */
+function uuidHead(a: string, b: string, c: string): string {
+  const variant = ((parseInt(c[0] ?? '0', 16) & 0x3) | 0x8).toString(16);
+  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-`;
+}
+
+// The words are mix32(...key, n) for n = 1..4, the key folded once.
+const word = (folded: number, n: number): string => hex8(foldPart(folded, n) >>> 0);
+
+/** The first 24 characters of uuidFor(...key): Aptic's GUIDs end in their own index instead. */
+export function uuidHeadFor(...key: readonly number[]): string {
+  const h = foldKey(key);
+  return uuidHead(word(h, 1), word(h, 2), word(h, 3));
+}
 
 /** A version-4-shaped UUID that is a pure function of its key. */
 export function uuidFor(...key: readonly number[]): string {
-  const a = mix32(...key, 1);
-  const b = mix32(...key, 2);
-  const c = mix32(...key, 3);
-  const d = mix32(...key, 4);
-  const s = hex8(a) + hex8(b) + hex8(c) + hex8(d);
-  const variant = ((parseInt(s[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-4${s.slice(13, 16)}-${variant}${s.slice(17, 20)}-${s.slice(20, 32)}`;
+  const h = foldKey(key);
+  const c = word(h, 3);
+  return `${uuidHead(word(h, 1), word(h, 2), c)}${c.slice(4, 8)}${word(h, 4)}`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dayNumber, daysBetween, isIsoDate } from '../../src-shared/dates/iso-date';
-import { addDays, dateOfDayNumber, settlementDateFor } from '../../sandbox/data/calendar';
+import { dayNumber, isIsoDate } from '../../src-shared/dates/iso-date';
+import { addDays, dateOfDayNumber, dayNumberOf, daysBetween, settlementDateFor } from '../../sandbox/data/calendar';
 
 const DAY_MS = 86_400_000;
 
@@ -8,6 +8,13 @@ describe('calendar arithmetic on YYYY-MM-DD', () => {
   it('formats every day from 1900 to 2200 as Date does', () => {
     for (let day = dayNumber('1900-01-01'); day <= dayNumber('2200-12-31'); day += 1) {
       expect(dateOfDayNumber(day)).toBe(new Date(day * DAY_MS).toISOString().slice(0, 10));
+    }
+  });
+
+  it("numbers every day from 1900 to 2200 as the app's calendar does", () => {
+    for (let day = dayNumber('1900-01-01'); day <= dayNumber('2200-12-31'); day += 1) {
+      const date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+      if (dayNumberOf(date) !== day) expect(dayNumberOf(date), date).toBe(day);
     }
   });
 
