@@ -1,3 +1,4 @@
+import { apticGuidFor } from '../../../sandbox/data/aptic-guid';
 import type { RunningSandbox } from '../../../sandbox/start-sandbox';
 import { mapLimited } from '../../../src-main/providers/map-limited';
 import { apticInvoiceListSchema, apticListItemSchema } from '../../../src-main/providers/aptic/schema';
@@ -39,6 +40,23 @@ export async function fetchApticPages<T>(sandbox: RunningSandbox, token: string,
     if (!response.ok) throw new Error(`page at ${skip}: HTTP ${response.status}`);
     return keep(await response.text());
   });
+}
+
+/**
+ * The invoice details a first sync fetches for each invoice's VAT (GET /v1/Invoices/{guid}, see
+ * aptic/vat-lines.ts), timed over `sample` invoices spread over the range, `concurrency` at a
+ * time, and the milliseconds per invoice.
+ */
+export async function apticDetailMsPerInvoice(sandbox: RunningSandbox, token: string, seed: number, invoices: number, sample: number, concurrency: number): Promise<number> {
+  const base = sandbox.baseUrl.endsWith('/') ? sandbox.baseUrl : `${sandbox.baseUrl}/`;
+  const guids = Array.from({ length: sample }, (_, i) => apticGuidFor(seed, Math.floor((i * invoices) / sample)));
+  const started = performance.now();
+  await mapLimited(guids, concurrency, async (guid) => {
+    const response = await fetch(new URL(`v1/Invoices/${guid}`, base), { headers: { authorization: `Bearer ${token}` } });
+    if (!response.ok) throw new Error(`detail of ${guid}: HTTP ${response.status}`);
+    return JSON.parse(await response.text()) as unknown;
+  });
+  return (performance.now() - started) / sample;
 }
 
 /** Adds the time `work` takes to `totals[stage]` and hands back its result. */
