@@ -67,8 +67,7 @@ function timedInto<T>(totals: Record<string, number>, stage: string, work: () =>
   return result;
 }
 
-export async function profileApticStages(sandbox: RunningSandbox, invoices: number, concurrency: number): Promise<ApticStageProfile> {
-  const token = await apticToken(sandbox);
+export async function profileApticStages(sandbox: RunningSandbox, token: string, invoices: number, concurrency: number): Promise<ApticStageProfile> {
   const skips = Array.from({ length: Math.ceil(invoices / apticInvoicePageSize) }, (_, i) => i * apticInvoicePageSize);
   const fetchStarted = performance.now();
   const texts = await fetchApticPages(sandbox, token, skips, concurrency, (text) => text);
