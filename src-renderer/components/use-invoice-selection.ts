@@ -1,4 +1,5 @@
 import { computed, ref, shallowRef, watch, type Ref } from 'vue';
+import { rowsOf, type RowList } from '../invoices/positioned-rows';
 import type { InvoiceRow } from '../queries/invoice-row';
 
 /** Unique per row: an invoice known only from a case shares its record id with the case's other invoices. */
@@ -9,17 +10,20 @@ export const invoiceRowKey = (row: Pick<InvoiceRow, 'id' | 'number'>): string =>
  * sync) hides a selected row, it is unselected and `hidden` says how many were, so what the
  * list says is selected is always what a bulk action acts on.
  */
-export function useInvoiceSelection(rows: Ref<readonly InvoiceRow[]>) {
+export function useInvoiceSelection(rows: Ref<RowList<InvoiceRow>>) {
   const keys = shallowRef<ReadonlySet<string>>(new Set());
   /** How many selected rows the last change of the list hid (and unselected). */
   const hidden = ref(0);
 
   watch(rows, (shown) => {
     if (keys.value.size === 0) return;
-    const still = new Set(shown.map(invoiceRowKey));
-    const kept = [...keys.value].filter((key) => still.has(key));
-    hidden.value = keys.value.size - kept.length;
-    if (hidden.value > 0) keys.value = new Set(kept);
+    const kept = new Set<string>();
+    for (const row of rowsOf(shown)) {
+      const key = invoiceRowKey(row);
+      if (keys.value.has(key)) kept.add(key);
+    }
+    hidden.value = keys.value.size - kept.size;
+    if (hidden.value > 0) keys.value = kept;
   });
 
   function set(next: Set<string>): void {
@@ -33,7 +37,7 @@ export function useInvoiceSelection(rows: Ref<readonly InvoiceRow[]>) {
     hidden,
     /** Every shown row selected (and at least one shown). */
     all: computed(() => rows.value.length > 0 && count.value === rows.value.length),
-    selectedRows: computed(() => (count.value === 0 ? [] : rows.value.filter((row) => keys.value.has(invoiceRowKey(row))))),
+    selectedRows: computed(() => (count.value === 0 ? [] : [...rowsOf(rows.value)].filter((row) => keys.value.has(invoiceRowKey(row))))),
     has: (row: InvoiceRow) => keys.value.has(invoiceRowKey(row)),
     toggle(row: InvoiceRow): void {
       const next = new Set(keys.value);
@@ -43,7 +47,7 @@ export function useInvoiceSelection(rows: Ref<readonly InvoiceRow[]>) {
     },
     /** Selects every shown row, or, when all are, none. */
     toggleAll(): void {
-      set(count.value === rows.value.length ? new Set() : new Set(rows.value.map(invoiceRowKey)));
+      set(count.value === rows.value.length ? new Set() : new Set(Array.from(rowsOf(rows.value), invoiceRowKey)));
     },
     clear: () => set(new Set()),
   };

@@ -42,6 +42,8 @@ export function useVirtualRows(count: Ref<number>, rowHeight: number, viewport: 
   }
 
   function resetScroll(): void {
+    // Setting scrollTop makes the browser lay out the old rows at once: only when not at the top already.
+    if (scrollTop.value === 0) return;
     if (viewport.value) viewport.value.scrollTop = 0;
     scrollTop.value = 0;
   }

@@ -4,6 +4,12 @@ import { formatMinorUnits } from '../../src-shared/money/money';
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
+function countFormat(locale: string): Intl.NumberFormat {
+  let format = numberFormats.get(locale);
+  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
+  return format;
+}
+
 function amountFormat(locale: string, currency: string): Intl.NumberFormat {
   const key = `${locale}|${currency}`;
   let format = numberFormats.get(key);
@@ -65,7 +71,7 @@ export function useFormat() {
     amount: (minor: number, currency: string) => formatAmount(region(), minor, currency),
     date: (isoDate: string | null) => formatDate(region(), isoDate),
     dateTime: (iso: string | null) => formatDateTime(region(), iso),
-    count: (value: number) => new Intl.NumberFormat(region()).format(value),
+    count: (value: number) => countFormat(region()).format(value),
     /** A fraction as a percentage: 0.0125 → 1.25 %. */
     percent: (fraction: number) => new Intl.NumberFormat(region(), { style: 'percent', maximumFractionDigits: 2 }).format(fraction),
     rate: (basisPoints: number) => formatRate(region(), basisPoints),

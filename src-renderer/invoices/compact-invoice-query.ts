@@ -66,26 +66,34 @@ export function searchWords(text: string | undefined): string[] {
 }
 
 /**
- * Which rows hold every word in their search text: per word one `indexOf` walk over each block of
- * search text, never a row object. Null when there are no words (every row matches).
+ * Which rows hold every word in their search text, as a mask in row order (1: holds them), among
+ * `among` (a mask of the rows that can: an earlier answer when typing on) or every row. Per word
+ * one forward walk over each block of search text: a row is looked at only while it is still a
+ * candidate, and an occurrence found past it answers every candidate before that occurrence, so
+ * no character is read twice and never a row object. A new mask: the caller may change it.
  */
-export function rowsWithWords(index: CompactInvoices, words: readonly string[]): Uint8Array | null {
-  if (words.length === 0) return null;
-  const hits = new Uint8Array(index.length);
+export function rowsWithWords(index: CompactInvoices, words: readonly string[], among: Uint8Array | null): Uint8Array {
+  const hits = among ? among.slice(0, index.length) : new Uint8Array(index.length).fill(1);
   const { textEnd } = index;
-  words.forEach((word, w) => {
-    for (const block of index.searchBlocks) {
-      let row = block.first;
-      let at = block.text.indexOf(word);
-      while (at !== -1) {
-        while (textEnd[row]! < at) row++;
-        if (hits[row] === w) hits[row] = w + 1;
-        at = block.text.indexOf(word, textEnd[row]! + 1);
+  for (const word of words) {
+    for (const { first, end, text } of index.searchBlocks) {
+      /** The next occurrence at or after the current row's start (none left in the block: -1). */
+      let next = -1;
+      let start = 0;
+      for (let row = first; row < end; row++) {
+        if (hits[row]) {
+          if (next < start) next = text.indexOf(word, start);
+          if (next === -1) {
+            hits.fill(0, row, end);
+            break;
+          }
+          // No word holds the line break that ends each row's text, so an occurrence is within one row.
+          if (next >= textEnd[row]!) hits[row] = 0;
+        }
+        start = textEnd[row]! + 1;
       }
     }
-  });
-  const all = words.length;
-  for (let i = 0; i < hits.length; i++) hits[i] = hits[i] === all ? 1 : 0;
+  }
   return hits;
 }
 
@@ -111,12 +119,18 @@ function maskOf(dictionary: Dictionary, wanted: readonly string[] | undefined): 
   return mask;
 }
 
+/** The rows the filter keeps, as a mask in row order, and how many. */
+export interface MatchingRows {
+  mask: Uint8Array;
+  count: number;
+}
+
 /**
- * The positions (in `candidates`' order) of the rows the filter keeps: `invoicePredicate` read
- * from the columns. `candidates` is the sorted list, or an earlier answer known to hold every
- * row this filter can keep (typing on from a shorter search).
+ * The rows the filter keeps: `invoicePredicate` read from the columns, in row order (the columns
+ * are read one after another, not in the list's order). `among` is an earlier answer known to
+ * hold every row this filter can keep (typing on from a shorter search), or null for every row.
  */
-export function filteredPositions(index: CompactInvoices, candidates: Uint32Array, filter: InvoiceFilter, today: string): Uint32Array {
+export function matchingRows(index: CompactInvoices, filter: InvoiceFilter, today: string, among: Uint8Array | null = null): MatchingRows {
   const connections = maskOf(index.connections, filter.connectionIds);
   const statuses = filter.statuses && filter.statuses.length > 0 ? new Uint8Array(invoiceStatuses.map((status) => (filter.statuses!.includes(status) ? 1 : 0))) : null;
   const currency = filter.currency ? index.currencies.find(filter.currency) : -2;
@@ -125,38 +139,46 @@ export function filteredPositions(index: CompactInvoices, candidates: Uint32Arra
   const to = filter.issuedTo ? dayNumber(filter.issuedTo) : null;
   const aging = filter.aging ? agingCode[filter.aging] : 0;
   const todayNumber = dayNumber(today);
-  if (currency === -1 || customer === -1) return new Uint32Array(0);
-  const words = searchWords(filter.text);
-  // A few candidates (typing on) are quicker to look at one by one than the whole text.
-  const few = candidates.length * 16 < index.length;
-  const withWords = few ? null : rowsWithWords(index, words);
-  const kept = new Uint32Array(candidates.length);
+  if (currency === -1 || customer === -1) return { mask: new Uint8Array(index.length), count: 0 };
+  const mask = rowsWithWords(index, searchWords(filter.text), among);
   let count = 0;
-  for (let n = 0; n < candidates.length; n++) {
-    const i = candidates[n]!;
-    if (withWords && !withWords[i]) continue;
-    if (few && !words.every((word) => index.rows[i]!.searchText.includes(word))) continue;
-    if (connections && !connections[index.connection[i]!]) continue;
-    if (statuses && !statuses[index.status[i]!]) continue;
-    if (currency >= 0 && index.currency[i] !== currency) continue;
-    if (customer >= 0 && index.customerKey[i] !== customer) continue;
-    if (filter.problems && !index.problems[i]) continue;
-    if (from !== null && (index.issueDay[i] === noDay || index.issueDay[i]! < from)) continue;
-    if (to !== null && (index.issueDay[i] === noDay || index.issueDay[i]! > to)) continue;
-    if (aging && agingOf(index, i, todayNumber) !== aging) continue;
-    kept[count++] = i;
+  for (let i = 0; i < index.length; i++) {
+    if (!mask[i]) continue;
+    const kept =
+      (!connections || connections[index.connection[i]!]) &&
+      (!statuses || statuses[index.status[i]!]) &&
+      (currency < 0 || index.currency[i] === currency) &&
+      (customer < 0 || index.customerKey[i] === customer) &&
+      (!filter.problems || index.problems[i]) &&
+      (from === null || (index.issueDay[i] !== noDay && index.issueDay[i]! >= from)) &&
+      (to === null || (index.issueDay[i] !== noDay && index.issueDay[i]! <= to)) &&
+      (!aging || agingOf(index, i, todayNumber) === aging);
+    if (kept) count++;
+    else mask[i] = 0;
   }
-  return kept.slice(0, count);
+  return { mask, count };
+}
+
+/** The kept rows' positions in the list's order (`sorted`: every row's position, in that order). */
+export function inListOrder(sorted: Uint32Array, { mask, count }: MatchingRows): Uint32Array {
+  if (count === sorted.length) return sorted;
+  const positions = new Uint32Array(count);
+  let n = 0;
+  for (let k = 0; k < sorted.length && n < count; k++) {
+    const i = sorted[k]!;
+    if (mask[i]) positions[n++] = i;
+  }
+  return positions;
 }
 
 const overdueCode = invoiceStatuses.indexOf('overdue');
 
 /**
- * `totalsByCurrency` of the rows at `positions`, from the columns. Exact: every amount is an
+ * `totalsByCurrency` of the rows in `mask` (row order), from the columns. Exact: every amount is an
  * integer and the sum of their sizes stays within the float's exact range (else it throws, as
  * `addMinor` does), so no partial sum was ever rounded.
  */
-export function compactTotals(index: CompactInvoices, positions: Uint32Array): CurrencyTotals[] {
+export function compactTotals(index: CompactInvoices, mask: Uint8Array): CurrencyTotals[] {
   const currencies = index.currencies.values.length;
   const count = new Float64Array(currencies);
   const total = new Float64Array(currencies);
@@ -164,7 +186,9 @@ export function compactTotals(index: CompactInvoices, positions: Uint32Array): C
   const overdue = new Float64Array(currencies);
   const overdueCount = new Float64Array(currencies);
   let size = 0;
-  for (const i of positions) {
+  // In row order, whatever the list's order: the columns are read front to back.
+  for (let i = 0; i < index.length; i++) {
+    if (!mask[i]) continue;
     const c = index.currency[i]!;
     const owed = index.outstanding[i]!;
     count[c]! += 1;

@@ -1,46 +1,52 @@
 import type { InvoiceFilter } from '../queries/invoice-filter';
-import { filteredPositions } from './compact-invoice-query';
+import { inListOrder, matchingRows, type MatchingRows } from './compact-invoice-query';
 import type { CompactInvoices } from './compact-invoices';
 
+/** A filter's answer over one sorted list: the kept rows as a mask (row order) and their positions in list order. */
+export interface InvoiceAnswer extends MatchingRows {
+  positions: Uint32Array;
+}
+
 /**
- * Remembers the last filter results over one sorted list, so search as you type rarely looks at
+ * Remembers the last filter answers over one sorted list, so search as you type rarely looks at
  * all rows: going back (a backspace) is a lookup, and typing on (the new text starts with the
- * old) filters the previous result, which holds every row the longer text can match.
+ * old) looks only among the rows of the previous answer, which holds every row the longer text can match.
  */
 export function createInvoiceFilterCache(limit = 32) {
   let source: Uint32Array | null = null;
   let today = '';
-  const results = new Map<string, { filter: InvoiceFilter; positions: Uint32Array }>();
+  const answers = new Map<string, { filter: InvoiceFilter; answer: InvoiceAnswer }>();
 
   const keyOf = (filter: InvoiceFilter) => JSON.stringify({ ...filter, text: normalised(filter.text) });
 
-  /** Positions in `index` of the rows of `sorted` (positions in list order) the filter keeps, in that order. */
-  return function filterRows(index: CompactInvoices, sorted: Uint32Array, filter: InvoiceFilter, day: string): Uint32Array {
+  /** The rows of `sorted` (every row's position in `index`, in list order) the filter keeps. */
+  return function filterRows(index: CompactInvoices, sorted: Uint32Array, filter: InvoiceFilter, day: string): InvoiceAnswer {
     if (sorted !== source || day !== today) {
-      results.clear();
+      answers.clear();
       source = sorted;
       today = day;
     }
     const key = keyOf(filter);
-    const hit = results.get(key);
+    const hit = answers.get(key);
     if (hit) {
-      results.delete(key);
-      results.set(key, hit);
-      return hit.positions;
+      answers.delete(key);
+      answers.set(key, hit);
+      return hit.answer;
     }
     const text = normalised(filter.text);
     const others = keyOf({ ...filter, text: '' });
-    let base = sorted;
-    for (const entry of results.values()) {
+    let among: InvoiceAnswer | null = null;
+    for (const entry of answers.values()) {
       const shorter = normalised(entry.filter.text);
-      if (shorter !== '' && text.startsWith(shorter) && keyOf({ ...entry.filter, text: '' }) === others && entry.positions.length < base.length) {
-        base = entry.positions;
+      if (shorter !== '' && text.startsWith(shorter) && keyOf({ ...entry.filter, text: '' }) === others && entry.answer.count < (among?.count ?? Infinity)) {
+        among = entry.answer;
       }
     }
-    const positions = filteredPositions(index, base, filter, day);
-    results.set(key, { filter, positions });
-    if (results.size > limit) results.delete(results.keys().next().value as string);
-    return positions;
+    const rows = matchingRows(index, filter, day, among?.mask ?? null);
+    const answer = { ...rows, positions: inListOrder(sorted, rows) };
+    answers.set(key, { filter, answer });
+    if (answers.size > limit) answers.delete(answers.keys().next().value as string);
+    return answer;
   };
 }
 

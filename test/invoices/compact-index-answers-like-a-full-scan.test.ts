@@ -78,9 +78,10 @@ describe('the compact invoice index', () => {
         const filterRows = createInvoiceFilterCache(4);
         for (const filter of filters) {
           const expected = rows.filter((row) => matchesFilter(row, filter, today)).sort(compareRows(sort));
-          const positions = filterRows(index, order, filter, today);
+          const { positions, mask, count } = filterRows(index, order, filter, today);
           expect(Array.from(positions, (position) => index.rows[position])).toEqual(expected);
-          expect(compactTotals(index, positions)).toEqual(totalsByCurrency(expected));
+          expect(count).toBe(expected.length);
+          expect(compactTotals(index, mask)).toEqual(totalsByCurrency(expected));
         }
       }),
       { numRuns: 300 },
@@ -96,13 +97,13 @@ describe('the compact invoice index', () => {
     const filterRows = createInvoiceFilterCache();
     for (const text of ['b', 'be', 'ber', 'berg', 'ber', 'v', 'va', 'van', 'van d', 'van de', '', '1', '10', '101', '1012', '10']) {
       const expected = rows.filter((row) => matchesFilter(row, { text }, today)).sort(compareRows({ column: 'number', direction: 'asc' }));
-      expect(Array.from(filterRows(index, order, { text }, today), (position) => index.rows[position])).toEqual(expected);
+      expect(Array.from(filterRows(index, order, { text }, today).positions, (position) => index.rows[position])).toEqual(expected);
     }
   });
 
   it('refuses a total that would leave the range a float holds exactly, as every other total does', () => {
     const huge = (ref: string) => toInvoiceRow(invoice('c1', ref, { total: 2 ** 52, outstanding: 0, status: 'paid' }), today);
     const index = new CompactInvoices([huge('1'), huge('2'), huge('3')]);
-    expect(() => compactTotals(index, Uint32Array.of(0, 1, 2))).toThrow(RangeError);
+    expect(() => compactTotals(index, Uint8Array.of(1, 1, 1))).toThrow(RangeError);
   });
 });

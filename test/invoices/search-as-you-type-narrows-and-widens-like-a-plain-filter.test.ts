@@ -1,0 +1,98 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CompactInvoices } from '../../src-renderer/invoices/compact-invoices';
+import { compactTotals, idRanks, rowsWithWords, searchWords, sortedPositions } from '../../src-renderer/invoices/compact-invoice-query';
+import { createInvoiceFilterCache } from '../../src-renderer/invoices/invoice-filter-cache';
+import { positionedRows, rowsOf } from '../../src-renderer/invoices/positioned-rows';
+import { compareRows, matchesFilter, totalsByCurrency, type InvoiceFilter, type InvoiceSort } from '../../src-renderer/queries/invoice-filter';
+import { toInvoiceRow, type InvoiceRow } from '../../src-renderer/queries/invoice-row';
+import { invoice } from '../support/records';
+
+const today = '2025-06-30';
+const customers = ['Åsa Öberg AB', 'Van der Berg B.V.', 'Mäkinen Oy', 'Müller & IJzerman', 'Nilsson Bygg', 'Virtanen Oy', 'Abbe AB', 'vanvan'];
+const statuses = ['open', 'overdue', 'paid', 'disputed'] as const;
+const sort: InvoiceSort = { column: 'dueDate', direction: 'desc' };
+
+/** Generated rows as the screen's benchmark makes them: numbers, customers, currencies and statuses that repeat. */
+function generatedRows(count: number): InvoiceRow[] {
+  return Array.from({ length: count }, (_, i) =>
+    toInvoiceRow(
+      invoice(`c${i % 3}`, String(100_000 + ((i * 7919) % count)), {
+        customer: { name: `${customers[i % customers.length]} ${i % 300}`, number: null },
+        dueDate: i % 11 === 0 ? null : `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+        currency: i % 5 === 0 ? 'EUR' : 'SEK',
+        total: 1_000 + (i % 9_000),
+        outstanding: i % 4 === 0 ? 0 : 1_000 + (i % 9_000),
+        status: statuses[i % statuses.length],
+      }),
+      today,
+    ),
+  );
+}
+
+const rows = generatedRows(3_000);
+// Read in uneven batches, as the cache is: a word can sit in any block, first or last row.
+const index = new CompactInvoices(rows.slice(0, 1));
+for (const [from, to] of [[1, 999], [999, 1_000], [1_000, 1_777], [1_777, 3_000]] as const) index.append(rows.slice(from, to));
+const order = sortedPositions(index, sort, idRanks(index));
+
+/** The plain reference: every row tested on its own, sorted, totalled. */
+function reference(filter: InvoiceFilter) {
+  const kept = rows.filter((row) => matchesFilter(row, filter, today)).sort(compareRows(sort));
+  return { rows: kept, totals: totalsByCurrency(kept) };
+}
+
+/** What the screen gets for one keystroke: its rows (through the list it shows) and totals. */
+function answered(filterRows: ReturnType<typeof createInvoiceFilterCache>, filter: InvoiceFilter) {
+  const answer = filterRows(index, order, filter, today);
+  const shown = positionedRows(index.rows, answer.positions);
+  expect(shown.length).toBe(answer.count);
+  return { rows: [...rowsOf(shown)], totals: compactTotals(index, answer.mask) };
+}
+
+/** Typing `words` one character at a time, then `back` backspaces, as keystrokes: the texts the box holds. */
+const typingArb = fc
+  .array(
+    fc.record({ word: fc.constantFrom('1', '10', '104', '1042', '10425', 'van', 'van d', 'vanvan', 'ö', 'öbe', 'ab', 'oy 2', 'b.v', 'x'), back: fc.integer({ min: 0, max: 6 }) }),
+    { minLength: 1, maxLength: 5 },
+  )
+  .map((steps) => {
+    const texts: string[] = [];
+    let text = '';
+    for (const { word, back } of steps) {
+      for (const character of word) texts.push((text += character));
+      for (let n = 0; n < back && text !== ''; n++) texts.push((text = text.slice(0, -1)));
+    }
+    return texts;
+  });
+
+describe('search as you type over the compact index', () => {
+  it('gives, at every keystroke typed on or backspaced, the rows and totals a plain filter gives', () => {
+    fc.assert(
+      fc.property(typingArb, fc.constantFrom<InvoiceFilter>({}, { currency: 'EUR' }, { statuses: ['overdue'] }), fc.integer({ min: 1, max: 32 }), (texts, others, limit) => {
+        // A small memory too, so backspacing also reaches answers it has forgotten.
+        const filterRows = createInvoiceFilterCache(limit);
+        for (const text of texts) expect(answered(filterRows, { ...others, text })).toEqual(reference({ ...others, text }));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('finds words among earlier matches exactly as among every row', () => {
+    const among = rowsWithWords(index, searchWords('1'), null);
+    for (const text of ['10', '104', '1 oy', 'van 1', 'zzz', '1']) {
+      const alone = rowsWithWords(index, searchWords(text), null);
+      expect(rowsWithWords(index, searchWords(text), among)).toEqual(alone);
+      expect([...alone].filter((hit, i) => hit !== (searchWords(text).every((word) => rows[i]!.searchText.includes(word)) ? 1 : 0))).toEqual([]);
+    }
+  });
+
+  it('leaves the earlier answer it narrows from as it was, so backspacing back to it stays right', () => {
+    const filterRows = createInvoiceFilterCache();
+    const one = filterRows(index, order, { text: '1' }, today);
+    const before = one.mask.slice();
+    filterRows(index, order, { text: '10' }, today);
+    expect(one.mask).toEqual(before);
+    expect(filterRows(index, order, { text: '1' }, today)).toBe(one);
+  });
+});
