@@ -160,15 +160,59 @@ export function matchingRows(index: CompactInvoices, filter: InvoiceFilter, toda
 }
 
 /** The kept rows' positions in the list's order (`sorted`: every row's position, in that order). */
-export function inListOrder(sorted: Uint32Array, { mask, count }: MatchingRows): Uint32Array {
-  if (count === sorted.length) return sorted;
-  const positions = new Uint32Array(count);
-  let n = 0;
-  for (let k = 0; k < sorted.length && n < count; k++) {
-    const i = sorted[k]!;
-    if (mask[i]) positions[n++] = i;
+export function inListOrder(sorted: Uint32Array, kept: MatchingRows): Uint32Array {
+  const positions = new PositionsInOrder(sorted, kept);
+  positions.at(kept.count - 1);
+  return positions.found.subarray(0, kept.count);
+}
+
+/**
+ * The kept rows' positions in the list's order, found only as far as they are read: a keystroke
+ * that keeps most of a million rows shows its first few dozen after reading about as many of
+ * the list's order, not all of it.
+ */
+export class PositionsInOrder {
+  found: Uint32Array;
+  private filled = 0;
+  /** How far into `sorted` the rows have been looked at. */
+  private read = 0;
+
+  constructor(
+    private readonly sorted: Uint32Array,
+    private readonly kept: MatchingRows,
+  ) {
+    // Every row kept: the order itself.
+    if (kept.count === sorted.length) this.filled = (this.found = sorted).length;
+    else this.found = new Uint32Array(Math.min(kept.count, 256));
   }
-  return positions;
+
+  get length(): number {
+    return this.kept.count;
+  }
+
+  /** The position in the columns of the row at `place` in the list. */
+  at(place: number): number | undefined {
+    if (place < 0 || place >= this.kept.count) return undefined;
+    if (place >= this.filled) this.findUpTo(Math.min(this.kept.count, Math.max(place + 1, this.filled * 2)));
+    return this.found[place];
+  }
+
+  private findUpTo(wanted: number): void {
+    if (wanted > this.found.length) {
+      const grown = new Uint32Array(wanted);
+      grown.set(this.found.subarray(0, this.filled));
+      this.found = grown;
+    }
+    const { sorted, found } = this;
+    const { mask } = this.kept;
+    let { filled, read } = this;
+    for (; read < sorted.length && filled < wanted; read++) {
+      const i = sorted[read]!;
+      if (mask[i]) found[filled++] = i;
+    }
+    this.filled = filled;
+    this.read = read;
+  }
 }
 
 const overdueCode = invoiceStatuses.indexOf('overdue');

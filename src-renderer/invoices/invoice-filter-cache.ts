@@ -1,10 +1,10 @@
 import type { InvoiceFilter } from '../queries/invoice-filter';
-import { inListOrder, matchingRows, type MatchingRows } from './compact-invoice-query';
+import { matchingRows, PositionsInOrder, type MatchingRows } from './compact-invoice-query';
 import type { CompactInvoices } from './compact-invoices';
 
 /** A filter's answer over one sorted list: the kept rows as a mask (row order) and their positions in list order. */
 export interface InvoiceAnswer extends MatchingRows {
-  positions: Uint32Array;
+  positions: PositionsInOrder;
 }
 
 /**
@@ -43,7 +43,7 @@ export function createInvoiceFilterCache(limit = 32) {
       }
     }
     const rows = matchingRows(index, filter, day, among?.mask ?? null);
-    const answer = { ...rows, positions: inListOrder(sorted, rows) };
+    const answer = { ...rows, positions: new PositionsInOrder(sorted, rows) };
     answers.set(key, { filter, answer });
     if (answers.size > limit) answers.delete(answers.keys().next().value as string);
     return answer;

@@ -11,11 +11,11 @@ export interface RowList<Row> {
  * million invoices then builds no array of a million row references (which cost more than the
  * search itself), and the table reads only the rows in view. Raw: Vue must not wrap it.
  */
-export function positionedRows<Row>(all: readonly Row[], positions: Uint32Array): RowList<Row> {
+export function positionedRows<Row>(all: readonly Row[], positions: RowList<number>): RowList<Row> {
   return markRaw({
     length: positions.length,
     at: (place: number) => {
-      const position = positions[place];
+      const position = positions.at(place);
       return position === undefined ? undefined : all[position];
     },
   });

@@ -37,8 +37,16 @@ export async function buildInvoiceList(db: CacheDatabase, request: InvoiceListRe
  * `entryOf` finds a row's ledger entry, whose disagreements between sources become problems.
  */
 export function invoiceListStatement(all: readonly InvoiceRow[], request: InvoiceListRequest, entryOf?: LedgerRows['entryOf']): Statement {
-  const text = new StatementText(request.language);
   const rows = all.filter((row) => matchesFilter(row, request.filter, request.today)).sort(compareRows(request.sort));
+  return listedInvoicesStatement(rows, request, entryOf);
+}
+
+/**
+ * The same from the rows the filter keeps, already in the list's order: the screen's compact
+ * index answers that for a million rows in a fraction of what filtering and sorting row objects costs.
+ */
+export function listedInvoicesStatement(rows: readonly InvoiceRow[], request: InvoiceListRequest, entryOf?: LedgerRows['entryOf']): Statement {
+  const text = new StatementText(request.language);
   const columns = invoiceColumns(text, request.connectionLabels);
 
   type Sum = 'count' | 'total' | 'paid' | 'outstanding';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CompactInvoices } from '../../src-renderer/invoices/compact-invoices';
-import { compactTotals, idRanks, rowsWithWords, searchWords, sortedPositions } from '../../src-renderer/invoices/compact-invoice-query';
+import { compactTotals, idRanks, inListOrder, matchingRows, rowsWithWords, searchWords, sortedPositions } from '../../src-renderer/invoices/compact-invoice-query';
 import { createInvoiceFilterCache } from '../../src-renderer/invoices/invoice-filter-cache';
 import { positionedRows, rowsOf } from '../../src-renderer/invoices/positioned-rows';
 import { compareRows, matchesFilter, totalsByCurrency, type InvoiceFilter, type InvoiceSort } from '../../src-renderer/queries/invoice-filter';
@@ -85,6 +85,13 @@ describe('search as you type over the compact index', () => {
       expect(rowsWithWords(index, searchWords(text), among)).toEqual(alone);
       expect([...alone].filter((hit, i) => hit !== (searchWords(text).every((word) => rows[i]!.searchText.includes(word)) ? 1 : 0))).toEqual([]);
     }
+  });
+
+  it('finds the same row at a place whichever places the list reads first (the rows in view, then a scroll to the end)', () => {
+    const expected = reference({ text: '1' }).rows;
+    const shown = positionedRows(index.rows, createInvoiceFilterCache()(index, order, { text: '1' }, today).positions);
+    for (const place of [5, 0, expected.length - 1, 300, 17, expected.length, -1]) expect(shown.at(place)).toBe(expected[place]);
+    expect(inListOrder(order, matchingRows(index, { text: '1' }, today))).toEqual(Uint32Array.from(rowsOf(shown), (row) => index.rows.indexOf(row)));
   });
 
   it('leaves the earlier answer it narrows from as it was, so backspacing back to it stays right', () => {

@@ -2,11 +2,12 @@ import type { Component } from 'vue';
 import type { ProviderId } from '../../../src-shared/domain/provider';
 import { cacheDatabase } from '../../db/cache-database';
 import type { Locale } from '../../i18n/locales';
+import { inListOrder, matchingRows } from '../../invoices/compact-invoice-query';
 import { viewOf } from '../../invoices/invoice-view';
 import { useInvoiceIndexStore } from '../../stores/invoice-index';
 import { statementBuilders, type StatementRequests } from '../../statements/build-statement';
 import type { ExportContext } from '../../statements/export-context';
-import { invoiceListStatement } from '../../statements/invoice-list-statement';
+import { listedInvoicesStatement } from '../../statements/invoice-list-statement';
 import type { Statement, StatementKind } from '../../statements/statement';
 import { isValidPeriod, type StatementPeriod } from '../../statements/statement-period';
 import InvoiceHistoryOptions from './InvoiceHistoryOptions.vue';
@@ -84,7 +85,10 @@ export const exportKinds: Record<StatementKind, ExportKindEntry> = {
     build: async (request) => {
       const index = useInvoiceIndexStore();
       await index.load();
-      return invoiceListStatement(index.inOrder(request.sort, viewOf(request.filter)), request, index.entryOf);
+      const view = viewOf(request.filter);
+      const columns = index.compact(view);
+      const positions = inListOrder(index.order(request.sort, view), matchingRows(columns, request.filter, request.today));
+      return listedInvoicesStatement(Array.from(positions, (position) => columns.rows[position]!), request, index.entryOf);
     },
   }),
   factoring: exportKind<'factoring'>({

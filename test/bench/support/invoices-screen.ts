@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import type { CDPSession, Page } from 'playwright-core';
 
 /** The renderer's JS heap after a full collection, in MB. */
@@ -65,12 +66,20 @@ export async function measureInvoicesScreen(previous: Page, previousCdp: CDPSess
 
   // A person starts typing a moment after the list is there, not in the same millisecond.
   await cold.waitForTimeout(1_000);
-  const times = (await cold.evaluate(keystrokeTimer)) as number[];
-  times.sort((a, b) => a - b);
   const session = await cold.context().newCDPSession(cold);
+  const profile = process.env.RESKONTRA_BENCH_PROFILE;
+  if (profile) {
+    await session.send('Profiler.enable');
+    await session.send('Profiler.start');
+  }
+  const times = (await cold.evaluate(keystrokeTimer)) as number[];
+  // RESKONTRA_BENCH_PROFILE=file.cpuprofile keeps the keystrokes' CPU profile (open it in Chromium's DevTools).
+  if (profile) await writeFile(profile, JSON.stringify((await session.send('Profiler.stop')).profile));
+  times.sort((a, b) => a - b);
   const heapMb = await heapMbOf(session);
   await session.detach();
   return {
+    page: cold,
     firstRowsMs,
     indexReadyMs,
     keystrokeP95Ms: Number(times[Math.floor(times.length * 0.95)]!.toFixed(1)),
@@ -79,3 +88,19 @@ export async function measureInvoicesScreen(previous: Page, previousCdp: CDPSess
   };
 }
 
+
+/**
+ * The list's CSV export of every row the screen holds, as a person makes it: Export invoices, Save
+ * (the default preset), until the dialog says the file is saved in the data folder (browser mode:
+ * main writes it; the page keeps a copy for its download).
+ */
+export async function invoiceListCsvMs(page: Page, timeout: number): Promise<number> {
+  const started = Date.now();
+  await page.getByRole('button', { name: 'Export invoices' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Save', exact: true }).click({ timeout });
+  await dialog.getByText(/^Saved in the data folder:/).waitFor({ timeout });
+  const ms = Date.now() - started;
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  return ms;
+}
