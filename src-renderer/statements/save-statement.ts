@@ -51,7 +51,15 @@ export async function saveStatement(
     if (file) {
       for (const piece of byteBatches(file.bytes)) await send(toBase64(piece), piece, 'base64');
     } else {
-      for await (const batch of batches(encodeCsv(statementRows(statement), format), maxExportChunkLength)) await send(batch, new Blob([batch]), 'utf8');
+      // The next batch is encoded while main writes this one: one append in flight, in order.
+      let writing: Promise<void> = Promise.resolve();
+      for await (const batch of batches(encodeCsv(statementRows(statement), format), maxExportChunkLength)) {
+        await writing;
+        writing = send(batch, new Blob([batch]), 'utf8');
+        // Its failure is read at the next await; until then it is not an unhandled rejection.
+        writing.catch(() => undefined);
+      }
+      await writing;
     }
     options.signal?.throwIfAborted();
     // A few rows at most: one message, written by main beside the statement, both or neither.
