@@ -1,8 +1,9 @@
-import ky, { isHTTPError, isTimeoutError, type KyInstance } from 'ky';
+import ky, { isHTTPError, isTimeoutError, TimeoutError, type KyInstance } from 'ky';
 import type { z } from 'zod';
 import type { ProviderId } from '../../src-shared/domain/provider';
 import { AmountError } from '../../src-shared/money/parse-amount';
 import { backoffDelay, jitteredBackoff, type HttpOptions } from './http-options';
+import type { DetailLimiter } from './detail-limiter';
 import { readBody } from './read-body';
 import { BodyTimeoutError, InvalidPageError, isBodyReadFailure, toRpcError } from './provider-failure';
 import type { Redact } from './secret-redaction';
@@ -51,12 +52,20 @@ export interface ProviderHttpConfig {
   auth: Auth;
   redact: Redact;
   accept?: string;
+  /** Paces this instance's requests (per-invoice details: see detail-limiter.ts); reads only. */
+  limiter?: DetailLimiter;
 }
 
-export function createProviderKy(baseUrl: string, options: HttpOptions, extra: { methods?: ('get' | 'post')[]; retryLimit?: number } = {}): KyInstance {
+export function createProviderKy(
+  baseUrl: string,
+  options: HttpOptions,
+  extra: { methods?: ('get' | 'post')[]; retryLimit?: number; limiter?: DetailLimiter } = {},
+): KyInstance {
+  const { limiter } = extra;
   return ky.create({
     prefix: baseUrl,
-    timeout: options.timeoutMs,
+    // Paced, the timeout starts once the limiter lets the request go: waiting for a slot is not the provider being slow.
+    ...(limiter ? { timeout: false, fetch: pacedFetch(limiter, options.timeoutMs) } : { timeout: options.timeoutMs }),
     retry: {
       limit: extra.retryLimit ?? options.retryLimit,
       methods: extra.methods ?? ['get'],
@@ -84,7 +93,7 @@ export function createProviderHttp(config: ProviderHttpConfig): ProviderHttp {
       ],
     },
   };
-  const api = createProviderKy(config.baseUrl, options).extend(authenticated);
+  const api = createProviderKy(config.baseUrl, options, { limiter: config.limiter }).extend(authenticated);
   // Writes: no retry of any kind (limit 0 and no method listed), whatever the options say.
   const writeApi = createProviderKy(config.baseUrl, options, { methods: [], retryLimit: 0 }).extend(authenticated);
   return {
@@ -132,6 +141,27 @@ export function createProviderHttp(config: ProviderHttpConfig): ProviderHttp {
         }
       }
     },
+  };
+}
+
+/**
+ * fetch through `limiter`, each attempt timed out after `timeoutMs` from when it is sent (as ky's
+ * own timeout would, with ky's TimeoutError, so ky retries it the same way).
+ */
+function pacedFetch(limiter: DetailLimiter, timeoutMs: number): typeof fetch {
+  return (input, init) => {
+    const request = new Request(input, init);
+    return limiter.run(async () => {
+      const timedOut = new AbortController();
+      const timer = setTimeout(() => timedOut.abort(), timeoutMs);
+      try {
+        return await fetch(request, { signal: AbortSignal.any([request.signal, timedOut.signal]) });
+      } catch (error) {
+        throw timedOut.signal.aborted && !request.signal.aborted ? new TimeoutError(request) : error;
+      } finally {
+        clearTimeout(timer);
+      }
+    }, request.signal);
   };
 }
 

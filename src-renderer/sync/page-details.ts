@@ -36,9 +36,11 @@ export function withCachedDetails(db: CacheDatabase, fetchPage: FetchDeferredPag
       else if (vatOnly) invoices.get(pending.recordId)!.vatLines = kept.vatLines ?? null;
       else page.records.push(...kept.records);
     }
-    for (let at = 0; at < changed.length; at += maxDetailRequestsPerCall) {
-      const batch = changed.slice(at, at + maxDetailRequestsPerCall);
-      const { details } = await fetchDetails({ connectionId: input.connectionId, stream: input.stream, requests: batch.map((pending) => pending.request) });
+    // All of a page's batches at once: main paces their requests with the provider (detail-limiter.ts).
+    const batches = Array.from({ length: Math.ceil(changed.length / maxDetailRequestsPerCall) }, (_, n) => changed.slice(n * maxDetailRequestsPerCall, (n + 1) * maxDetailRequestsPerCall));
+    const answers = await Promise.all(batches.map((batch) => fetchDetails({ connectionId: input.connectionId, stream: input.stream, requests: batch.map((pending) => pending.request) })));
+    batches.forEach((batch, b) => {
+      const { details } = answers[b]!;
       if (details.length !== batch.length) throw new Error(`sync.details answered ${details.length} details for ${batch.length} invoices.`);
       batch.forEach((pending, n) => {
         const detail = details[n]!;
@@ -46,7 +48,7 @@ export function withCachedDetails(db: CacheDatabase, fetchPage: FetchDeferredPag
         page.records.push(...(detail.records ?? []));
         page.quarantined.push(...(detail.quarantined ?? []));
       });
-    }
+    });
     return page;
   };
 }

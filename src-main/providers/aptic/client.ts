@@ -9,6 +9,7 @@ import { joinNormalized, normalizeEach, refField, type Normalized, type RecordRe
 import { createSecretRedaction, type Redact } from '../secret-redaction';
 import { createProviderHttp, validatePage, type ProviderHttp } from '../provider-http';
 import { mapLimited } from '../map-limited';
+import { createDetailLimiter, detailCallsAtOnce } from '../detail-limiter';
 import { createReadAhead } from '../read-ahead';
 import { checkPagesEnd, decodeCursor, encodeCursor, unknownStream } from '../sync-cursor';
 import { normalizeApticInvoice, normalizeApticTransaction } from './normalize';
@@ -37,7 +38,6 @@ export const apticDetailsBatchSize = 20;
 export const apticInvoicePagesPerCall = 10;
 /** Provider pages of the invoice list asked for at once: the rest of a sync page's after its first. */
 export const apticListConcurrency = apticInvoicePagesPerCall - 1;
-const detailsConcurrency = 10;
 
 /** How old a page fetched ahead may be when the renderer asks for it. */
 const readAheadMaxAgeMs = 10_000;
@@ -68,7 +68,10 @@ export function createApticClient(connection: ApticConnection, secrets: SecretAc
     redact,
     onToken: (token) => redaction.remember(token),
   });
-  const http = createProviderHttp({ provider: 'aptic', baseUrl: connection.baseUrl, options, auth, redact });
+  const httpConfig = { provider: 'aptic', baseUrl: connection.baseUrl, options, auth, redact } as const;
+  const http = createProviderHttp(httpConfig);
+  // Every per-invoice detail (VAT, transactions, financial details) shares one pace.
+  const detailHttp = createProviderHttp({ ...httpConfig, limiter: createDetailLimiter({ maxWindowMs: options.maxRetryAfterMs }) });
 
   const listInvoices = (skip: number, top: number) =>
     http.getJson(
@@ -80,7 +83,7 @@ export function createApticClient(connection: ApticConnection, secrets: SecretAc
       { $skip: skip, $top: top },
     );
 
-  const vat = apticVat(http);
+  const vat = apticVat(detailHttp);
   /**
    * Aptic serves at most 100 per request; one sync page gathers up to ten of them: the first
    * says how many there are, then the rest are asked for at once (`$skip` addresses each), so
@@ -118,7 +121,7 @@ export function createApticClient(connection: ApticConnection, secrets: SecretAc
       if (stream === 'invoices') return { details: (await vat(decodeDetailRequests(requests, apticVatRequestSchema, stream))).map((vatLines) => ({ vatLines })) };
       if (stream !== 'invoice-details') throw unknownStream('Aptic', stream);
       const items = decodeDetailRequests(requests, apticListItemSchema, stream);
-      return { details: await mapLimited(items, detailsConcurrency, (item) => hashedDetailsOf(http, connection.id, item, redact)) };
+      return { details: await mapLimited(items, detailCallsAtOnce, (item) => hashedDetailsOf(detailHttp, connection.id, item, redact)) };
     },
     async page(stream, cursor, options) {
       const { skip } = cursor === null ? { skip: 0 } : decodeCursor(cursor, skipCursor, stream);
@@ -141,7 +144,7 @@ export function createApticClient(connection: ApticConnection, secrets: SecretAc
         const pending = options?.deferDetails ? readable.map((item) => ({ item, request: encodeCursor(item) })) : [];
         const deferred = pending.filter(({ request }) => request.length <= maxDetailRequestLength);
         const now = readable.filter((item) => !deferred.some((pending) => pending.item === item));
-        const perInvoice = await mapLimited(now, detailsConcurrency, (item) => hashedDetailsOf(http, connection.id, item, redact));
+        const perInvoice = await mapLimited(now, detailCallsAtOnce, (item) => hashedDetailsOf(detailHttp, connection.id, item, redact));
         const page = pageOf(joinNormalized(perInvoice), skip, count, list.total);
         if (!options?.deferDetails) return page;
         const pendingDetails = deferred.map(({ item, request }) => ({ recordId: recordId(connection.id, item.invoiceGuid), invoiceNumber: item.invoiceNumber, listHash: apticListHash(item), request }));

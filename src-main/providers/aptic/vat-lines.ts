@@ -6,6 +6,7 @@ import { refField } from '../normalize-each';
 import { AmountError, parseFixedPoint, parseMinorUnits } from '../../../src-shared/money/parse-amount';
 import { vatLinesOf } from '../flowtly/vat-lines';
 import { mapLimited } from '../map-limited';
+import { detailCallsAtOnce } from '../detail-limiter';
 import { InvalidPageError } from '../provider-failure';
 import type { ProviderHttp } from '../provider-http';
 import { apticDebtSchema, apticInvoiceDetailSchema, type ApticDebt } from './schema';
@@ -53,9 +54,6 @@ export function apticVatLines(detail: unknown, currency: string, record: string)
   return vatLinesOf(lines);
 }
 
-/** Detail requests in flight at once, across the invoices of a call. */
-const detailConcurrency = 10;
-
 /** What fetching one invoice's VAT needs: its guid, and its number and currency to read the debts. */
 export const apticVatRequestSchema = z.object({ guid: z.string().min(1), number: z.string(), currency: z.string() }).strict();
 export type ApticVatRequest = z.output<typeof apticVatRequestSchema>;
@@ -89,7 +87,7 @@ export function apticVatWork(invoices: readonly Invoice[], items: readonly unkno
  */
 export function apticVat(http: ProviderHttp): FetchVat<ApticVatRequest> {
   return (requests) =>
-    mapLimited(requests, detailConcurrency, ({ guid, number, currency }) =>
+    mapLimited(requests, detailCallsAtOnce, ({ guid, number, currency }) =>
       http.getJson(`v1/Invoices/${encodeURIComponent(guid)}`, (body) => apticVatLines(detailOf(body, number), currency, `Aptic invoice ${number}`)),
     );
 }

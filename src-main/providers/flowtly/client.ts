@@ -10,6 +10,7 @@ import { createSecretRedaction } from '../secret-redaction';
 import { createProviderHttp, validatePage } from '../provider-http';
 import { staticBearerAuth } from '../client-credentials-auth';
 import { mapLimited } from '../map-limited';
+import { createDetailLimiter, detailCallsAtOnce } from '../detail-limiter';
 import { normalizeEach, refField, type Normalized } from '../normalize-each';
 import { checkPagesEnd, decodeCursor, encodeCursor, unknownStream } from '../sync-cursor';
 import { decodeDetailRequests, resolveDetails } from '../detail-requests';
@@ -40,16 +41,19 @@ export function createFlowtlyClient(connection: FlowtlyConnection, secrets: Secr
     redaction.remember(apiToken);
     return apiToken;
   });
-  const http = createProviderHttp({
+  const httpConfig = {
     provider: 'flowtly',
     baseUrl: connection.baseUrl,
     options,
     auth,
     redact,
     accept: 'application/ld+json, application/json;q=0.9',
-  });
+  } as const;
+  const http = createProviderHttp(httpConfig);
+  // Every per-invoice call (rows, an invoice's number and currency) shares one pace.
+  const detailHttp = createProviderHttp({ ...httpConfig, limiter: createDetailLimiter({ maxWindowMs: options.maxRetryAfterMs }) });
   const invoiceFacts = new Map<string, { number: string; currency: string }>();
-  const rowsVat = flowtlyRowsVat(http, redact);
+  const rowsVat = flowtlyRowsVat(detailHttp, redact);
 
   const remember = (id: string, facts: { number: string; currency: string }) => {
     if (invoiceFacts.size >= invoiceFactsLimit) invoiceFacts.clear();
@@ -61,7 +65,7 @@ export function createFlowtlyClient(connection: FlowtlyConnection, secrets: Secr
     const id = iriId(invoiceIri);
     const cached = invoiceFacts.get(id);
     if (cached) return cached;
-    const facts = await http.getJson(`invoices/${encodeURIComponent(id)}`, (body) => {
+    const facts = await detailHttp.getJson(`invoices/${encodeURIComponent(id)}`, (body) => {
       const invoice = flowtlyInvoiceFactsSchema.safeParse(body);
       return invoice.success ? { number: invoice.data.name ?? String(invoice.data.id), currency: invoice.data.currency } : null;
     });
@@ -134,7 +138,7 @@ export function createFlowtlyClient(connection: FlowtlyConnection, secrets: Secr
         // A transaction without an amount moves no money: it is left out.
         const paying = parsed.records.filter((transaction) => transaction.amount !== null);
         const invoices = [...new Set(paying.map((transaction) => transaction.invoice))];
-        const facts = new Map(await mapLimited(invoices, 5, async (iri) => [iri, await factsOf(iri)] as const));
+        const facts = new Map(await mapLimited(invoices, detailCallsAtOnce, async (iri) => [iri, await factsOf(iri)] as const));
         const read = normalizeEach(
           paying,
           {

@@ -4,6 +4,7 @@ import type { DetailWork, FetchVat } from '../detail-requests';
 import { listHashesByRef } from '../list-hash';
 import { AmountError } from '../../../src-shared/money/parse-amount';
 import { mapLimited } from '../map-limited';
+import { detailCallsAtOnce } from '../detail-limiter';
 import { refField } from '../normalize-each';
 import { InvalidPageError, toRpcError, type Redact } from '../provider-failure';
 import { validatePage, type ProviderHttp } from '../provider-http';
@@ -12,8 +13,6 @@ import { flowtlyInvoiceRowSchema, flowtlyInvoiceRowsSchema } from './schema';
 import { flowtlyRowVat, vatLinesOf } from './vat-lines';
 
 const idRef = refField('id');
-/** Row requests in flight at once, across the invoices of a call. */
-const rowConcurrency = 5;
 /**
  * Times one row is asked for before its page fails. Each ask already has the HTTP layer's
  * retries; a static bearer token gets one more try per ask after a 401, so a provider that
@@ -96,7 +95,7 @@ export function flowtlyRowsWork(items: readonly unknown[], invoices: readonly In
 export function flowtlyRowsVat(http: ProviderHttp, redact: Redact): FetchVat<FlowtlyRowsRequest> {
   return async (requests) => {
     const tasks = requests.flatMap((request, at) => request.rows.map((ref, n) => ({ at, request, ref, n })));
-    const lines = await mapLimited(tasks, rowConcurrency, async ({ request, ref, n }) => {
+    const lines = await mapLimited(tasks, detailCallsAtOnce, async ({ request, ref, n }) => {
       const record = `Flowtly invoice ${request.number}, row ${'iri' in ref ? iriId(ref.iri) : (idRef(ref.row) ?? String(n + 1))}`;
       if ('iri' in ref) return fetchRow(http, ref.iri, request.currency, record);
       try {
