@@ -32,8 +32,11 @@ type ApticConnection = Extract<Connection, { provider: 'aptic' }>;
 
 /** Aptic caps `$top` at 100. */
 export const apticInvoicePageSize = 100;
-/** Invoices per `invoice-details` page: each costs two calls (transactions, financial details). */
-export const apticDetailsBatchSize = 20;
+/**
+ * Invoices per `invoice-details` page, Aptic's most: each costs two calls (transactions, financial
+ * details) when it changed, so a page gives the detail limiter up to 100 invoices to pace.
+ */
+export const apticDetailsBatchSize = apticInvoicePageSize;
 /** Provider pages of invoices gathered into one sync page, and how many are asked for at once. */
 export const apticInvoicePagesPerCall = 10;
 /** Provider pages of the invoice list asked for at once: the rest of a sync page's after its first. */
