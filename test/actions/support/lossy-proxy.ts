@@ -12,13 +12,19 @@ export interface LossyProxy {
 
 /**
  * Passes every request to `target`; for a request `loseAnswer` picks, the target handles it and
- * the answer is thrown away (the socket is destroyed): a response lost on the way back.
+ * the answer is thrown away (the socket is destroyed): a response lost on the way back. `watch`
+ * sees each request's url as it arrives, with a promise of when its exchange is over.
  */
-export async function startLossyProxy(target: string, loseAnswer: (method: string, url: string) => boolean): Promise<LossyProxy> {
+export async function startLossyProxy(
+  target: string,
+  loseAnswer: (method: string, url: string) => boolean,
+  watch?: (url: string, over: Promise<void>) => void,
+): Promise<LossyProxy> {
   const lost: string[] = [];
   const passed: string[] = [];
   const server = createServer((incoming, outgoing) => {
     passed.push(`${incoming.method} ${incoming.url}`);
+    watch?.(incoming.url ?? '', new Promise((resolve) => outgoing.once('close', () => resolve())));
     const url = new URL(incoming.url ?? '/', target);
     const upstream = forward(url, { method: incoming.method, headers: { ...incoming.headers, host: url.host } }, (answer) => {
       if (loseAnswer(incoming.method ?? '', incoming.url ?? '')) {
