@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createDataset } from '../../sandbox/data';
@@ -6,9 +7,11 @@ import type { CaseNow, InvoiceNow } from '../../src-shared/rpc/actions-methods';
 import { apticReferenceItems } from '../sandbox/support/aptic-session';
 import { axeViolations } from '../support/axe';
 import { rpcCall, type AppWithSandboxes } from '../support/app-with-sandboxes';
+import { useLanguage } from '../support/screens';
 import type { ChromiumProfile } from '../support/chromium';
 import { openSyncedApp } from '../support/synced-app';
 
+const screenshots = process.env.SCREENSHOTS;
 const options = { seed: 31, scale: 80 };
 const openItems = apticReferenceItems(options.seed, options.scale).filter((item) => item.purchasable === 1 && Number(item.remainingPrincipal) > 10);
 const dataset = createDataset(options.seed, options.scale);
@@ -96,6 +99,40 @@ describe('acting from the ledger', () => {
     await dialog.getByRole('button', { name: 'Register payment' }).click();
     await expect.poll(() => stateOf(actions(), /^Payment/).textContent(), { timeout: 20_000 }).toBe('Sent and confirmed');
     expect((await readInvoice(guid)).remaining).toBe(before.remaining - 1_250);
+  });
+
+  it('dates are the app’s own date fields, written as the language writes them: Swedish and Dutch, checked in Swedish, sent on Enter', async () => {
+    await openInvoice(3);
+    await useLanguage(page, 'nl');
+    const dutch = page.getByRole('region', { name: 'Handel deze factuur af bij Aptic' });
+    // The payment date starts at today, written day first as Dutch does (the browser's field would say mm/dd/yyyy).
+    expect(await dutch.getByRole('textbox', { name: 'Betaaldatum' }).inputValue()).toMatch(/^\d{2}-\d{2}-\d{4}$/);
+    expect(await dutch.getByRole('textbox', { name: 'Nieuwe vervaldatum' }).getAttribute('placeholder')).toBe('DD-MM-JJJJ');
+
+    await useLanguage(page, 'sv');
+    const region = page.getByRole('region', { name: 'Agera på fakturan hos Aptic' });
+    expect(await page.locator('input[type="date"], input[type="month"]').count()).toBe(0);
+    const payment = region.getByRole('textbox', { name: 'Betalningsdag' });
+    expect(await payment.inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const field = region.getByRole('textbox', { name: 'Ny förfallodag' });
+    expect(await field.getAttribute('placeholder')).toBe('ÅÅÅÅ-MM-DD');
+    const validation = () => field.evaluate((input: HTMLInputElement) => input.validationMessage);
+    await region.getByRole('button', { name: 'Skjut upp förfallodagen' }).click();
+    expect(await validation()).toBe('Fyll i det här fältet.');
+    await field.fill('31/31/2099');
+    await field.press('Enter');
+    expect(await validation()).toBe('Skriv datumet som ÅÅÅÅ-MM-DD.');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    if (screenshots) {
+      await mkdir(screenshots, { recursive: true });
+      await region.screenshot({ path: `${screenshots}/invoice-postpone-sv.png` });
+    }
+    await field.fill('2099-12-31');
+    await field.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Skicka detta till Aptic?' });
+    expect(await dialog.textContent()).toMatch(/flyttar förfallodagen för faktura \S+ från .+ till .*2099\./);
+    await page.keyboard.press('Escape');
+    await useLanguage(page, 'en');
   });
 
   it('a comment made while Confirma is down waits, the Dashboard counts it, and it is sent once when Confirma is back', async () => {

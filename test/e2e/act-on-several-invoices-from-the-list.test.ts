@@ -167,6 +167,39 @@ describe('acting on several invoices from the list', () => {
     }
   });
 
+  it('in Swedish the new due date is the app’s own date field: written as Swedish writes dates, checked in Swedish, sent on Enter', async () => {
+    const aptic = setup.connections.find((connection) => connection.provider === 'aptic')!.id;
+    await openInvoices(`?connection=${encodeURIComponent(aptic)}&status=overdue`);
+    await useLanguage(page, 'sv');
+    await page.locator('.invoice-table tbody input[type="checkbox"]').nth(0).check();
+    const group = page.getByRole('group', { name: 'Agera på de valda fakturorna' });
+    const field = group.getByRole('textbox', { name: 'Ny förfallodag för de valda' });
+    // Not the browser's date input, which writes mm/dd/yyyy whatever the app's language.
+    expect(await page.locator('input[type="date"], input[type="month"]').count()).toBe(0);
+    expect(await field.getAttribute('placeholder')).toBe('ÅÅÅÅ-MM-DD');
+    const validation = () => field.evaluate((input: HTMLInputElement) => input.validationMessage);
+
+    await group.getByRole('button', { name: 'Skjut upp valda' }).click();
+    expect(await validation()).toBe('Fyll i det här fältet.');
+    await field.fill('2099-13-01');
+    await field.press('Enter');
+    expect(await group.getByText('Skriv datumet som ÅÅÅÅ-MM-DD.').isVisible()).toBe(true);
+    if (screenshots) {
+      await mkdir(screenshots, { recursive: true });
+      await page.screenshot({ path: `${screenshots}/invoices-bulk-postpone-sv.png` });
+    }
+    expect(await validation()).toBe('Skriv datumet som ÅÅÅÅ-MM-DD.');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+
+    await field.fill('2099-12-31');
+    await field.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('2099');
+    await page.keyboard.press('Escape');
+    await useLanguage(page, 'en');
+  });
+
   it('queued while Aptic is stopped, the actions wait; once Aptic is back each is sent once and confirmed', async () => {
     const aptic = setup.connections.find((connection) => connection.provider === 'aptic')!.id;
     const sandbox = setup.sandboxes.find((running) => running.provider === 'aptic')!;
