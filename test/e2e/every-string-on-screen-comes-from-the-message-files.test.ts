@@ -3,9 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intlLocale } from '../../src-renderer/format/use-format';
 import { messagesFor } from '../../src-renderer/i18n/all-messages';
 import { pseudoMessage } from '../../src-renderer/i18n/pseudo-locale';
+import { createDataset } from '../../sandbox/data';
 import { providerNames } from '../../src-shared/domain/provider';
 import type { AppInfo } from '../../src-shared/rpc/app-methods';
+import { apticReferenceItems } from '../sandbox/support/aptic-session';
 import { rpcCall } from '../support/app-with-sandboxes';
+import { launchChromium } from '../support/chromium';
 import { builtScripts, buildPseudoRenderer, servePageFrom } from '../support/pseudo-renderer';
 import { allScreens, showScreen, useLanguage, type Screen } from '../support/screens';
 import { openSyncedApp, type SyncedApp } from '../support/synced-app';
@@ -15,6 +18,7 @@ import { openSyncedApp, type SyncedApp } from '../support/synced-app';
 // text passes when it is what the app holds (the cache, the connections, main's own details),
 // a provider's name, a currency code, a name Intl gave the calendar, or sits in an element marked
 // translate="no".
+const options = { seed: 14, scale: 30 };
 let synced: SyncedApp;
 let pseudo: Awaited<ReturnType<typeof buildPseudoRenderer>>;
 let screens: Screen[];
@@ -28,7 +32,7 @@ interface Shown {
 
 beforeAll(async () => {
   pseudo = await buildPseudoRenderer();
-  synced = await openSyncedApp({ seed: 14, scale: 30 }, ['vettig', 'flowtly', 'confirma', 'aptic']);
+  synced = await openSyncedApp(options, ['vettig', 'flowtly', 'confirma', 'aptic']);
   const { page, setup } = synced;
   await servePageFrom(page, setup.app.origin, pseudo.dir);
   await useLanguage(page, 'en');
@@ -140,8 +144,8 @@ function shownStrings(): Shown[] {
 }
 
 /** What `name` shows that did not come from a message and is not data. */
-async function leaksOn(name: string): Promise<string[]> {
-  const shown = await synced.page.evaluate(shownStrings);
+async function leaksOn(name: string, page = synced.page): Promise<string[]> {
+  const shown = await page.evaluate(shownStrings);
   // The page really is the pseudo build: the screen's own words are transformed.
   expect(shown.filter(({ text }) => text.includes('⟦')).length, name).toBeGreaterThan(3);
   return shown.filter(({ text }) => !outsideMessages(text).every(isData)).map(({ text, where }) => `${name}: ${where}: ${JSON.stringify(text)}`);
@@ -149,6 +153,8 @@ async function leaksOn(name: string): Promise<string[]> {
 
 const en = messagesFor('en');
 const pseudoName = (message: string) => pseudoMessage(message).trim();
+/** A message as the pseudo build shows it, its placeholders filled in. */
+const pseudoText = (message: string, values: Record<string, string>) => pseudoName(message).replace(/\{(\w+)\}/g, (placeholder, key: string) => values[key] ?? placeholder);
 
 describe('every string on every screen comes from the message files', () => {
   it('shows no text outside a message but data, in pseudo-English', async () => {
@@ -173,6 +179,92 @@ describe('every string on every screen comes from the message files', () => {
     for (const provider of Object.keys(providerNames)) {
       await form.getByRole('combobox', { name: pseudoName(en.connections.provider) }).selectOption(provider);
       leaks.push(...(await leaksOn(`connection form, ${provider}`)));
+    }
+    expect([...new Set(leaks)]).toEqual([]);
+  }, 300_000);
+
+  it('shows no text outside a message but data on the action forms, their confirm steps, the Outbox and the welcome', async () => {
+    const { page, setup } = synced;
+    const leaks: string[] = [];
+    const dialog = page.getByRole('dialog');
+    const connectionOf = (provider: string) => setup.connections.find((connection) => connection.provider === provider)!.id;
+    /** Opens a confirm step with `open`, collects what it shows, and leaves it with Escape or with `answer`. */
+    async function confirmStep(name: string, open: () => Promise<void>, answer?: string): Promise<void> {
+      await open();
+      await dialog.waitFor();
+      leaks.push(...(await leaksOn(name)));
+      if (answer) await dialog.getByRole('button', { name: answer, exact: true }).click();
+      else await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+    }
+
+    // The Invoices list with every shown invoice ticked: the bar, and each bulk action's confirm step with its reasons.
+    await showScreen(page, '/invoices');
+    await page.locator('.invoice-table thead input[type="checkbox"]').check();
+    leaks.push(...(await leaksOn('invoices, all selected')));
+    const bulk = page.getByRole('group', { name: pseudoName(en.invoices.bulk.heading) });
+    await confirmStep('invoices, bulk dispute', () => bulk.getByRole('button', { name: pseudoName(en.invoices.bulk.dispute) }).click());
+    await bulk.getByRole('textbox', { name: pseudoName(en.invoices.bulk.newDueDate) }).fill('2025-07-01');
+    await confirmStep('invoices, bulk postpone', () => bulk.getByRole('button', { name: pseudoName(en.invoices.bulk.postpone) }).click());
+
+    // An open Aptic invoice of the seller's own ledger, which Aptic would buy: every form on its page.
+    const dataset = createDataset(options.seed, options.scale);
+    const truths = new Map(Array.from({ length: options.scale }, (_, index) => dataset.invoiceAt(index)).map((truth) => [truth.number, truth]));
+    const item = apticReferenceItems(options.seed, options.scale).find((candidate) => {
+      const truth = truths.get(candidate.invoiceNumber);
+      return candidate.purchasable === 1 && candidate.financeStatus === 0 && Number(candidate.remainingPrincipal) > 10 && truth?.factoring === null && truth.collection === null;
+    });
+    if (!item) throw new Error('no open own-ledger Aptic invoice in the dataset');
+    await showScreen(page, `/invoices/${encodeURIComponent(`${connectionOf('aptic')}/${item.invoiceGuid}`)}`);
+    const aptic = page.getByRole('region', { name: pseudoText(en.outbox.invoice.heading, { provider: 'Aptic' }) });
+    const button = (name: string, values: Record<string, string> = {}) => aptic.getByRole('button', { name: pseudoText(name, values), exact: true });
+    await confirmStep('invoice, dispute', () => button(en.outbox.invoice.dispute).click());
+    const dueDate = aptic.getByRole('textbox', { name: pseudoName(en.outbox.invoice.newDueDate) });
+    await dueDate.fill('31/31/2099');
+    await dueDate.press('Enter');
+    leaks.push(...(await leaksOn('invoice, a date that is no date')));
+    // Aptic refuses a due date before the current one, in its own words: the Outbox wraps them in the app's sentence.
+    await dueDate.fill('2020-01-02');
+    await confirmStep('invoice, postpone', () => button(en.outbox.invoice.postpone).click(), pseudoName(en.outbox.confirm.send));
+    const amount = aptic.getByRole('textbox', { name: pseudoText(en.outbox.invoice.amount, { currency: item.currencyCode }) });
+    await amount.fill('0');
+    await button(en.outbox.invoice.pay).click();
+    await aptic.getByRole('alert').waitFor();
+    leaks.push(...(await leaksOn('invoice, an amount that is no amount')));
+    await amount.fill('1');
+    await confirmStep('invoice, payment', () => button(en.outbox.invoice.pay).click(), pseudoName(en.outbox.confirm.prepare));
+    await confirmStep('invoice, close', () => button(en.outbox.invoice.close).click());
+    await confirmStep('invoice, sale to Aptic', () => button(en.outbox.finance.sell, { provider: 'Aptic' }).click(), pseudoName(en.outbox.confirm.prepare));
+    await confirmStep('invoice, review the sale', () => aptic.getByRole('row').filter({ hasText: pseudoName(en.outbox.kinds.purchase) }).getByRole('button', { name: pseudoName(en.outbox.buttons.review) }).click());
+    const vettig = page.getByRole('region', { name: pseudoText(en.outbox.finance.vettigHeading, { provider: 'Vettig' }) });
+    await confirmStep('invoice, financing at Vettig', () => vettig.getByRole('button', { name: pseudoText(en.outbox.finance.vettigFinance, { provider: 'Vettig' }) }).first().click());
+    await expect.poll(() => aptic.getByRole('row').filter({ hasText: pseudoName(en.outbox.states.refused) }).count(), { timeout: 20_000 }).toBe(1);
+    leaks.push(...(await leaksOn('invoice, its actions')));
+
+    // A Confirma case: the comment's confirm step.
+    const open = Array.from(dataset.index().collection, (index) => dataset.invoiceAt(index).collection!).find((collection) => collection.closedDate === null);
+    if (!open) throw new Error('no open case in the dataset');
+    await showScreen(page, `/cases/${encodeURIComponent(`${connectionOf('confirma')}/${open.caseId}`)}`);
+    const confirma = page.getByRole('region', { name: pseudoText(en.outbox.case.heading, { provider: 'Confirma Finance' }) });
+    await confirma.getByRole('textbox', { name: pseudoName(en.outbox.case.comment) }).fill('Promised to pay Friday');
+    await confirmStep('case, comment', () => confirma.getByRole('button', { name: pseudoName(en.outbox.case.add) }).click());
+
+    // The Outbox: its rows (a refusal in Aptic's words among them) and a payment's confirm step after the fresh read.
+    await showScreen(page, '/outbox');
+    leaks.push(...(await leaksOn('outbox')));
+    const payment = page.getByRole('row').filter({ hasText: pseudoName(en.outbox.kinds.payment).split('{')[0]! });
+    await confirmStep('outbox, review a payment', () => payment.getByRole('button', { name: pseudoName(en.outbox.buttons.review) }).click());
+
+    // The welcome, on a profile that has synced nothing yet.
+    const fresh = await launchChromium();
+    try {
+      const first = await fresh.context.newPage();
+      await servePageFrom(first, setup.app.origin, pseudo.dir);
+      await first.goto(setup.app.url);
+      await first.getByRole('region', { name: pseudoName(en.freshness.welcome.title) }).waitFor();
+      leaks.push(...(await leaksOn('welcome', first)));
+    } finally {
+      await fresh.close();
     }
     expect([...new Set(leaks)]).toEqual([]);
   }, 300_000);
