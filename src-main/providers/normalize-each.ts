@@ -1,3 +1,4 @@
+import type { RecordProblem } from '../../src-shared/domain/record-problem';
 import { quarantineJsonLimit, type QuarantinedRecord } from '../../src-shared/domain/records';
 import { AmountError } from '../../src-shared/money/parse-amount';
 import { InvalidPageError, type Redact } from './provider-failure';
@@ -32,17 +33,26 @@ export function normalizeEach<R>(items: readonly unknown[], reader: RecordReader
       else records.push(read as R);
     } catch (error) {
       if (!(error instanceof InvalidPageError || error instanceof AmountError)) throw error;
-      quarantined.push(quarantine(reader.kind, ref, item, error.message, redact));
+      quarantined.push(quarantine(reader.kind, ref, item, error.message, redact, error.problem));
     }
   }
   return { records, quarantined };
 }
 
-/** One quarantine entry: the reason and the provider's JSON, redacted, the JSON size-capped. */
-export function quarantine(kind: QuarantinedRecord['kind'], ref: string | null, item: unknown, reason: string, redact: Redact): QuarantinedRecord {
+/**
+ * One quarantine entry: the reason (in English, and as a code where there is one) and the
+ * provider's JSON, redacted, the JSON size-capped.
+ */
+export function quarantine(kind: QuarantinedRecord['kind'], ref: string | null, item: unknown, reason: string, redact: Redact, problem?: RecordProblem): QuarantinedRecord {
   const json = JSON.stringify(item) ?? 'null';
   const capped = json.length > quarantineJsonLimit ? `${json.slice(0, quarantineJsonLimit)}…` : json;
-  return { providerRef: ref === null ? null : redact(ref), kind, reason: redact(reason), json: redact(capped) };
+  const entry: QuarantinedRecord = { providerRef: ref === null ? null : redact(ref), kind, reason: redact(reason), json: redact(capped) };
+  return problem ? { ...entry, problem: redactProblem(problem, redact) } : entry;
+}
+
+/** Every text of a problem through the redactor: a value the provider sent may hold a secret. */
+function redactProblem(problem: RecordProblem, redact: Redact): RecordProblem {
+  return Object.fromEntries(Object.entries(problem).map(([key, value]) => [key, typeof value === 'string' && key !== 'code' ? redact(value) : value])) as RecordProblem;
 }
 
 /** The first of `fields` that holds a non-empty string or a finite number, as text. */

@@ -1,15 +1,19 @@
 import { isHTTPError, isNetworkError, isTimeoutError } from 'ky';
 import { providerNames, type ProviderId } from '../../src-shared/domain/provider';
 import { RpcError } from '../../src-shared/rpc/rpc-error';
+import type { RecordProblem } from '../../src-shared/domain/record-problem';
 import type { Redact } from './secret-redaction';
 
 export type { Redact };
 
 /** A page the provider sent that did not match its schema (or was not JSON at all). */
 export class InvalidPageError extends Error {
-  constructor(message: string) {
+  /** The same as a code, where it is about one record's field: what a quarantined record keeps. */
+  readonly problem: RecordProblem | undefined;
+  constructor(message: string, problem?: RecordProblem) {
     super(message);
     this.name = 'InvalidPageError';
+    this.problem = problem;
   }
 }
 

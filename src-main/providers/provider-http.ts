@@ -1,6 +1,7 @@
 import ky, { isHTTPError, isTimeoutError, TimeoutError, type KyInstance } from 'ky';
 import type { z } from 'zod';
 import type { ProviderId } from '../../src-shared/domain/provider';
+import { isExpectedType, type RecordProblem } from '../../src-shared/domain/record-problem';
 import { AmountError } from '../../src-shared/money/parse-amount';
 import { backoffDelay, jitteredBackoff, type HttpOptions } from './http-options';
 import type { DetailLimiter } from './detail-limiter';
@@ -178,24 +179,25 @@ export function validatePage<S extends z.ZodType>(schema: S, body: unknown, what
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  const { path, message } = issue ? deepest(issue) : { path: [], message: 'unexpected shape' };
+  const { path, message, expected } = issue ? deepest(issue) : { path: [], message: 'unexpected shape', expected: undefined };
   const field = formatPath(path);
-  throw new InvalidPageError(`${what}: ${field === '' ? 'the body' : `field ${field}`}: ${message}`);
+  const problem: RecordProblem = isExpectedType(expected) ? { code: 'type', field, expected } : { code: 'field', field, said: message };
+  throw new InvalidPageError(`${what}: ${field === '' ? 'the body' : `field ${field}`}: ${message}`, problem);
 }
 
 /**
  * For a value that matched none of a union's shapes, the issue of the shape it came closest
  * to (the one that failed deepest), so the message names a field rather than "the body".
  */
-function deepest(issue: z.core.$ZodIssue): { path: PropertyKey[]; message: string } {
-  let best = { path: issue.path, message: issue.message };
+function deepest(issue: z.core.$ZodIssue): { path: PropertyKey[]; message: string; expected: unknown } {
+  let best: { path: PropertyKey[]; message: string; expected: unknown } = { path: issue.path, message: issue.message, expected: issue.code === 'invalid_type' ? issue.expected : undefined };
   if (issue.code !== 'invalid_union') return best;
   for (const branch of issue.errors) {
     const first = branch[0];
     if (!first) continue;
     const candidate = deepest(first);
     const path = [...issue.path, ...candidate.path];
-    if (path.length > best.path.length) best = { path, message: candidate.message };
+    if (path.length > best.path.length) best = { ...candidate, path };
   }
   return best;
 }
@@ -217,7 +219,7 @@ export function parseJson(text: string): unknown {
 }
 
 function asPageError(error: unknown): unknown {
-  return error instanceof AmountError ? new InvalidPageError(error.message) : error;
+  return error instanceof AmountError ? new InvalidPageError(error.message, error.problem) : error;
 }
 
 /** Failures after a response started: garbage, a body cut off, a body that stalled. */

@@ -1,4 +1,5 @@
 import type { ProviderId } from './provider';
+import type { RecordProblem } from './record-problem';
 
 /**
  * What every synced record carries: `id` is `<connectionId>/<providerRef>`, unique across
@@ -198,7 +199,10 @@ export type SyncRecord = Invoice | LedgerEvent | Case;
 export interface QuarantinedRecord {
   providerRef: string | null;
   kind: SyncRecord['kind'];
+  /** Why, in English: what a screen shows when there is no `problem` (a cache from an older version). */
   reason: string;
+  /** Why, as a code the screens translate; absent where no code names it. */
+  problem?: RecordProblem;
   json: string;
 }
 

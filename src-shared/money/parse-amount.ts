@@ -1,10 +1,16 @@
+import type { RecordProblem } from '../domain/record-problem';
 import { isCurrencyCode, minorDigits } from './currency';
 
-/** A provider amount that cannot be turned into exact minor units; the message names the record. */
+/**
+ * A provider amount that cannot be turned into exact minor units; the message names the record,
+ * `problem` says the same as a code for the screens to translate.
+ */
 export class AmountError extends Error {
-  constructor(message: string) {
+  readonly problem: RecordProblem | undefined;
+  constructor(message: string, problem?: RecordProblem) {
     super(message);
     this.name = 'AmountError';
+    this.problem = problem;
   }
 }
 
@@ -26,7 +32,7 @@ const exponentPattern = /^([+-]?)(\d+)(?:\.(\d+))?e([+-]?\d+)$/i;
  */
 export function parseMinorUnits(value: unknown, currency: string, source: AmountSource): number {
   if (!isCurrencyCode(currency)) {
-    throw new AmountError(`${source.record}, field ${source.field}: "${clip(currency)}" is not an ISO 4217 currency code.`);
+    throw new AmountError(`${source.record}, field ${source.field}: "${clip(currency)}" is not an ISO 4217 currency code.`, { code: 'currency', field: source.field, value: clip(currency) });
   }
   return parseFixedPoint(value, minorDigits(currency), source, currency);
 }
@@ -38,22 +44,23 @@ export function parseMinorUnits(value: unknown, currency: string, source: Amount
  */
 export function parseFixedPoint(value: unknown, digits: number, source: AmountSource, unit: string): number {
   const where = `${source.record}, field ${source.field}`;
-  const text = decimalText(value, where);
+  const text = decimalText(value, source);
   const match = decimalPattern.exec(text);
   if (!match) {
-    throw new AmountError(`${where}: "${clip(text)}" is not a decimal amount.`);
+    throw new AmountError(`${where}: "${clip(text)}" is not a decimal amount.`, notAmount(source, text));
   }
   const [, sign = '', whole = '', fraction = ''] = match;
   const significantFraction = fraction.replace(/0+$/, '');
   if (significantFraction.length > digits) {
     throw new AmountError(
       `${where}: ${text} has more decimals than ${unit} allows (${digits}).`,
+      { code: 'decimals', field: source.field, value: clip(text), digits },
     );
   }
   const minorText = (whole + significantFraction.padEnd(digits, '0')).replace(/^0+(?=\d)/, '');
   const minor = Number(minorText);
   if (!Number.isSafeInteger(minor)) {
-    throw new AmountError(`${where}: ${text} is too large to hold exactly.`);
+    throw new AmountError(`${where}: ${text} is too large to hold exactly.`, notAmount(source, text));
   }
   return sign === '-' && minor !== 0 ? -minor : minor;
 }
@@ -68,29 +75,35 @@ export function parseOptionalMinorUnits(
   return parseMinorUnits(value, currency, source);
 }
 
-function decimalText(value: unknown, where: string): string {
+/** The code for an amount that is no amount Reskontra can hold exactly. */
+function notAmount(source: AmountSource, text: string): RecordProblem {
+  return { code: 'amount', field: source.field, value: clip(text) };
+}
+
+function decimalText(value: unknown, source: AmountSource): string {
+  const where = `${source.record}, field ${source.field}`;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) {
-      throw new AmountError(`${where}: ${String(value)} is not an amount.`);
+      throw new AmountError(`${where}: ${String(value)} is not an amount.`, notAmount(source, String(value)));
     }
-    return expandExponent(String(value), where);
+    return expandExponent(String(value), source);
   }
   if (typeof value === 'string') {
     const trimmed = value.trim();
-    if (trimmed === '') throw new AmountError(`${where}: the amount is empty.`);
+    if (trimmed === '') throw new AmountError(`${where}: the amount is empty.`, notAmount(source, ''));
     return trimmed;
   }
-  throw new AmountError(`${where}: expected a number or a decimal string, got ${describe(value)}.`);
+  throw new AmountError(`${where}: expected a number or a decimal string, got ${describe(value)}.`, notAmount(source, JSON.stringify(value) ?? String(value)));
 }
 
 /** `1e21` → `1000000000000000000000`, `1.5e-7` → `0.00000015`: the digits, moved by text. */
-function expandExponent(text: string, where: string): string {
+function expandExponent(text: string, source: AmountSource): string {
   const match = exponentPattern.exec(text);
   if (!match) return text;
   const [, sign = '', whole = '', fraction = '', exponentText = '0'] = match;
   const exponent = Number(exponentText);
   if (!Number.isSafeInteger(exponent) || Math.abs(exponent) > 400) {
-    throw new AmountError(`${where}: ${text} is out of range.`);
+    throw new AmountError(`${source.record}, field ${source.field}: ${text} is out of range.`, notAmount(source, text));
   }
   const digits = whole + fraction;
   const point = whole.length + exponent;

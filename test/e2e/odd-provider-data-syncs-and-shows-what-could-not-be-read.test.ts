@@ -98,6 +98,21 @@ describe('a provider sending nulls, unknown values and unreadable records', () =
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
 
+    // Why each could not be read is the app's sentence in the app's language; only the field's
+    // name, the provider's value and the validator's own words stay as they were.
+    await page.evaluate(() => window.localStorage.setItem('reskontra.locale', 'sv'));
+    await page.reload();
+    await card.getByRole('button', { name: `Visa posterna från ${connection.label} som inte kunde läsas` }).press('Enter');
+    const swedish = page.getByRole('dialog', { name: `Poster från ${connection.label} som inte kunde läsas` });
+    const reasons = await swedish.getByRole('row').locator('td:nth-child(3)').allTextContents();
+    expect(reasons).toHaveLength(3);
+    expect(reasons).toContain('Fältet originalPrincipal: ”abc” är inget belopp.');
+    expect(reasons).toContain('Fältet transactionDate: inget datum.');
+    for (const reason of reasons) expect(reason).toMatch(/^Fältet |^Posten /);
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => window.localStorage.setItem('reskontra.locale', 'en'));
+    await page.reload();
+
     // Unknown values are shown, not hidden: the financing label and the event type keep the provider's word.
     await page.getByRole('navigation').getByRole('link', { name: 'Invoices' }).click();
     await expect.poll(() => page.getByText('Unknown (9)').count()).toBeGreaterThan(0);

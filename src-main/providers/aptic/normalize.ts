@@ -102,7 +102,7 @@ export function normalizeApticTransaction(
   const kind = known ?? { type: 'unknown' as const, sign: 1 as const };
   const currency = transaction.currencyCode ?? invoice.currencyCode;
   const date = isoDayOf(transaction.transactionDate);
-  if (!date) throw new InvalidPageError(`${record}: field transactionDate: expected a date`);
+  if (!date) throw new InvalidPageError(`${record}: field transactionDate: expected a date`, { code: 'date', field: 'transactionDate' });
   const amount = parseMinorUnits(transaction.amount, currency, { record, field: 'amount' });
   return {
     ...eventBase(connectionId, invoice, `${invoice.invoiceGuid}/${transaction.transactionGuid}`),

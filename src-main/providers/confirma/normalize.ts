@@ -150,7 +150,8 @@ export function normalizeConfirmaAllocation(
     throw new InvalidPageError(`${record}: field breakdown: capital, interest and fees do not add up to allocatedTotalAmount`);
   }
   const date = isoDayOf(settlement ? settlement.settlementDate : allocation.allocationDate);
-  if (!date) throw new InvalidPageError(`${record}: field ${settlement ? 'settlementDate' : 'allocationDate'}: expected a date`);
+  const dateField = settlement ? 'settlementDate' : 'allocationDate';
+  if (!date) throw new InvalidPageError(`${record}: field ${dateField}: expected a date`, { code: 'date', field: dateField });
   const providerRef = `allocation-${allocation.allocationId}`;
   const caseRef = allocation.caseId === null || allocation.caseId === undefined ? null : String(allocation.caseId);
   return {

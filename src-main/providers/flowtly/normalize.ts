@@ -69,7 +69,7 @@ export function normalizeFlowtlyTransaction(
   const providerRef = `transaction-${transaction.id}`;
   const record = `Flowtly invoice transaction ${transaction.id}`;
   const date = isoDayOf(transaction.date);
-  if (!date) throw new InvalidPageError(`${record}: field date: expected a date-time`);
+  if (!date) throw new InvalidPageError(`${record}: field date: expected a date-time`, { code: 'date', field: 'date' });
   return {
     kind: 'ledger-event',
     id: recordId(connectionId, providerRef),

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { describe, expect, it } from 'vitest';
+import { normalizeEach } from '../../src-main/providers/normalize-each';
+import { validatePage } from '../../src-main/providers/provider-http';
+import type { CachedQuarantine } from '../../src-renderer/db/cache-database';
+import { createAppI18n } from '../../src-renderer/i18n/i18n';
+import type { Translate } from '../../src-renderer/i18n/error-message';
+import type { Locale } from '../../src-renderer/i18n/locales';
+import { quarantineReason } from '../../src-renderer/i18n/record-problem';
+import { parseMinorUnits } from '../../src-shared/money/parse-amount';
+
+// Main quarantines what it cannot read with its English reason and the same as a code; the
+// screens say the code in the app's language, and an entry an older version stored without a
+// code still shows its English.
+const schema = z.object({ id: z.string(), amount: z.union([z.number(), z.string()]), currency: z.string() });
+const items = [
+  { id: 'a', amount: 'abc', currency: 'SEK' },
+  { id: 'b', amount: '1.234', currency: 'SEK' },
+  { id: 'c', amount: 1, currency: 'sek' },
+  { amount: 1, currency: 'SEK' },
+  { id: 'e', amount: 'secret-token-1', currency: 'SEK' },
+];
+const { quarantined } = normalizeEach(
+  items,
+  {
+    kind: 'invoice',
+    refOf: (item) => (item as { id?: string }).id ?? null,
+    read: (item) => {
+      const valid = validatePage(schema, item, 'invoice');
+      return { id: valid.id, minor: parseMinorUnits(valid.amount, valid.currency, { record: `invoice ${valid.id}`, field: 'amount' }) };
+    },
+  },
+  (text) => text.replaceAll('secret-token-1', '[redacted]'),
+);
+const entries = quarantined.map((entry) => ({ ...entry, connectionId: 'c1', stream: 'invoices' }) as CachedQuarantine);
+
+function reasons(locale: Locale, shown: readonly CachedQuarantine[] = entries): string[] {
+  const { t } = createAppI18n(locale).global;
+  return shown.map((entry) => quarantineReason(t as Translate, entry));
+}
+
+describe('a record that could not be read says why in the app language', () => {
+  it('is quarantined with a code beside its English reason, the provider’s value redacted', () => {
+    expect(quarantined.map((entry) => entry.problem)).toEqual([
+      { code: 'amount', field: 'amount', value: 'abc' },
+      { code: 'decimals', field: 'amount', value: '1.234', digits: 2 },
+      { code: 'currency', field: 'amount', value: 'sek' },
+      { code: 'type', field: 'id', expected: 'string' },
+      { code: 'amount', field: 'amount', value: '[redacted]' },
+    ]);
+    expect(quarantined.every((entry) => entry.reason.length > 0)).toBe(true);
+  });
+
+  it.each([
+    ['sv', ['Fältet amount: ”abc” är inget belopp.', 'Fältet amount: 1.234 har fler än 2 decimaler.', 'Fältet amount: ”sek” är ingen valutakod.', 'Fältet id: saknas eller är inte text.']],
+    ['nl', ['Veld amount: “abc” is geen bedrag.', 'Veld amount: 1.234 heeft meer dan 2 decimalen.', 'Veld amount: “sek” is geen valutacode.', 'Veld id: ontbreekt of is geen tekst.']],
+    ['fi', ['Kenttä amount: ”abc” ei ole summa.', 'Kenttä amount: luvussa 1.234 on enemmän kuin 2 desimaalia.', 'Kenttä amount: ”sek” ei ole valuuttakoodi.', 'Kenttä id: puuttuu tai ei ole tekstiä.']],
+    ['en', ['Field amount: “abc” is not an amount.', 'Field amount: 1.234 has more than 2 decimals.', 'Field amount: “sek” is not a currency code.', 'Field id: missing, or not text.']],
+  ] as const)('%s', (locale, expected) => {
+    expect(reasons(locale).slice(0, 4)).toEqual(expected);
+  });
+
+  it('shows a refusal no code names with the validator’s words quoted, and an older cache’s English as it was', () => {
+    const [first] = entries as [CachedQuarantine];
+    const unnamed = { ...first, problem: { code: 'field', field: 'items[2].date', said: 'Too big: expected string to have <=10 characters' } } as CachedQuarantine;
+    const old: CachedQuarantine = { providerRef: 'x', kind: 'invoice', reason: 'Aptic invoice 7, field amount: "abc" is not a decimal amount.', json: '{}', connectionId: 'c1', stream: 'invoices' };
+    expect(reasons('sv', [unnamed, old])).toEqual(['Fältet items[2].date kunde inte läsas: Too big: expected string to have <=10 characters', old.reason]);
+  });
+});
