@@ -15,7 +15,8 @@ import { openSyncedApp, type SyncedApp } from '../support/synced-app';
 
 // Every screen in pseudo-English (src-renderer/i18n/pseudo-locale.ts): a message reads ⟦Ìñṽöíçéš⟧,
 // so any text on screen outside ⟦ ⟧ did not come from the message files. Data is not a message:
-// text passes when it is what the app holds (the cache, the connections, main's own details),
+// text passes when it is what the app holds (the cache, less the sentences the app wrote into it;
+// the connections; main's own details),
 // a provider's name, a currency code, a name Intl gave the calendar, or sits in an element marked
 // translate="no".
 const options = { seed: 14, scale: 30 };
@@ -53,14 +54,19 @@ afterAll(async () => {
   await pseudo?.remove();
 });
 
-/** Every string value the page's IndexedDB holds (what was synced, as the screens read it). */
+/**
+ * Every string value the page's IndexedDB holds (what was synced, as the screens read it), but
+ * the sentences the app itself wrote there: a quarantined record's English reason, and the
+ * English message of a stored error (a provider's own words in it, `details.said`, are data).
+ */
 async function cachedStrings(): Promise<string[]> {
   const found = new Set<string>();
+  const appAuthored = (holder: object, key: string): boolean => (key === 'reason' && 'json' in holder) || (key === 'message' && 'code' in holder);
   const collect = (value: unknown, depth: number): void => {
     if (typeof value === 'string') {
       if (value.length <= 300) found.add(value);
     } else if (depth < 8 && typeof value === 'object' && value !== null) {
-      for (const item of Object.values(value)) collect(item, depth + 1);
+      for (const [key, item] of Object.entries(value)) if (!appAuthored(value, key)) collect(item, depth + 1);
     }
   };
   for (const { name } of await indexedDB.databases()) {
@@ -254,6 +260,28 @@ describe('every string on every screen comes from the message files', () => {
     leaks.push(...(await leaksOn('outbox')));
     const payment = page.getByRole('row').filter({ hasText: pseudoName(en.outbox.kinds.payment).split('{')[0]! });
     await confirmStep('outbox, review a payment', () => payment.getByRole('button', { name: pseudoName(en.outbox.buttons.review) }).click());
+
+    // A record the provider sent that main could not read, kept as this version keeps it: its
+    // English reason and the same as a code. The dialog must say it from the code.
+    const aptics = setup.connections.find((connection) => connection.provider === 'aptic')!;
+    await page.evaluate(async (connectionId) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('reskontra-cache');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const transaction = db.transaction('quarantine', 'readwrite');
+        const reason = 'Aptic invoice guid-3, field originalPrincipal: "abc" is not a decimal amount.';
+        transaction.objectStore('quarantine').add({ connectionId, stream: 'invoices', providerRef: 'guid-3', kind: 'invoice', reason, problem: { code: 'amount', field: 'originalPrincipal', value: 'abc' }, json: '{"originalPrincipal":"abc"}' });
+        transaction.oncomplete = () => resolve();
+        transaction.onerror = () => reject(transaction.error);
+      });
+      db.close();
+    }, aptics.id);
+    for (const text of await page.evaluate(cachedStrings)) data.add(words(text));
+    await showScreen(page, '/connections');
+    await confirmStep('connections, a record that could not be read', () => page.getByRole('button', { name: pseudoText(en.connections.viewQuarantinedOf, { label: aptics.label }) }).click());
 
     // The welcome, on a profile that has synced nothing yet.
     const fresh = await launchChromium();
