@@ -1,7 +1,7 @@
 import type { RecordProblem } from '../../src-shared/domain/record-problem';
 import { quarantineJsonLimit, type QuarantinedRecord } from '../../src-shared/domain/records';
 import { AmountError } from '../../src-shared/money/parse-amount';
-import { InvalidPageError, type Redact } from './provider-failure';
+import { InvalidPageError, redactProblem, type Redact } from './provider-failure';
 
 /** How one provider item becomes domain records, and how to name it if it cannot. */
 export interface RecordReader<R> {
@@ -50,10 +50,6 @@ export function quarantine(kind: QuarantinedRecord['kind'], ref: string | null, 
   return problem ? { ...entry, problem: redactProblem(problem, redact) } : entry;
 }
 
-/** Every text of a problem through the redactor: a value the provider sent may hold a secret. */
-function redactProblem(problem: RecordProblem, redact: Redact): RecordProblem {
-  return Object.fromEntries(Object.entries(problem).map(([key, value]) => [key, typeof value === 'string' && key !== 'code' ? redact(value) : value])) as RecordProblem;
-}
 
 /** The first of `fields` that holds a non-empty string or a finite number, as text. */
 export function refField(...fields: string[]): (item: unknown) => string | null {

@@ -17,6 +17,11 @@ export class InvalidPageError extends Error {
   }
 }
 
+/** Every text of a problem through the redactor: a value the provider sent may hold a secret. */
+export function redactProblem(problem: RecordProblem, redact: Redact): RecordProblem {
+  return Object.fromEntries(Object.entries(problem).map(([key, value]) => [key, typeof value === 'string' && key !== 'code' ? redact(value) : value])) as RecordProblem;
+}
+
 /** The response started but its body stopped arriving within the timeout. */
 export class BodyTimeoutError extends Error {
   constructor() {
@@ -48,7 +53,8 @@ export function toRpcError(provider: ProviderId, error: unknown, redact: Redact)
   if (error instanceof RpcError) return error;
   if (error instanceof InvalidPageError) {
     const said = redact(error.message);
-    return new RpcError('provider_unreadable', `${name} sent data Reskontra cannot read: ${said}`, { provider, said });
+    const problem = error.problem ? { problem: redactProblem(error.problem, redact) } : {};
+    return new RpcError('provider_unreadable', `${name} sent data Reskontra cannot read: ${said}`, { provider, said, ...problem });
   }
   if (error instanceof ResponseTooLargeError) {
     const { limitMb } = error;

@@ -1,6 +1,7 @@
 import { useI18n } from 'vue-i18n';
 import { providerNames } from '../../src-shared/domain/provider';
 import { RpcError, type RpcErrorCode } from '../../src-shared/rpc/rpc-error';
+import { problemSentence } from './record-problem';
 
 // Every error becomes a sentence in the app's language, chosen by its code; main's English never
 // stands alone. A provider's own words (main sends them apart, in `details.said`) are quoted
@@ -41,6 +42,8 @@ export function errorSentence(t: Translate, error: unknown): string {
     if (code === 'provider_too_large') return t('common.errors.provider_too_large', { provider, limit: details?.limitMb ?? 50 });
     if (code === 'provider_unreachable' || code === 'credentials_missing') return t(`common.errors.${code}`, { provider });
     if (code === 'not_found') return t('common.errors.provider_not_found', { provider });
+    // An unreadable page about one field: the app's own words for it, from its code.
+    if (code === 'provider_unreadable' && details?.problem) return t('common.errors.provider_unreadable', { provider, said: problemSentence(t, details.problem) });
     if (isSaid(code)) return details?.said ? t(`common.errors.${code}`, { provider, said: details.said }) : t(`common.errors.withoutWords.${code}`, { provider });
   }
   return t('common.errors.other', { said: error.message });

@@ -6,13 +6,13 @@ import type { Translate } from './error-message';
 export function problemSentence(t: Translate, problem: RecordProblem): string {
   switch (problem.code) {
     case 'type': {
-      const expected = t(`connections.expectedTypes.${problem.expected}`);
-      return problem.field === '' ? t('connections.quarantineProblems.recordType', { expected }) : t('connections.quarantineProblems.type', { field: problem.field, expected });
+      const expected = t(`common.expectedTypes.${problem.expected}`);
+      return problem.field === '' ? t('common.recordProblems.recordType', { expected }) : t('common.recordProblems.type', { field: problem.field, expected });
     }
     case 'field':
-      return problem.field === '' ? t('connections.quarantineProblems.recordField', { said: problem.said }) : t('connections.quarantineProblems.field', { ...problem });
+      return problem.field === '' ? t('common.recordProblems.recordField', { said: problem.said }) : t('common.recordProblems.field', { ...problem });
     default:
-      return t(`connections.quarantineProblems.${problem.code}`, { ...problem });
+      return t(`common.recordProblems.${problem.code}`, { ...problem });
   }
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { providerIds } from '../domain/provider';
+import { recordProblemSchema } from '../domain/record-problem';
 
 /**
  * Error codes any RPC call may answer with; the renderer picks its message by code, so it
@@ -48,6 +49,8 @@ export const rpcErrorDetailsSchema = z
   .object({
     provider: z.enum(providerIds).optional(),
     said: z.string().max(600).optional(),
+    /** `provider_unreadable` about one field: the same as `said`, as a code the window translates. */
+    problem: recordProblemSchema.optional(),
     /** `provider_too_large`: the limit the response passed, in MB. */
     limitMb: z.number().positive().optional(),
   })

@@ -26,7 +26,7 @@ const families: readonly [RegExp, Namespace][] = [
   [/^(views\/Events\w*|components\/Ledger\w*)\.vue$/, 'events'],
   [/^(views|components)\/Case\w*\.vue$/, 'cases'],
   [/^((views|components)\/Connection\w*|components\/QuarantineDialog)\.vue$/, 'connections'],
-  [/^i18n\/record-problem\.ts$/, 'connections'],
+  [/^i18n\/record-problem\.ts$/, 'common'],
   [/^views\/Settings\w*\.vue$/, 'settings'],
   [/^((views|components)\/Outbox\w*\.vue|outbox\/[\w-]+\.ts)$/, 'outbox'],
   [/^(accounting\/[\w-]+\.(ts|vue)|components\/AccountMap\w*\.vue)$/, 'accounting'],

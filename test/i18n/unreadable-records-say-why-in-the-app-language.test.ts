@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { normalizeEach } from '../../src-main/providers/normalize-each';
+import { toRpcError } from '../../src-main/providers/provider-failure';
 import { validatePage } from '../../src-main/providers/provider-http';
 import type { CachedQuarantine } from '../../src-renderer/db/cache-database';
 import { createAppI18n } from '../../src-renderer/i18n/i18n';
-import type { Translate } from '../../src-renderer/i18n/error-message';
+import { errorSentence, type Translate } from '../../src-renderer/i18n/error-message';
 import type { Locale } from '../../src-renderer/i18n/locales';
 import { quarantineReason } from '../../src-renderer/i18n/record-problem';
 import { parseMinorUnits } from '../../src-shared/money/parse-amount';
+import { RpcError } from '../../src-shared/rpc/rpc-error';
 
 // Main quarantines what it cannot read with its English reason and the same as a code; the
 // screens say the code in the app's language, and an entry an older version stored without a
@@ -65,5 +67,20 @@ describe('a record that could not be read says why in the app language', () => {
     const unnamed = { ...first, problem: { code: 'field', field: 'items[2].date', said: 'Too big: expected string to have <=10 characters' } } as CachedQuarantine;
     const old: CachedQuarantine = { providerRef: 'x', kind: 'invoice', reason: 'Aptic invoice 7, field amount: "abc" is not a decimal amount.', json: '{}', connectionId: 'c1', stream: 'invoices' };
     expect(reasons('sv', [unnamed, old])).toEqual(['Fältet items[2].date kunde inte läsas: Too big: expected string to have <=10 characters', old.reason]);
+  });
+
+  it('says a page it could not read the same way, on the card as a stored error, and an older stored error as it was', () => {
+    let thrown: unknown;
+    try {
+      validatePage(z.object({ value: z.array(z.unknown()) }), { value: 'secret-token-1' }, 'invoices page');
+    } catch (error) {
+      thrown = error;
+    }
+    // As the cache keeps it (syncState.lastError) and reads it back.
+    const stored = RpcError.fromBody(toRpcError('aptic', thrown, (text) => text).toBody());
+    const { t } = createAppI18n('sv').global;
+    expect(errorSentence(t as Translate, stored)).toBe('Aptic skickade en sida som Reskontra inte kan läsa: ”Fältet value: saknas eller är inte en lista.”. Inget från den sidan sparades; allt som synkats tidigare finns kvar.');
+    const older = new RpcError('provider_unreadable', 'Aptic sent data Reskontra cannot read: x', { provider: 'aptic', said: 'invoices page: field value: Invalid input' });
+    expect(errorSentence(t as Translate, older)).toContain('”invoices page: field value: Invalid input”');
   });
 });
