@@ -51,7 +51,7 @@ export function clientCredentialsAuth(config: {
       try {
         json = JSON.parse(body);
       } catch {
-        throw new InvalidPageError('the token response is not valid JSON');
+        throw new InvalidPageError('the token response is not valid JSON', { code: 'json' });
       }
       const token = validatePage(tokenSchema, json, 'token response');
       const lifetimeMs = (token.expires_in ?? 3600) * 1000;

@@ -214,7 +214,7 @@ export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new InvalidPageError('the response is not valid JSON');
+    throw new InvalidPageError('the response is not valid JSON', { code: 'json' });
   }
 }
 

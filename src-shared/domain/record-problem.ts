@@ -11,7 +11,9 @@ export type RecordProblem =
   | { code: 'currency'; field: string; value: string }
   | { code: 'date'; field: string }
   | { code: 'type'; field: string; expected: ExpectedType }
-  | { code: 'field'; field: string; said: string };
+  | { code: 'field'; field: string; said: string }
+  /** The whole answer, not one record: it is not JSON. */
+  | { code: 'json' };
 
 /** What a field should have held, in the words each language has for it. */
 export const expectedTypes = ['string', 'number', 'boolean', 'array', 'object'] as const;
@@ -30,4 +32,5 @@ export const recordProblemSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('date'), field: text }),
   z.object({ code: z.literal('type'), field: text, expected: z.enum(expectedTypes) }),
   z.object({ code: z.literal('field'), field: text, said: text }),
+  z.object({ code: z.literal('json') }),
 ]);

@@ -80,6 +80,8 @@ describe('a record that could not be read says why in the app language', () => {
     const stored = RpcError.fromBody(toRpcError('aptic', thrown, (text) => text).toBody());
     const { t } = createAppI18n('sv').global;
     expect(errorSentence(t as Translate, stored)).toBe('Aptic skickade en sida som Reskontra inte kan läsa: ”Fältet value: saknas eller är inte en lista.”. Inget från den sidan sparades; allt som synkats tidigare finns kvar.');
+    const notJson = new RpcError('provider_unreadable', 'Aptic sent data Reskontra cannot read: the response is not valid JSON', { provider: 'aptic', said: 'the response is not valid JSON', problem: { code: 'json' } });
+    expect(errorSentence(t as Translate, notJson)).toContain('”Svaret är inte JSON.”');
     const older = new RpcError('provider_unreadable', 'Aptic sent data Reskontra cannot read: x', { provider: 'aptic', said: 'invoices page: field value: Invalid input' });
     expect(errorSentence(t as Translate, older)).toContain('”invoices page: field value: Invalid input”');
   });

@@ -50,7 +50,7 @@ describe('a provider answering with garbage that is not JSON, every time', () =>
         error: {
           code: 'provider_unreadable',
           message: 'Aptic sent data Reskontra cannot read: the response is not valid JSON',
-          details: { provider: 'aptic', said: 'the response is not valid JSON' },
+          details: { provider: 'aptic', said: 'the response is not valid JSON', problem: { code: 'json' } },
         },
       });
     } finally {
