@@ -18,8 +18,12 @@ export class InvalidPageError extends Error {
 }
 
 /** Every text of a problem through the redactor: a value the provider sent may hold a secret. */
-export function redactProblem(problem: RecordProblem, redact: Redact): RecordProblem {
-  return Object.fromEntries(Object.entries(problem).map(([key, value]) => [key, typeof value === 'string' && key !== 'code' ? redact(value) : value])) as RecordProblem;
+export function redactProblem<P extends RecordProblem>(problem: P, redact: Redact): P {
+  const redacted = (value: unknown, key: string): unknown => {
+    if (typeof value === 'string') return key === 'code' ? value : redact(value);
+    return key === 'problem' ? redactProblem(value as RecordProblem, redact) : value;
+  };
+  return Object.fromEntries(Object.entries(problem).map(([key, value]) => [key, redacted(value, key)])) as P;
 }
 
 /** The response started but its body stopped arriving within the timeout. */

@@ -11,6 +11,10 @@ export function problemSentence(t: Translate, problem: RecordProblem): string {
     }
     case 'field':
       return problem.field === '' ? t('common.recordProblems.recordField', { said: problem.said }) : t('common.recordProblems.field', { ...problem });
+    case 'settlement':
+      return t('common.recordProblems.settlement', { said: problemSentence(t, problem.problem) });
+    case 'rowTooLarge':
+      return t(`common.recordProblems.rowTooLarge.${problem.part}`);
     default:
       return t(`common.recordProblems.${problem.code}`, { ...problem });
   }

@@ -101,7 +101,7 @@ export function apticVat(http: ProviderHttp): FetchVat<ApticVatRequest> {
 function detailOf(body: unknown, number: string): unknown {
   const detail = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
   const named = typeof detail?.invoiceNumber === 'string' ? detail.invoiceNumber : null;
-  if (!detail || (named === null && !('debts' in detail))) throw new InvalidPageError(`the answer for Aptic invoice ${number} is not an invoice detail: it has neither invoiceNumber nor debts`);
-  if (named !== null && named !== number) throw new InvalidPageError(`the answer for Aptic invoice ${number} is the detail of invoice ${named}`);
+  if (!detail || (named === null && !('debts' in detail))) throw new InvalidPageError(`the answer for Aptic invoice ${number} is not an invoice detail: it has neither invoiceNumber nor debts`, { code: 'notDetail', invoice: number });
+  if (named !== null && named !== number) throw new InvalidPageError(`the answer for Aptic invoice ${number} is the detail of invoice ${named}`, { code: 'otherDetail', invoice: number, other: named });
   return detail;
 }

@@ -1,4 +1,5 @@
 import type { BalancePart, Case, CaseEntry, LedgerEvent } from '../../../src-shared/domain/records';
+import type { RecordProblem } from '../../../src-shared/domain/record-problem';
 import { recordId } from '../../../src-shared/domain/records';
 import { sumMinor } from '../../../src-shared/money/exact-sum';
 import { AmountError, parseMinorUnits } from '../../../src-shared/money/parse-amount';
@@ -147,7 +148,7 @@ export function normalizeConfirmaAllocation(
     );
   const breakdown = { capital: part('CAPITAL'), interest: part('INTEREST'), fees: part('FEES') };
   if (breakdown.capital + breakdown.interest + breakdown.fees !== total) {
-    throw new InvalidPageError(`${record}: field breakdown: capital, interest and fees do not add up to allocatedTotalAmount`);
+    throw new InvalidPageError(`${record}: field breakdown: capital, interest and fees do not add up to allocatedTotalAmount`, { code: 'breakdown' });
   }
   const date = isoDayOf(settlement ? settlement.settlementDate : allocation.allocationDate);
   const dateField = settlement ? 'settlementDate' : 'allocationDate';
@@ -205,9 +206,9 @@ export function normalizeConfirmaSettlement(connectionId: string, item: unknown,
   const ref = refField('settlementId')(item);
   const listed = typeof item === 'object' && item !== null ? (item as { allocations?: unknown }).allocations : undefined;
   const allocations: readonly unknown[] = Array.isArray(listed) ? listed : [];
-  const whole = (reason: string): Normalized<LedgerEvent> => ({
+  const whole = (reason: string, problem: RecordProblem | undefined): Normalized<LedgerEvent> => ({
     records: [],
-    quarantined: allocations.map((allocation) => quarantine('ledger-event', allocationRef(allocation), allocation, reason, redact)),
+    quarantined: allocations.map((allocation) => quarantine('ledger-event', allocationRef(allocation), allocation, reason, redact, problem)),
   });
   const record = `Confirma settlement ${ref ?? 'without id'}`;
   let settlement: ConfirmaSettlement;
@@ -216,14 +217,19 @@ export function normalizeConfirmaSettlement(connectionId: string, item: unknown,
     settlement = validatePage(confirmaSettlementSchema, item, record);
     paidOut = parseMinorUnits(settlement.settlementAmount, settlement.currency, { record, field: 'settlementAmount' });
   } catch (error) {
-    if (error instanceof InvalidPageError || error instanceof AmountError) return whole(error.message);
+    if (error instanceof InvalidPageError || error instanceof AmountError) return whole(error.message, settlementProblem(error.problem));
     throw error;
   }
   const read = normalizeEach(settlement.allocations, allocationReader(connectionId, settlement), redact);
-  if (read.quarantined.length > 0) return whole(`${record}: an allocation cannot be read, so its allocations cannot be checked against settlementAmount`);
+  if (read.quarantined.length > 0) return whole(`${record}: an allocation cannot be read, so its allocations cannot be checked against settlementAmount`, { code: 'settlementUnchecked' });
   const allocated = sumMinor(read.records.filter((event) => event.currency === settlement.currency).map((event) => event.amount));
-  if (allocated !== paidOut) return whole(`${record}: field settlementAmount: the allocations add up to a different amount`);
+  if (allocated !== paidOut) return whole(`${record}: field settlementAmount: the allocations add up to a different amount`, { code: 'settlementSum' });
   return read;
+}
+
+/** A settlement's own field problem, as its allocations keep it: said to be the settlement's. */
+function settlementProblem(problem: RecordProblem | undefined): RecordProblem | undefined {
+  return problem === undefined || problem.code === 'settlement' ? problem : { code: 'settlement', problem };
 }
 
 function allocationReader(connectionId: string, settlement: ConfirmaSettlement | null): RecordReader<LedgerEvent> {

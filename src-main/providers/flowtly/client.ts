@@ -146,7 +146,7 @@ export function createFlowtlyClient(connection: FlowtlyConnection, secrets: Secr
             refOf: transactionRef,
             read: (transaction: FlowtlyTransaction) => {
               const invoice = facts.get(transaction.invoice);
-              if (!invoice) throw new InvalidPageError(`invoice transaction ${transaction.id}: its invoice ${transaction.invoice} has no readable number and currency`);
+              if (!invoice) throw new InvalidPageError(`invoice transaction ${transaction.id}: its invoice ${transaction.invoice} has no readable number and currency`, { code: 'transactionInvoice', invoice: transaction.invoice });
               return normalizeFlowtlyTransaction(connection.id, transaction, invoice);
             },
           },

@@ -101,7 +101,7 @@ export function flowtlyRowsVat(http: ProviderHttp, redact: Redact): FetchVat<Flo
       try {
         return readRow(ref.row, request.currency, record);
       } catch (error) {
-        throw error instanceof InvalidPageError || error instanceof AmountError ? toRpcError('flowtly', new InvalidPageError(error.message), redact) : error;
+        throw error instanceof InvalidPageError || error instanceof AmountError ? toRpcError('flowtly', new InvalidPageError(error.message, error.problem), redact) : error;
       }
     });
     const byRequest: VatLine[][] = requests.map(() => []);

@@ -14,9 +14,9 @@ function divideRounded(numerator: bigint, denominator: bigint): bigint {
   return negative ? -rounded : rounded;
 }
 
-function safe(value: bigint, where: string): number {
+function safe(value: bigint, record: string, part: 'net' | 'vat'): number {
   const number = Number(value);
-  if (!Number.isSafeInteger(number)) throw new AmountError(`${where} is too large to hold exactly.`);
+  if (!Number.isSafeInteger(number)) throw new AmountError(`${record}: ${part === 'net' ? 'net' : 'VAT'} is too large to hold exactly.`, { code: 'rowTooLarge', part });
   return number;
 }
 
@@ -32,7 +32,7 @@ export function flowtlyRowVat(row: FlowtlyInvoiceRow, currency: string, record: 
   const rate = parseFixedPoint(row.vatRate, rateDecimals, { record, field: 'vatRate' }, 'a VAT rate');
   const net = divideRounded(BigInt(quantity) * BigInt(price), 10n ** BigInt(quantityDecimals)) - BigInt(discount);
   const vat = divideRounded(net * BigInt(rate), 10_000n);
-  return { rate, net: safe(net, `${record}: net`), vat: safe(vat, `${record}: VAT`) };
+  return { rate, net: safe(net, record, 'net'), vat: safe(vat, record, 'vat') };
 }
 
 /** An invoice's rows summed per VAT rate, in rising rate order. */
