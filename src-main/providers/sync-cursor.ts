@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { providerNames, type ProviderId } from '../../src-shared/domain/provider';
 import { RpcError } from '../../src-shared/rpc/rpc-error';
+import type { RecordProblem } from '../../src-shared/domain/record-problem';
 
 /**
  * Cursors are opaque to the renderer: base64url of a small JSON object each stream defines.
@@ -41,17 +42,17 @@ export const maxRecordsPerWalk = 5_000_000;
  */
 export function checkPagesEnd(
   provider: ProviderId,
-  walk: { page: number; next: number | null; done: number; total: number | null; pageSize: number; limit?: { most: number; of: string } },
+  walk: { page: number; next: number | null; done: number; total: number | null; pageSize: number; limit?: { most: number; of: string; problem: RecordProblem } },
 ): void {
   const name = providerNames[provider];
-  const fail = (said: string) => {
-    throw new RpcError('provider_unreadable', `${name} sent data Reskontra cannot read: ${said}`, { provider, said });
+  const fail = (said: string, problem: RecordProblem) => {
+    throw new RpcError('provider_unreadable', `${name} sent data Reskontra cannot read: ${said}`, { provider, said, problem });
   };
   if (walk.next === null) return;
-  if (walk.next <= walk.page) fail(`the page after page ${walk.page} points back to page ${walk.next}`);
+  if (walk.next <= walk.page) fail(`the page after page ${walk.page} points back to page ${walk.next}`, { code: 'pageBack', page: walk.page, next: walk.next });
   if (walk.total !== null && walk.done > walk.total + walk.pageSize) {
-    fail(`it keeps sending pages: ${walk.done} records, past the ${walk.total} it reported`);
+    fail(`it keeps sending pages: ${walk.done} records, past the ${walk.total} it reported`, { code: 'pastTotal', done: walk.done, total: walk.total });
   }
-  const { most, of } = walk.limit ?? { most: maxRecordsPerWalk, of: 'records' };
-  if (walk.done > most) fail(`it keeps sending pages past ${most} ${of}`);
+  const { most, of, problem } = walk.limit ?? { most: maxRecordsPerWalk, of: 'records', problem: { code: 'pastRecords', most: maxRecordsPerWalk } };
+  if (walk.done > most) fail(`it keeps sending pages past ${most} ${of}`, problem);
 }

@@ -21,7 +21,7 @@ export function repeatedPageCheck(provider: ProviderId): (page: SyncPage) => voi
     }
     if (page.records.length > 0 && fresh === 0) {
       const said = 'it keeps sending pages of records it already sent';
-      throw new RpcError('provider_unreadable', `${providerNames[provider]} sent data Reskontra cannot read: ${said}`, { provider, said });
+      throw new RpcError('provider_unreadable', `${providerNames[provider]} sent data Reskontra cannot read: ${said}`, { provider, said, problem: { code: 'repeatedPages' } });
     }
   };
 }

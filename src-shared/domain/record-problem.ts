@@ -33,7 +33,17 @@ export type FieldProblem =
   /** A Flowtly payment whose invoice has no readable number and currency. */
   | { code: 'transactionInvoice'; invoice: string }
   /** A Flowtly row whose net or VAT, computed exactly, is beyond what a number holds exactly. */
-  | { code: 'rowTooLarge'; part: 'net' | 'vat' };
+  | { code: 'rowTooLarge'; part: 'net' | 'vat' }
+  /** Pages that never end (see sync-cursor.ts): a next page behind this one, */
+  | { code: 'pageBack'; page: number; next: number }
+  /** ...more records than the provider reported, */
+  | { code: 'pastTotal'; done: number; total: number }
+  /** ...more than a walk may hold, */
+  | { code: 'pastRecords'; most: number }
+  /** ...more pages of one Aptic invoice's transactions than any invoice has, */
+  | { code: 'pastEventPages'; most: number; invoice: string }
+  /** ...or pages of nothing but records this walk already had. */
+  | { code: 'repeatedPages' };
 
 /** What a field should have held, in the words each language has for it. */
 export const expectedTypes = ['string', 'number', 'boolean', 'array', 'object'] as const;
@@ -44,9 +54,10 @@ export function isExpectedType(value: unknown): value is ExpectedType {
 }
 
 const text = z.string().max(600);
+const count = z.number().int().nonnegative();
 const fieldProblems = [
   z.object({ code: z.literal('amount'), field: text, value: text }),
-  z.object({ code: z.literal('decimals'), field: text, value: text, digits: z.number().int().nonnegative() }),
+  z.object({ code: z.literal('decimals'), field: text, value: text, digits: count }),
   z.object({ code: z.literal('currency'), field: text, value: text }),
   z.object({ code: z.literal('date'), field: text }),
   z.object({ code: z.literal('type'), field: text, expected: z.enum(expectedTypes) }),
@@ -59,6 +70,11 @@ const fieldProblems = [
   z.object({ code: z.literal('settlementSum') }),
   z.object({ code: z.literal('transactionInvoice'), invoice: text }),
   z.object({ code: z.literal('rowTooLarge'), part: z.enum(['net', 'vat']) }),
+  z.object({ code: z.literal('pageBack'), page: count, next: count }),
+  z.object({ code: z.literal('pastTotal'), done: count, total: count }),
+  z.object({ code: z.literal('pastRecords'), most: count }),
+  z.object({ code: z.literal('pastEventPages'), most: count, invoice: text }),
+  z.object({ code: z.literal('repeatedPages') }),
 ] as const;
 /** The same, for a problem that crosses to the window inside an error's details. */
 export const recordProblemSchema = z.discriminatedUnion('code', [

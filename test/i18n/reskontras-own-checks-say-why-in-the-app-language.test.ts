@@ -3,11 +3,13 @@ import { normalizeConfirmaPayments, normalizeConfirmaSettlement } from '../../sr
 import { flowtlyRowsVat } from '../../src-main/providers/flowtly/invoice-rows';
 import { defaultHttpOptions } from '../../src-main/providers/http-options';
 import { createProviderHttp } from '../../src-main/providers/provider-http';
+import { checkPagesEnd } from '../../src-main/providers/sync-cursor';
 import type { CachedQuarantine } from '../../src-renderer/db/cache-database';
 import { errorSentence, type Translate } from '../../src-renderer/i18n/error-message';
 import { createAppI18n } from '../../src-renderer/i18n/i18n';
 import type { Locale } from '../../src-renderer/i18n/locales';
 import { quarantineReason } from '../../src-renderer/i18n/record-problem';
+import { repeatedPageCheck } from '../../src-renderer/sync/repeated-pages';
 import type { QuarantinedRecord } from '../../src-shared/domain/records';
 import { RpcError } from '../../src-shared/rpc/rpc-error';
 import { startMutatedProviderServer, type MutatedProviderServer } from '../providers/support/mutated-provider-server';
@@ -82,6 +84,41 @@ describe('a Flowtly row too large to hold exactly', () => {
   });
 });
 
+/** What `check` threw, as the cache keeps it and reads it back. */
+function thrownBy(check: () => void): RpcError {
+  try {
+    check();
+  } catch (error) {
+    return stored((error as RpcError).toBody());
+  }
+  throw new Error('nothing was thrown');
+}
+
+describe('pages that never end say so in the app language', () => {
+  it('a page pointing back, more than the total, more than a walk holds, pages of records already sent', () => {
+    const walk = { page: 3, next: 4, done: 120, total: 100, pageSize: 10 };
+    const errors = [
+      thrownBy(() => checkPagesEnd('flowtly', { ...walk, next: 2, total: null })),
+      thrownBy(() => checkPagesEnd('confirma', walk)),
+      thrownBy(() => checkPagesEnd('aptic', { ...walk, total: null, limit: { most: 100, of: 'pages', problem: { code: 'pastEventPages', most: 100, invoice: '40001' } } })),
+      thrownBy(() => checkPagesEnd('flowtly', { ...walk, total: null, done: 5_000_001 })),
+      thrownBy(() => {
+        const check = repeatedPageCheck('aptic');
+        const page = { records: [{ kind: 'invoice', providerRef: 'guid-1' }], quarantined: [], nextCursor: null } as never;
+        check(page);
+        check(page);
+      }),
+    ];
+    expect(errors.map((error) => errorSentence(sentence('sv'), error))).toEqual([
+      'Flowtly skickade en sida som Reskontra inte kan läsa: ”Sidan efter sida 3 pekar tillbaka på sida 2.”. Inget från den sidan sparades; allt som synkats tidigare finns kvar.',
+      'Confirma Finance skickade en sida som Reskontra inte kan läsa: ”Sidorna tar inte slut: 120 poster, fler än de 100 som angavs.”. Inget från den sidan sparades; allt som synkats tidigare finns kvar.',
+      'Aptic skickade en sida som Reskontra inte kan läsa: ”Sidorna tar inte slut efter 100 sidor händelser för faktura 40001.”. Inget från den sidan sparades; allt som synkats tidigare finns kvar.',
+      'Flowtly skickade en sida som Reskontra inte kan läsa: ”Sidorna tar inte slut efter 5000000 poster.”. Inget från den sidan sparades; allt som synkats tidigare finns kvar.',
+      'Aptic skickade en sida som Reskontra inte kan läsa: ”Sidorna innehåller bara poster som redan skickats.”. Inget från den sidan sparades; allt som synkats tidigare finns kvar.',
+    ]);
+  });
+});
+
 describe('answers that do not fit what was asked, through sync.page', () => {
   let harness: RpcHarness;
   let server: MutatedProviderServer;
@@ -127,5 +164,19 @@ describe('answers that do not fit what was asked, through sync.page', () => {
     expect(result.quarantined.map((entry) => entry.problem)).toEqual([{ code: 'transactionInvoice', invoice: '/invoices/5' }]);
     expect(reasons('sv', result.quarantined)).toEqual(['Dess faktura /invoices/5 har inget läsbart nummer och ingen läsbar valuta.']);
     expect(reasons('en', result.quarantined)).toEqual(['Its invoice /invoices/5 has no readable number and currency.']);
+  }, 60_000);
+
+  it('a Confirma key refused without a word of Confirma’s is said in the app’s own sentence', async () => {
+    server.routes.splice(0, server.routes.length,
+      (url) => (url.pathname === '/api/v1/partner/validate' ? { body: { isValid: false } } : null),
+      (url) => (url.pathname === '/api/v1/partner/renew' ? { body: { Message: 'renewed-key' } } : null),
+    );
+    const connection = await harness.expectOk('connections.add', { provider: 'confirma', label: 'Confirma', baseUrl: server.baseUrl, settings: {}, secret: { apiKey: 'confirma-key' } });
+    const result = await harness.expectOk('connections.test', { id: connection.id });
+    if (result.ok) throw new Error('the key was accepted');
+    const error = stored(result.error);
+    expect(error.code).toBe('credentials_refused');
+    expect(errorSentence(sentence('sv'), error)).toBe(errorSentence(sentence('sv'), new RpcError('credentials_refused', 'x', { provider: 'confirma' })));
+    expect(errorSentence(sentence('sv'), error)).not.toMatch(/API key/);
   }, 60_000);
 });

@@ -212,7 +212,11 @@ async function detailsOf(http: ProviderHttp, connectionId: string, item: ApticLi
     // Without a total, a page shorter than asked for is the last.
     const total = page.list.total ?? (page.list.values.length < apticInvoicePageSize ? next : Number.POSITIVE_INFINITY);
     const more = page.list.values.length > 0 && next < total;
-    const limit = { most: maxTransactionPagesPerInvoice, of: `pages of transactions for invoice ${item.invoiceNumber}` };
+    const limit = {
+      most: maxTransactionPagesPerInvoice,
+      of: `pages of transactions for invoice ${item.invoiceNumber}`,
+      problem: { code: 'pastEventPages', most: maxTransactionPagesPerInvoice, invoice: redact(item.invoiceNumber) } as const,
+    };
     checkPagesEnd('aptic', { page: skip, next: more ? next : null, done: pages, total: null, pageSize: apticInvoicePageSize, limit });
     if (!more) break;
     skip = next;

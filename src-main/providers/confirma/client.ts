@@ -100,8 +100,9 @@ export function createConfirmaClient(connection: ConfirmaConnection, secrets: Se
         result = await validate();
       }
       if (result.isValid) return { ok: true };
-      const said = redact(result.message ?? 'the API key is not valid');
-      throw new RpcError('credentials_refused', `Confirma Finance rejected the credentials: ${said}`, { provider: 'confirma', said });
+      // Without Confirma's own words the window says its own sentence, not this English.
+      const said = result.message ? redact(result.message) : undefined;
+      throw new RpcError('credentials_refused', `Confirma Finance rejected the credentials: ${said ?? 'the API key is not valid'}`, { provider: 'confirma', ...(said ? { said } : {}) });
     },
     async page(stream, cursor) {
       if (stream === 'cases') {
