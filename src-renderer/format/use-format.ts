@@ -40,6 +40,11 @@ export function formatAmount(locale: string, minor: number, currency: string): s
   return amountFormat(locale, currency).format(decimal as unknown as number);
 }
 
+/** A whole number (a count of pages or records) as the language writes it: 5 000 000 in Swedish. */
+export function formatCount(locale: string, value: number): string {
+  return countFormat(locale).format(value);
+}
+
 /** A calendar date (YYYY-MM-DD) shown as a date, without time zone drift. */
 export function formatDate(locale: string, isoDate: string | null): string {
   if (!isoDate) return '—';
@@ -71,7 +76,7 @@ export function useFormat() {
     amount: (minor: number, currency: string) => formatAmount(region(), minor, currency),
     date: (isoDate: string | null) => formatDate(region(), isoDate),
     dateTime: (iso: string | null) => formatDateTime(region(), iso),
-    count: (value: number) => countFormat(region()).format(value),
+    count: (value: number) => formatCount(region(), value),
     /** A fraction as a percentage: 0.0125 → 1.25 %. */
     percent: (fraction: number) => new Intl.NumberFormat(region(), { style: 'percent', maximumFractionDigits: 2 }).format(fraction),
     rate: (basisPoints: number) => formatRate(region(), basisPoints),

@@ -1,7 +1,8 @@
 import { useI18n } from 'vue-i18n';
 import { providerNames } from '../../src-shared/domain/provider';
 import { RpcError, type RpcErrorCode } from '../../src-shared/rpc/rpc-error';
-import { problemSentence } from './record-problem';
+import { useFormat } from '../format/use-format';
+import { problemSentence, type FormatCount } from './record-problem';
 
 // Every error becomes a sentence in the app's language, chosen by its code; main's English never
 // stands alone. A provider's own words (main sends them apart, in `details.said`) are quoted
@@ -31,7 +32,7 @@ export type Translate = (key: string, named?: Record<string, unknown>) => string
  * The sentence for `error` in the language `t` speaks. A string is an error stored as text by an
  * older version: quoted like any message main sent without a sentence of its own.
  */
-export function errorSentence(t: Translate, error: unknown): string {
+export function errorSentence(t: Translate, error: unknown, count: FormatCount): string {
   if (typeof error === 'string') return t('common.errors.other', { said: error });
   if (!(error instanceof RpcError)) return t('common.errors.internal');
   const { code, details } = error;
@@ -43,7 +44,7 @@ export function errorSentence(t: Translate, error: unknown): string {
     if (code === 'provider_unreachable' || code === 'credentials_missing') return t(`common.errors.${code}`, { provider });
     if (code === 'not_found') return t('common.errors.provider_not_found', { provider });
     // An unreadable page about one field: the app's own words for it, from its code.
-    if (code === 'provider_unreadable' && details?.problem) return t('common.errors.provider_unreadable', { provider, said: problemSentence(t, details.problem) });
+    if (code === 'provider_unreadable' && details?.problem) return t('common.errors.provider_unreadable', { provider, said: problemSentence(t, details.problem, count) });
     if (isSaid(code)) return details?.said ? t(`common.errors.${code}`, { provider, said: details.said }) : t(`common.errors.withoutWords.${code}`, { provider });
   }
   return t('common.errors.other', { said: error.message });
@@ -51,5 +52,6 @@ export function errorSentence(t: Translate, error: unknown): string {
 
 export function useErrorMessage(): (error: unknown) => string {
   const { t } = useI18n();
-  return (error) => errorSentence(t, error);
+  const { count } = useFormat();
+  return (error) => errorSentence(t, error, count);
 }

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createAppI18n } from '../../src-renderer/i18n/i18n';
 import { errorSentence, type Translate } from '../../src-renderer/i18n/error-message';
 import type { Locale } from '../../src-renderer/i18n/locales';
+import { formatCount, intlLocale } from '../../src-renderer/format/use-format';
 import { RpcError } from '../../src-shared/rpc/rpc-error';
 
 function sentence(locale: Locale, error: unknown): string {
   const { t } = createAppI18n(locale).global;
-  return errorSentence(t as Translate, error);
+  return errorSentence(t as Translate, error, (value) => formatCount(intlLocale(locale), value));
 }
 
 // What main sends: its English message (for logs), the code and the provider's own words apart.

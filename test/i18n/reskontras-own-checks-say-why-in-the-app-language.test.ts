@@ -8,7 +8,8 @@ import type { CachedQuarantine } from '../../src-renderer/db/cache-database';
 import { errorSentence, type Translate } from '../../src-renderer/i18n/error-message';
 import { createAppI18n } from '../../src-renderer/i18n/i18n';
 import type { Locale } from '../../src-renderer/i18n/locales';
-import { quarantineReason } from '../../src-renderer/i18n/record-problem';
+import { quarantineReason, type FormatCount } from '../../src-renderer/i18n/record-problem';
+import { formatCount, intlLocale } from '../../src-renderer/format/use-format';
 import { repeatedPageCheck } from '../../src-renderer/sync/repeated-pages';
 import type { QuarantinedRecord } from '../../src-shared/domain/records';
 import { RpcError } from '../../src-shared/rpc/rpc-error';
@@ -24,9 +25,13 @@ function sentence(locale: Locale): Translate {
   return createAppI18n(locale).global.t as Translate;
 }
 
+function counts(locale: Locale): FormatCount {
+  return (value) => formatCount(intlLocale(locale), value);
+}
+
 function reasons(locale: Locale, quarantined: readonly QuarantinedRecord[]): string[] {
   const t = sentence(locale);
-  return quarantined.map((entry) => quarantineReason(t, { ...entry, connectionId: 'c1', stream: 'payments' } as CachedQuarantine));
+  return quarantined.map((entry) => quarantineReason(t, { ...entry, connectionId: 'c1', stream: 'payments' } as CachedQuarantine, counts(locale)));
 }
 
 /** An error as the cache keeps it (syncState.lastError) and reads it back. */
@@ -79,8 +84,8 @@ describe('a Flowtly row too large to hold exactly', () => {
     expect(thrown).toBeInstanceOf(RpcError);
     const error = stored((thrown as RpcError).toBody());
     expect(error.details?.problem).toEqual({ code: 'rowTooLarge', part: 'net' });
-    expect(errorSentence(sentence('sv'), error)).toContain('”Radens nettobelopp är för stort för att hållas exakt.”');
-    expect(errorSentence(sentence('en'), error)).toContain('“The row’s net amount is too large to hold exactly.”');
+    expect(errorSentence(sentence('sv'), error, counts('sv'))).toContain('”Radens nettobelopp är för stort för att hållas exakt.”');
+    expect(errorSentence(sentence('en'), error, counts('en'))).toContain('“The row’s net amount is too large to hold exactly.”');
   });
 });
 
@@ -109,11 +114,11 @@ describe('pages that never end say so in the app language', () => {
         check(page);
       }),
     ];
-    expect(errors.map((error) => errorSentence(sentence('sv'), error))).toEqual([
+    expect(errors.map((error) => errorSentence(sentence('sv'), error, counts('sv')))).toEqual([
       'Flowtly skickade en sida som Reskontra inte kan läsa: ”Sidan efter sida 3 pekar tillbaka på sida 2.”. Inget från den sidan sparades; allt som synkats tidigare finns kvar.',
       'Confirma Finance skickade en sida som Reskontra inte kan läsa: ”Sidorna tar inte slut: 120 poster, fler än de 100 som angavs.”. Inget från den sidan sparades; allt som synkats tidigare finns kvar.',
       'Aptic skickade en sida som Reskontra inte kan läsa: ”Sidorna tar inte slut efter 100 sidor händelser för faktura 40001.”. Inget från den sidan sparades; allt som synkats tidigare finns kvar.',
-      'Flowtly skickade en sida som Reskontra inte kan läsa: ”Sidorna tar inte slut efter 5000000 poster.”. Inget från den sidan sparades; allt som synkats tidigare finns kvar.',
+      'Flowtly skickade en sida som Reskontra inte kan läsa: ”Sidorna tar inte slut efter 5 000 000 poster.”. Inget från den sidan sparades; allt som synkats tidigare finns kvar.',
       'Aptic skickade en sida som Reskontra inte kan läsa: ”Sidorna innehåller bara poster som redan skickats.”. Inget från den sidan sparades; allt som synkats tidigare finns kvar.',
     ]);
   });
@@ -146,11 +151,11 @@ describe('answers that do not fit what was asked, through sync.page', () => {
     };
     const other = await page();
     expect(other.details?.problem).toEqual({ code: 'otherDetail', invoice: '40001', other: '40002' });
-    expect(errorSentence(sentence('sv'), other)).toContain('”Svaret för faktura 40001 är uppgifterna för faktura 40002.”');
+    expect(errorSentence(sentence('sv'), other, counts('sv'))).toContain('”Svaret för faktura 40001 är uppgifterna för faktura 40002.”');
     detail = { customer: 'Acme AB' };
     const none = await page();
     expect(none.details?.problem).toEqual({ code: 'notDetail', invoice: '40001' });
-    expect(errorSentence(sentence('fi'), none)).toContain('Laskun 40001 vastaus ei ole laskun tiedot.');
+    expect(errorSentence(sentence('fi'), none, counts('fi'))).toContain('Laskun 40001 vastaus ei ole laskun tiedot.');
   }, 60_000);
 
   it('a Flowtly payment whose invoice has no readable number is quarantined with a code', async () => {
@@ -176,7 +181,7 @@ describe('answers that do not fit what was asked, through sync.page', () => {
     if (result.ok) throw new Error('the key was accepted');
     const error = stored(result.error);
     expect(error.code).toBe('credentials_refused');
-    expect(errorSentence(sentence('sv'), error)).toBe(errorSentence(sentence('sv'), new RpcError('credentials_refused', 'x', { provider: 'confirma' })));
-    expect(errorSentence(sentence('sv'), error)).not.toMatch(/API key/);
+    expect(errorSentence(sentence('sv'), error, counts('sv'))).toBe(errorSentence(sentence('sv'), new RpcError('credentials_refused', 'x', { provider: 'confirma' }), counts('sv')));
+    expect(errorSentence(sentence('sv'), error, counts('sv'))).not.toMatch(/API key/);
   }, 60_000);
 });

@@ -10,6 +10,7 @@ import type { Locale } from '../../src-renderer/i18n/locales';
 import { quarantineReason } from '../../src-renderer/i18n/record-problem';
 import { parseMinorUnits } from '../../src-shared/money/parse-amount';
 import { RpcError } from '../../src-shared/rpc/rpc-error';
+import { formatCount, intlLocale } from '../../src-renderer/format/use-format';
 
 // Main quarantines what it cannot read with its English reason and the same as a code; the
 // screens say the code in the app's language, and an entry an older version stored without a
@@ -38,7 +39,7 @@ const entries = quarantined.map((entry) => ({ ...entry, connectionId: 'c1', stre
 
 function reasons(locale: Locale, shown: readonly CachedQuarantine[] = entries): string[] {
   const { t } = createAppI18n(locale).global;
-  return shown.map((entry) => quarantineReason(t as Translate, entry));
+  return shown.map((entry) => quarantineReason(t as Translate, entry, (value) => formatCount(intlLocale(locale), value)));
 }
 
 describe('a record that could not be read says why in the app language', () => {
@@ -79,10 +80,10 @@ describe('a record that could not be read says why in the app language', () => {
     // As the cache keeps it (syncState.lastError) and reads it back.
     const stored = RpcError.fromBody(toRpcError('aptic', thrown, (text) => text).toBody());
     const { t } = createAppI18n('sv').global;
-    expect(errorSentence(t as Translate, stored)).toBe('Aptic skickade en sida som Reskontra inte kan läsa: ”Fältet value: saknas eller är inte en lista.”. Inget från den sidan sparades; allt som synkats tidigare finns kvar.');
+    expect(errorSentence(t as Translate, stored, String)).toBe('Aptic skickade en sida som Reskontra inte kan läsa: ”Fältet value: saknas eller är inte en lista.”. Inget från den sidan sparades; allt som synkats tidigare finns kvar.');
     const notJson = new RpcError('provider_unreadable', 'Aptic sent data Reskontra cannot read: the response is not valid JSON', { provider: 'aptic', said: 'the response is not valid JSON', problem: { code: 'json' } });
-    expect(errorSentence(t as Translate, notJson)).toContain('”Svaret är inte JSON.”');
+    expect(errorSentence(t as Translate, notJson, String)).toContain('”Svaret är inte JSON.”');
     const older = new RpcError('provider_unreadable', 'Aptic sent data Reskontra cannot read: x', { provider: 'aptic', said: 'invoices page: field value: Invalid input' });
-    expect(errorSentence(t as Translate, older)).toContain('”invoices page: field value: Invalid input”');
+    expect(errorSentence(t as Translate, older, String)).toContain('”invoices page: field value: Invalid input”');
   });
 });
