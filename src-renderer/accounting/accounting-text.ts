@@ -38,6 +38,8 @@ export class AccountingText {
   notice(code: BookingProblemCode, entry: JournalEntry, currency: string): ReconciliationProblem {
     const amount = `${formatMinorUnits(entry.amount, entry.currency, this.locale === 'en' ? '.' : ',')} ${entry.currency}`;
     const values = { date: entry.date, event: this.eventType(entry), invoiceNumber: entry.invoiceNumber ?? '', amount, currency };
-    return { code, severity: 'notice', subject: entry.id, message: this.fill(this.messages.notices[noticeKeys[code]], values) };
+    // A sale whose VAT the sync has not fetched yet is booked as unknown too, but says so.
+    const key = code === 'vat-unknown' && entry.vatPending ? 'vatPending' : noticeKeys[code];
+    return { code, severity: 'notice', subject: entry.id, message: this.fill(this.messages.notices[key], values) };
   }
 }

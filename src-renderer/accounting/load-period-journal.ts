@@ -33,12 +33,16 @@ export async function loadPeriodJournal(db: CacheDatabase, period: StatementPeri
  * those into what they credit). The ledger's rows do not carry the lines, so those records are
  * read whole, through the invoice directory.
  */
-async function periodVatLines(db: CacheDatabase, ledger: LedgerRows, period: StatementPeriod): Promise<Map<string, VatLine[]>> {
+async function periodVatLines(db: CacheDatabase, ledger: LedgerRows, period: StatementPeriod): Promise<Map<string, VatLine[] | 'pending'>> {
   const inPeriod = (date: string | null) => date !== null && date >= period.from && date <= period.to;
   const ids = new Set([
     ...ledger.entries.filter((entry) => inPeriod(entry.issueDate)).flatMap((entry) => entry.sources.flatMap((source) => (source.kind === 'invoice' ? [source.recordId] : []))),
     ...ledger.records.filter((record) => record.credits !== null && inPeriod(record.issueDate)).map((record) => record.id),
   ]);
   const records = await invoicesWhere(db, (id) => ids.has(id));
-  return new Map(records.flatMap((record) => (record.vatLines ? [[record.id, record.vatLines] as const] : [])));
+  const split = (record: (typeof records)[number]): VatLine[] | 'pending' | null => (record.vatPending !== undefined ? 'pending' : (record.vatLines ?? null));
+  return new Map(records.flatMap((record) => {
+    const known = split(record);
+    return known === null ? [] : [[record.id, known] as const];
+  }));
 }

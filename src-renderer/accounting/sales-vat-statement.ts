@@ -50,7 +50,7 @@ export function salesVatStatement(result: SalesVatByRate, request: SalesVatReque
         code: 'vat-unknown' as const,
         severity: 'notice' as const,
         subject: invoice.recordId,
-        message: text.fill(words.notices.vatUnknown, { invoiceNumber: invoice.number, amount: money(invoice.total, invoice.currency) }),
+        message: text.fill(invoice.vatPending ? words.notices.vatPending : words.notices.vatUnknown, { invoiceNumber: invoice.number, amount: money(invoice.total, invoice.currency) }),
       })),
     ...linesDisagreeing(result).map((invoice) => ({
       code: 'vat-lines-disagree' as const,

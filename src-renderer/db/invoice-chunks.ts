@@ -27,12 +27,15 @@ export interface InvoiceDirectoryRow {
   /** The chunk's invoices' ids and numbers, position by position. */
   ids: string[];
   numbers: string[];
+  /** How many of the chunk's invoices have their VAT pending (absent: none), so a drain reads only those chunks. */
+  vatPending?: number;
 }
 
 /** Writes one page's invoices as one chunk; call inside a transaction over both stores. */
 export async function putInvoiceChunk(db: CacheDatabase, connectionId: string, origin: SyncOrigin, invoices: Invoice[]): Promise<void> {
   const seq = await db.invoiceChunks.add({ connectionId, ...origin, invoices });
-  await db.invoiceDirectory.add({ seq, connectionId, ids: invoices.map((invoice) => invoice.id), numbers: invoices.map((invoice) => invoice.number) });
+  const vatPending = invoices.filter((invoice) => invoice.vatPending !== undefined).length;
+  await db.invoiceDirectory.add({ seq, connectionId, ids: invoices.map((invoice) => invoice.id), numbers: invoices.map((invoice) => invoice.number), ...(vatPending > 0 ? { vatPending } : {}) });
 }
 
 /**

@@ -8,7 +8,7 @@ import { cacheDatabase } from '../db/cache-database';
 import { ifConnectionFree } from '../sync/connection-lock';
 import { onNewsFromOtherWindows, tellOtherWindows } from '../sync/connection-news';
 import { SyncCancelled, syncConnection } from '../sync/sync-connection';
-import { withCachedDetails } from '../sync/page-details';
+import { withCachedDetails, type FetchDetails } from '../sync/page-details';
 import { forgetStoredErrors, shownError, syncStatesOf } from '../sync/sync-state';
 
 /** `elsewhere`: another window or tab was syncing this connection, so this one did not start. */
@@ -18,6 +18,8 @@ export interface ConnectionSync {
   phase: SyncPhase;
   full: boolean;
   stream: SyncStream | null;
+  /** Of the stream: its pages, or its invoices' VAT fetched after them. */
+  step: 'list' | 'vat';
   /** Of the connection's streams, which one runs (see `overallFraction`). */
   streamIndex: number;
   streamCount: number;
@@ -35,7 +37,7 @@ export interface ConnectionSync {
 }
 
 function idle(): ConnectionSync {
-  return { phase: 'idle', full: false, stream: null, streamIndex: 0, streamCount: 0, startedAt: 0, pages: 0, records: 0, done: 0, total: null, error: null, lastSuccessAt: null, lastError: null };
+  return { phase: 'idle', full: false, stream: null, step: 'list', streamIndex: 0, streamCount: 0, startedAt: 0, pages: 0, records: 0, done: 0, total: null, error: null, lastSuccessAt: null, lastError: null };
 }
 
 /** Per-connection sync progress for the UI; the loop itself lives in sync/. */
@@ -81,9 +83,11 @@ export const useSyncStore = defineStore('sync', () => {
       const result = await ifConnectionFree(connection.id, () => {
         ran = true;
         const full = options.full ?? false;
-        const fetchPage = withCachedDetails(cacheDatabase(), (input) => call('sync.page', input), (input) => call('sync.details', input), { full });
+        const fetchDetails: FetchDetails = (input) => call('sync.details', input);
+        const fetchPage = withCachedDetails(cacheDatabase(), (input) => call('sync.page', input), fetchDetails, { full });
         return syncConnection(cacheDatabase(), fetchPage, connection, {
           full,
+          fetchDetails,
           signal: controller.signal,
           onProgress: (progress) => Object.assign(entry, progress),
         });

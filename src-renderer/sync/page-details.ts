@@ -1,6 +1,6 @@
 import type { SyncStream } from '../../src-shared/domain/provider';
 import type { Invoice, SyncRecord } from '../../src-shared/domain/records';
-import { maxDetailRequestsPerCall, type PendingDetail, type SyncDetails, type SyncPage } from '../../src-shared/rpc/sync-methods';
+import { maxDetailRequestsPerCall, type InvoiceDetail, type PendingDetail, type SyncDetails, type SyncPage } from '../../src-shared/rpc/sync-methods';
 import type { CacheDatabase } from '../db/cache-database';
 import { invoiceDirectory, type Located } from '../db/invoice-chunks';
 import type { FetchPage } from './sync-connection';
@@ -11,12 +11,16 @@ export type FetchDetails = (input: { connectionId: string; stream: SyncStream; r
 
 /**
  * A page source that fetches per-invoice details only for invoices whose list entry changed:
- * pages are asked for with their details deferred, each pending invoice whose cached detail was
- * read at the same `listHash` keeps it (an invoice's `vatLines`, or the events Aptic's invoice
- * details gave), and the rest are fetched through `sync.details` before the page is handed on. So the page, its details and its
- * cursor still commit together, and a page whose details fail is not committed at all (the
- * next sync asks again). The cache is the only record of what was fetched: main keeps nothing.
- * `full` (Full resync) trusts nothing cached and fetches every detail again.
+ * pages are asked for with their details deferred, and each pending invoice whose cached detail
+ * was read at the same `listHash` keeps it (an invoice's `vatLines`, or the events Aptic's invoice
+ * details gave). The cache is the only record of what was fetched: main keeps nothing. `full`
+ * (Full resync) trusts nothing cached and fetches every detail again.
+ *
+ * An invoice's VAT (stream `invoices`) is not fetched here: the page is handed on at once with
+ * the changed invoices' VAT marked pending (`vatPending`, the request that reads it), so the list
+ * commits without waiting for one call per invoice, and `drainPendingVat` fills it in after the
+ * walk. Other details (Aptic's `invoice-details` events) are fetched before the page is handed
+ * on, so the page, its details and its cursor still commit together.
  */
 export function withCachedDetails(db: CacheDatabase, fetchPage: FetchDeferredPage, fetchDetails: FetchDetails, { full }: { full: boolean }): FetchPage {
   // Where each cached invoice is, read once per sync: this sync's own pages are newer chunks,
@@ -27,36 +31,55 @@ export function withCachedDetails(db: CacheDatabase, fetchPage: FetchDeferredPag
     const { pendingDetails = [], ...page } = await fetchPage({ ...input, deferDetails: true });
     if (pendingDetails.length === 0) return page;
     const invoices = new Map(page.records.flatMap((record) => (record.kind === 'invoice' ? [[record.id, record] as const] : [])));
-    const vatOnly = pendingDetails.every((pending) => invoices.has(pending.recordId));
-    const cached = full ? null : vatOnly ? await cachedVat(db, await (located ??= invoiceDirectory(db)), pendingDetails) : await cachedDetailEvents(db, input, pendingDetails);
+    if (pendingDetails.every((pending) => invoices.has(pending.recordId))) {
+      const cached = full ? null : await cachedVat(db, await (located ??= invoiceDirectory(db)), pendingDetails);
+      for (const pending of pendingDetails) {
+        const invoice = invoices.get(pending.recordId)!;
+        const kept = cached?.get(pending.recordId);
+        // A cached VAT still pending is asked again with this page's own request.
+        if (kept?.listHash === pending.listHash && kept.vatPending === undefined) invoice.vatLines = kept.vatLines ?? null;
+        else {
+          delete invoice.vatLines;
+          invoice.vatPending = pending.request;
+        }
+      }
+      return page;
+    }
+    const cached = full ? null : await cachedDetailEvents(db, input, pendingDetails);
     const changed: PendingDetail[] = [];
     for (const pending of pendingDetails) {
       const kept = cached?.get(pending.recordId);
       if (kept?.listHash !== pending.listHash) changed.push(pending);
-      else if (vatOnly) invoices.get(pending.recordId)!.vatLines = kept.vatLines ?? null;
       else page.records.push(...kept.records);
     }
-    // All of a page's batches at once: main paces their requests with the provider (detail-limiter.ts).
-    const batches = Array.from({ length: Math.ceil(changed.length / maxDetailRequestsPerCall) }, (_, n) => changed.slice(n * maxDetailRequestsPerCall, (n + 1) * maxDetailRequestsPerCall));
-    const answers = await Promise.all(batches.map((batch) => fetchDetails({ connectionId: input.connectionId, stream: input.stream, requests: batch.map((pending) => pending.request) })));
-    batches.forEach((batch, b) => {
-      const { details } = answers[b]!;
-      if (details.length !== batch.length) throw new Error(`sync.details answered ${details.length} details for ${batch.length} invoices.`);
-      batch.forEach((pending, n) => {
-        const detail = details[n]!;
-        if (vatOnly) invoices.get(pending.recordId)!.vatLines = detail.vatLines ?? null;
-        page.records.push(...(detail.records ?? []));
-        page.quarantined.push(...(detail.quarantined ?? []));
-      });
-    });
+    const answers = await fetchDetailBatches(fetchDetails, input, changed.map((pending) => pending.request));
+    for (const detail of answers) {
+      page.records.push(...(detail.records ?? []));
+      page.quarantined.push(...(detail.quarantined ?? []));
+    }
     return page;
   };
+}
+
+/**
+ * The details of `requests`, in order, asked for in batches all at once: main paces their
+ * calls with the provider (src-main/providers/detail-limiter.ts).
+ */
+export async function fetchDetailBatches(fetchDetails: FetchDetails, { connectionId, stream }: { connectionId: string; stream: SyncStream }, requests: readonly string[]): Promise<InvoiceDetail[]> {
+  const batches = Array.from({ length: Math.ceil(requests.length / maxDetailRequestsPerCall) }, (_, n) => requests.slice(n * maxDetailRequestsPerCall, (n + 1) * maxDetailRequestsPerCall));
+  const answers = await Promise.all(batches.map((batch) => fetchDetails({ connectionId, stream, requests: batch })));
+  return batches.flatMap((batch, b) => {
+    const { details } = answers[b]!;
+    if (details.length !== batch.length) throw new Error(`sync.details answered ${details.length} details for ${batch.length} invoices.`);
+    return details;
+  });
 }
 
 /** What the cache holds of an invoice's detail, and the list hash it was read at. */
 interface Kept {
   listHash: string | undefined;
   vatLines?: Invoice['vatLines'];
+  vatPending?: string;
   records: SyncRecord[];
 }
 
@@ -94,7 +117,7 @@ async function cachedVat(db: CacheDatabase, located: Map<string, Located>, pendi
   const found = new Map<string, Kept>();
   for (const { id, seq, at } of where) {
     const invoice = chunks.get(seq)?.invoices[at];
-    if (invoice?.id === id) found.set(id, { listHash: invoice.listHash, vatLines: invoice.vatLines, records: [] });
+    if (invoice?.id === id) found.set(id, { listHash: invoice.listHash, vatLines: invoice.vatLines, vatPending: invoice.vatPending, records: [] });
   }
   return found;
 }

@@ -3,6 +3,8 @@ import { listsEverything } from '../../src-shared/domain/stream-listing';
 import type { SyncPage } from '../../src-shared/rpc/sync-methods';
 import type { CacheDatabase } from '../db/cache-database';
 import { commitPage } from './commit-page';
+import { drainPendingVat } from './drain-pending-vat';
+import type { FetchDetails } from './page-details';
 import { repeatedPageCheck } from './repeated-pages';
 import { openWalk, recordSyncError } from './sync-state';
 import { SyncCancelled } from './sync-stopped';
@@ -13,7 +15,9 @@ export type FetchPage = (input: { connectionId: string; stream: SyncStream; curs
 
 export interface SyncProgress {
   stream: SyncStream;
-  /** Which of the connection's streams this is (0-based), of `streamCount`: the bar spans them all. */
+  /** `list`: the stream's pages are walked; `vat`: its invoices' pending VAT is fetched (`drainPendingVat`), a step of its own. */
+  step: 'list' | 'vat';
+  /** Which of the connection's steps this is (0-based), of `streamCount`: the bar spans them all. */
   streamIndex: number;
   streamCount: number;
   /** Pages and records written so far in this sync, over all streams of the connection. */
@@ -33,7 +37,15 @@ export interface SyncOptions {
   signal: AbortSignal;
   onProgress?: (progress: SyncProgress) => void;
   now?: () => string;
+  /**
+   * Fetches pending VAT after the streams whose invoices carry it (`vatStreams`). Without it the
+   * VAT of a page from `withCachedDetails` stays pending: only tests of the walk alone leave it out.
+   */
+  fetchDetails?: FetchDetails;
 }
+
+/** The streams whose invoices carry VAT read from a per-invoice detail, drained right after their walk. */
+const vatStreams: Partial<Record<ProviderId, SyncStream>> = { aptic: 'invoices', flowtly: 'invoices' };
 
 /**
  * Pulls every stream of one connection to its end. Page N+1 is already being fetched while
@@ -47,11 +59,21 @@ export async function syncConnection(
 ): Promise<void> {
   const now = options.now ?? (() => new Date().toISOString());
   const streams = streamsByProvider[connection.provider] as readonly SyncStream[];
-  const progress: SyncProgress = { stream: streams[0]!, streamIndex: 0, streamCount: streams.length, pages: 0, records: 0, done: 0, total: null };
-  for (const [streamIndex, stream] of streams.entries()) {
+  const vatStream = options.fetchDetails ? vatStreams[connection.provider] : undefined;
+  const steps = streams.flatMap((stream) => (stream === vatStream ? [{ stream, step: 'list' as const }, { stream, step: 'vat' as const }] : [{ stream, step: 'list' as const }]));
+  const progress: SyncProgress = { stream: streams[0]!, step: 'list', streamIndex: 0, streamCount: steps.length, pages: 0, records: 0, done: 0, total: null };
+  for (const [streamIndex, { stream, step }] of steps.entries()) {
     if (options.signal.aborted) throw new SyncCancelled();
-    Object.assign(progress, { stream, streamIndex, done: 0, total: null });
+    Object.assign(progress, { stream, step, streamIndex, done: 0, total: null });
     try {
+      if (step === 'vat') {
+        const onProgress = ({ done, total }: { done: number; total: number }) => {
+          Object.assign(progress, { done, total });
+          options.onProgress?.({ ...progress });
+        };
+        await drainPendingVat(db, options.fetchDetails!, { connectionId: connection.id, stream }, { signal: options.signal, onProgress });
+        continue;
+      }
       const walk = { full: options.full, listsEverything: listsEverything(connection.provider, stream) };
       await syncStream(db, fetchPage, connection, stream, walk, options, now, progress);
     } catch (error) {

@@ -19,6 +19,8 @@ export interface JournalEntry {
   vat: number | null;
   /** Net and VAT per rate of a sale or credit note, in the direction `type` names; null when not known. */
   vatByRate: VatSplit;
+  /** Set on a sale whose VAT the sync has not fetched yet: booked as VAT unknown, and said so. */
+  vatPending?: true;
   breakdown: AllocationBreakdown | null;
   invoiceNumber: string | null;
   customer: string | null;
@@ -74,6 +76,7 @@ function salesEntry(document: SalesDocument): JournalEntry {
     net: sum((rate) => rate.net),
     vat: sum((rate) => rate.vat),
     vatByRate: split,
+    ...(document.vatPending ? { vatPending: true as const } : {}),
     breakdown: null,
     invoiceNumber: document.number,
     customer: document.customer,

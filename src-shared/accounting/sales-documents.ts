@@ -26,10 +26,27 @@ export interface SalesDocument {
   financing: FinancingState;
   /** Net and VAT per rate of the record, null while its lines are not known. */
   vatByRate: VatSplit;
+  /** Set when `vatByRate` is null because the sync has not fetched the VAT yet (`Invoice.vatPending`). */
+  vatPending?: true;
 }
 
-/** Net and VAT per rate of an invoice record as its provider signs them (a credit note's may be negative); null when the record carries none. */
-export type VatOf = (recordId: string) => VatSplit;
+/**
+ * Net and VAT per rate of an invoice record as its provider signs them (a credit note's may be
+ * negative); null when the record carries none; `pending` when the sync has not fetched it yet.
+ */
+export type VatOf = (recordId: string) => VatSplit | 'pending';
+
+/** A document's split, or why it has none: pending when no record has one and a record's is not fetched yet. */
+type Split = { vatByRate: VatSplit; vatPending?: true };
+
+function splitOf(splits: Iterable<VatSplit | 'pending'>): Split {
+  let pending = false;
+  for (const split of splits) {
+    if (split === 'pending') pending = true;
+    else if (split !== null) return { vatByRate: sized(split) };
+  }
+  return pending ? { vatByRate: null, vatPending: true } : { vatByRate: null };
+}
 
 /** Lines as sizes in the direction of the document's type: a credit note whose rows are negative is turned round. */
 function sized(split: VatSplit): VatSplit {
@@ -38,12 +55,8 @@ function sized(split: VatSplit): VatSplit {
 }
 
 /** The split of the best-ranked invoice record that has one: one provider may have the lines, another not. */
-function firstSplit(entry: LedgerEntry, vatOf: VatOf): VatSplit {
-  for (const source of entry.sources) {
-    const split = source.kind === 'invoice' ? vatOf(source.recordId) : null;
-    if (split !== null) return sized(split);
-  }
-  return null;
+function firstSplit(entry: LedgerEntry, vatOf: VatOf): Split {
+  return splitOf(entry.sources.flatMap((source) => (source.kind === 'invoice' ? [vatOf(source.recordId)] : [])));
 }
 
 /**
@@ -67,7 +80,7 @@ export function salesDocuments(entries: readonly LedgerEntry[], invoices: readon
       amount: Math.abs(entry.total),
       customer: entry.customerName ?? entry.customerNumber,
       financing: entry.financing,
-      vatByRate: firstSplit(entry, vatOf),
+      ...firstSplit(entry, vatOf),
     });
   }
   for (const note of invoices) {
@@ -84,7 +97,7 @@ export function salesDocuments(entries: readonly LedgerEntry[], invoices: readon
       amount: Math.abs(note.total),
       customer: note.customerName ?? note.customerNumber,
       financing: note.financing,
-      vatByRate: sized(vatOf(note.id)),
+      ...splitOf([vatOf(note.id)]),
     });
   }
   return [...documents.values()];

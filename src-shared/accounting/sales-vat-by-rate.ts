@@ -4,7 +4,7 @@ import { creditedInvoiceOf, ledgerKey } from '../ledger/invoice-identity';
 import { invoiceRank } from '../ledger/ledger-source';
 
 /** What the statement needs of an invoice record. */
-export type SalesInvoice = Pick<Invoice, 'id' | 'connectionId' | 'provider' | 'raw' | 'number' | 'currency' | 'issueDate' | 'status' | 'total' | 'financing' | 'vatLines'>;
+export type SalesInvoice = Pick<Invoice, 'id' | 'connectionId' | 'provider' | 'raw' | 'number' | 'currency' | 'issueDate' | 'status' | 'total' | 'financing' | 'vatLines' | 'vatPending'>;
 
 /** Sales at one rate in one currency; `rate` null = invoices whose VAT is unknown (only their gross). */
 export interface SalesVatRow {
@@ -27,6 +27,8 @@ export interface SalesVatInvoice {
   credit: boolean;
   /** Signed; null when no record of the invoice knows its VAT. */
   lines: VatLine[] | null;
+  /** Set when `lines` is null because a record's VAT is not fetched yet (`Invoice.vatPending`). */
+  vatPending?: true;
   /** Signed gross as the counted record states it. */
   total: number;
 }
@@ -71,6 +73,7 @@ export function salesVatByRate(records: readonly SalesInvoice[], period: { from:
       recordId: counted.id,
       credit,
       lines: stated && stated.map((line) => ({ rate: line.rate, net: flip * line.net, vat: flip * line.vat })),
+      ...(stated === null && group.some((record) => record.vatPending !== undefined) ? { vatPending: true as const } : {}),
       total: sign(counted.total),
     });
   }

@@ -59,6 +59,12 @@ export interface Invoice extends RecordBase {
    * call gives `vatLines`: the next sync fetches that detail again only when the hash differs.
    */
   listHash?: string;
+  /**
+   * Set while the invoice's VAT is not yet read (the list is committed first, the VAT after it):
+   * the opaque `sync.details` request that reads it. `vatLines` is then absent, and every
+   * statement treats the VAT as unknown until the sync's VAT step fills it in and clears this.
+   */
+  vatPending?: string;
 }
 
 /** An invoice's sales at one VAT rate: `rate` in basis points (2500 = 25 %), `net` and `vat` in minor units. */

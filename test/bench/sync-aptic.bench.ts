@@ -8,7 +8,7 @@ import { collectGarbage } from './support/measure';
 import { startSandbox } from '../../sandbox/start-sandbox';
 import type { BenchResult } from './support/bench-result';
 import { heapMbOf, measureInvoicesScreen } from './support/invoices-screen';
-import { syncStateOf } from './support/sync-state';
+import { syncStateOf, vatPendingOf } from './support/sync-state';
 
 const defaultScale = 100_000;
 
@@ -147,20 +147,25 @@ async function syncAt(scale: number): Promise<BenchResult[]> {
     const loadBefore = loadAverage();
     const started = Date.now();
     await page.getByRole('button', { name: 'Sync all' }).click();
-    for (;;) {
-      const state = await syncStateOf(page, connection.id);
-      if (state?.lastSuccessAt) break;
-      if (Date.now() - started > 3_600_000) throw new Error(`the sync of ${scale} invoices did not finish in an hour`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    const syncMs = Date.now() - started;
+    const waitFor = async (what: string, done: () => Promise<boolean>) => {
+      while (!(await done())) {
+        if (Date.now() - started > 3_600_000) throw new Error(`${what} of ${scale} invoices did not finish in an hour`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return Date.now() - started;
+    };
+    // The list walk's last commit, then the VAT step's (sync-connection.ts: the VAT follows the list).
+    const listMs = await waitFor('the list', async () => Boolean((await syncStateOf(page, connection.id))?.lastSuccessAt));
+    const vatMs = await waitFor('the VAT', async () => (await vatPendingOf(page, connection.id)) === 0);
     const load = `load ${loadBefore}–${loadAverage()}`;
-    process.stderr.write(`  invoices stream (${label}) synced in ${syncMs} ms, ${load}\n`);
+    process.stderr.write(`  invoices (${label}): list committed in ${listMs} ms, VAT committed in ${vatMs} ms, ${load}\n`);
     // The invoice-details stream (two calls per invoice) is not part of this figure.
     await page.getByRole('button', { name: `Cancel sync of ${connection.label}` }).click().catch(() => undefined);
     await page.waitForFunction(() => !document.querySelector('progress'), undefined, { timeout: 120_000 });
-    const synced: BenchResult = { name: `sync ${label} Aptic invoices (list, each with its VAT from its detail): Sync pressed to last commit (${load})`, value: Math.round(syncMs), unit: 'ms', target: scale >= 1_000_000 ? '< 60,000 ms' : '< 5,000 ms' };
-    if (scale > defaultScale) return [synced];
+    const target = scale >= 1_000_000 ? '< 60,000 ms' : '< 5,000 ms';
+    const listed: BenchResult = { name: `sync ${label} Aptic invoices, list committed: Sync pressed to the list walk's last commit, VAT pending (${load})`, value: Math.round(listMs), unit: 'ms', target };
+    const synced: BenchResult = { name: `sync ${label} Aptic invoices, VAT committed: Sync pressed to the VAT step's last commit (one detail per invoice)`, value: Math.round(vatMs), unit: 'ms' };
+    if (scale > defaultScale) return [listed, synced];
     const heapAfterSync = await heapMbOf(cdp);
     const raw = await rawWriteMs(page);
     if (raw.records !== scale) throw new Error(`expected ${scale} cached invoices, found ${raw.records}`);
@@ -169,26 +174,30 @@ async function syncAt(scale: number): Promise<BenchResult[]> {
     const token = await apticToken(sandbox);
     const stages = await profileApticStages(sandbox, token, scale, apticListConcurrency);
     const detailMs = (await apticDetailMsPerInvoice(sandbox, token, 1, scale, detailSample, detailConcurrency)) * scale;
-    // The fetch half of the ceiling: the same pages and details straight from the sandbox, only parsed.
-    const fetchMs = stages.fetchMs + stages.parseMs + detailMs;
+    // The fetch half of each ceiling: the same pages (and details) straight from the sandbox, only parsed.
+    const listFetchMs = stages.fetchMs + stages.parseMs;
+    const fetchMs = listFetchMs + detailMs;
     // Fetching and writing pipelined perfectly: the slower of the two is all the time a sync needs.
+    const listCeilingMs = Math.max(listFetchMs, raw.ms);
     const ceilingMs = Math.max(fetchMs, raw.ms);
     process.stderr.write(`  ceiling: fetch only ${Math.round(fetchMs)} ms (of which details ${Math.round(detailMs)} ms), write only ${Math.round(raw.ms)} ms\n`);
     const screen = await measureInvoicesScreen(page, cdp);
-    const syncRate = scale / (syncMs / 1000);
-    const ceilingRate = scale / (ceilingMs / 1000);
+    const rate = (name: string, value: number, ceiling: number): BenchResult => ({
+      name: `sync ${label} Aptic invoices, ${name}: rate vs the ceiling (fetch and write pipelined, no validation)`,
+      value: Math.round(scale / (value / 1000)),
+      unit: 'records/s',
+      ceiling: Math.round(scale / (ceiling / 1000)),
+      ratio: Number((ceiling / value).toFixed(2)),
+      target: 'ratio >= 0.7',
+    });
     return [
+      listed,
+      { name: `ceiling, list: the same pages straight from the sandbox, parsed, or the chunks written, whichever is slower (${loadAverage()})`, value: Math.round(listCeilingMs), unit: 'ms' },
+      rate('list committed', listMs, listCeilingMs),
       synced,
-      { name: `ceiling, fetch only: the same pages and details straight from the sandbox, parsed (${loadAverage()})`, value: Math.round(fetchMs), unit: 'ms' },
+      { name: 'ceiling, VAT: the same pages and details straight from the sandbox, parsed, or the chunks written, whichever is slower', value: Math.round(ceilingMs), unit: 'ms' },
+      rate('VAT committed', vatMs, ceilingMs),
       { name: 'ceiling, write only: the same chunks straight into IndexedDB, one per transaction', value: Math.round(raw.ms), unit: 'ms' },
-      {
-        name: `sync ${label} Aptic invoices: rate vs the ceiling (fetch and write pipelined, no validation)`,
-        value: Math.round(syncRate),
-        unit: 'records/s',
-        ceiling: Math.round(ceilingRate),
-        ratio: Number((syncRate / ceilingRate).toFixed(2)),
-        target: 'ratio >= 0.7',
-      },
       ...stageRows(label, stages, raw),
       {
         name: `sync ${label} profile: VAT details (HTTP: one GET /v1/Invoices/{guid} per invoice, ${detailConcurrency} at a time, parsed; ${detailSample} timed, times ${scale / detailSample})`,

@@ -69,6 +69,7 @@ const en = {
     factorOwnsInvoice: '{date} {event} {invoiceNumber}: {amount} belongs to the factoring company (the invoice is sold), so it is not booked.',
     pendingAtAgency: '{date} {event} {invoiceNumber}: {amount} is still with the collection agency; it is booked when it is settled.',
     vatUnknown: '{date} {event} {invoiceNumber}: {amount} is booked without its VAT split (VAT code ?). Split it in your books.',
+    vatPending: '{date} {event} {invoiceNumber}: {amount} is booked without its VAT split (VAT code ?): its VAT is not yet fetched; let the sync finish and export again.',
     unknownType: '{date} {event} {invoiceNumber}: {amount} is of a type Reskontra does not know, so it is not booked. Book it by hand.',
     empty: 'Nothing moved in this period.',
   },
@@ -85,6 +86,7 @@ const en = {
     totals: { net: 'Net sales', vat: 'Output VAT', gross: 'Gross sales' },
     notices: {
       vatUnknown: 'Invoice {invoiceNumber} ({amount}): its VAT is not known, so it is in the row “VAT unknown” with its gross only.',
+      vatPending: 'Invoice {invoiceNumber} ({amount}): its VAT is not yet fetched, so it is in the row “VAT unknown” with its gross only; let the sync finish and export again.',
       linesDisagree: 'Invoice {invoiceNumber}: its rows add up to {lines}, but the invoice says {amount}.',
     },
   },
@@ -157,6 +159,7 @@ export default featureMessages(en, {
       factorOwnsInvoice: '{date} {event} {invoiceNumber}: {amount} tillhör factoringbolaget (fakturan är såld) och bokförs inte.',
       pendingAtAgency: '{date} {event} {invoiceNumber}: {amount} finns kvar hos inkassobolaget; det bokförs vid avräkningen.',
       vatUnknown: '{date} {event} {invoiceNumber}: {amount} bokförs utan momsuppdelning (momskod ?). Dela upp det i bokföringen.',
+      vatPending: '{date} {event} {invoiceNumber}: {amount} bokförs utan momsuppdelning (momskod ?): momsen är inte hämtad än; låt synkningen bli klar och exportera igen.',
       unknownType: '{date} {event} {invoiceNumber}: {amount} är av en typ som Reskontra inte känner till och bokförs inte. Bokför den för hand.',
       empty: 'Ingenting rörde sig under perioden.',
     },
@@ -173,6 +176,7 @@ export default featureMessages(en, {
       totals: { net: 'Nettoförsäljning', vat: 'Utgående moms', gross: 'Bruttoförsäljning' },
       notices: {
         vatUnknown: 'Faktura {invoiceNumber} ({amount}): momsen är okänd, så den står på raden ”Moms okänd” med bara bruttobeloppet.',
+        vatPending: 'Faktura {invoiceNumber} ({amount}): momsen är inte hämtad än, så den står på raden ”Moms okänd” med bara bruttobeloppet; låt synkningen bli klar och exportera igen.',
         linesDisagree: 'Faktura {invoiceNumber}: raderna blir {lines}, men fakturan säger {amount}.',
       },
     },
@@ -241,6 +245,7 @@ export default featureMessages(en, {
       factorOwnsInvoice: '{date} {event} {invoiceNumber}: {amount} is van de factormaatschappij (de factuur is verkocht) en wordt niet geboekt.',
       pendingAtAgency: '{date} {event} {invoiceNumber}: {amount} staat nog bij het incassobureau; het wordt geboekt bij de afrekening.',
       vatUnknown: '{date} {event} {invoiceNumber}: {amount} is geboekt zonder btw-splitsing (btw-code ?). Splits het in uw administratie.',
+      vatPending: '{date} {event} {invoiceNumber}: {amount} is geboekt zonder btw-splitsing (btw-code ?): de btw is nog niet opgehaald; laat de synchronisatie afronden en exporteer opnieuw.',
       unknownType: '{date} {event} {invoiceNumber}: {amount} is van een soort die Reskontra niet kent en wordt niet geboekt. Boek het met de hand.',
       empty: 'In deze periode is er niets bewogen.',
     },
@@ -257,6 +262,7 @@ export default featureMessages(en, {
       totals: { net: 'Netto-omzet', vat: 'Verschuldigde btw', gross: 'Bruto-omzet' },
       notices: {
         vatUnknown: 'Factuur {invoiceNumber} ({amount}): de btw is onbekend, dus staat ze in de regel “Btw onbekend”, alleen met het brutobedrag.',
+        vatPending: 'Factuur {invoiceNumber} ({amount}): de btw is nog niet opgehaald, dus staat ze in de regel “Btw onbekend”, alleen met het brutobedrag; laat de synchronisatie afronden en exporteer opnieuw.',
         linesDisagree: 'Factuur {invoiceNumber}: de regels tellen op tot {lines}, maar de factuur zegt {amount}.',
       },
     },
@@ -325,6 +331,7 @@ export default featureMessages(en, {
       factorOwnsInvoice: '{date} {event} {invoiceNumber}: {amount} kuuluu factoringyhtiölle (lasku on myyty), joten sitä ei kirjata.',
       pendingAtAgency: '{date} {event} {invoiceNumber}: {amount} on vielä perintätoimistolla; se kirjataan tilityksessä.',
       vatUnknown: '{date} {event} {invoiceNumber}: {amount} kirjataan ilman ALV-erittelyä (ALV-koodi ?). Erittele se kirjanpidossa.',
+      vatPending: '{date} {event} {invoiceNumber}: {amount} kirjataan ilman ALV-erittelyä (ALV-koodi ?): sen ALV:tä ei ole vielä haettu; anna synkronoinnin valmistua ja vie uudelleen.',
       unknownType: '{date} {event} {invoiceNumber}: {amount} on tyyppiä, jota Reskontra ei tunne, joten sitä ei kirjata. Kirjaa se käsin.',
       empty: 'Tällä jaksolla ei liikkunut mitään.',
     },
@@ -341,6 +348,7 @@ export default featureMessages(en, {
       totals: { net: 'Veroton myynti', vat: 'Myynnin ALV', gross: 'Verollinen myynti' },
       notices: {
         vatUnknown: 'Lasku {invoiceNumber} ({amount}): sen ALV ei ole tiedossa, joten se on rivillä ”ALV ei tiedossa” vain verollisella summalla.',
+        vatPending: 'Lasku {invoiceNumber} ({amount}): sen ALV:tä ei ole vielä haettu, joten se on rivillä ”ALV ei tiedossa” vain verollisella summalla; anna synkronoinnin valmistua ja vie uudelleen.',
         linesDisagree: 'Lasku {invoiceNumber}: sen rivien summa on {lines}, mutta laskulla lukee {amount}.',
       },
     },

@@ -101,6 +101,7 @@ const en = {
     vatRate: 'VAT rate',
     gross: 'Gross',
     vatUnknown: 'VAT not known: the provider sent no readable invoice rows.',
+    vatPending: 'VAT not yet fetched: it follows the invoice list; let the sync finish.',
   },
   select: {
     row: 'Select invoice {number}',
@@ -237,6 +238,7 @@ export default featureMessages(en, {
       vatRate: 'Momssats',
       gross: 'Brutto',
       vatUnknown: 'Momsen är okänd: tjänsten skickade inga läsbara fakturarader.',
+      vatPending: 'Momsen är inte hämtad än: den hämtas efter fakturalistan; låt synkningen bli klar.',
     },
     select: {
       row: 'Välj faktura {number}',
@@ -371,6 +373,7 @@ export default featureMessages(en, {
       vatRate: 'Btw-tarief',
       gross: 'Bruto',
       vatUnknown: 'Btw onbekend: de dienst stuurde geen leesbare factuurregels.',
+      vatPending: 'Btw nog niet opgehaald: die volgt na de factuurlijst; laat de synchronisatie afronden.',
     },
     select: {
       row: 'Factuur {number} selecteren',
@@ -505,6 +508,7 @@ export default featureMessages(en, {
       vatRate: 'ALV-kanta',
       gross: 'Verollinen',
       vatUnknown: 'ALV ei tiedossa: palvelu ei lähettänyt luettavia laskurivejä.',
+      vatPending: 'ALV:tä ei ole vielä haettu: se haetaan laskulistan jälkeen; anna synkronoinnin valmistua.',
     },
     select: {
       row: 'Valitse lasku {number}',

@@ -26,3 +26,21 @@ export async function invoicesSynced(page: Page, connectionId: string, timeoutMs
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/** How many of the connection's cached invoices still have their VAT pending (the directory's counts). */
+export async function vatPendingOf(page: Page, connectionId: string): Promise<number> {
+  return page.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('reskontra-cache');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const rows = await new Promise<Array<{ connectionId: string; vatPending?: number }>>((resolve, reject) => {
+      const request = db.transaction('invoiceDirectory').objectStore('invoiceDirectory').getAll();
+      request.onsuccess = () => resolve(request.result as Array<{ connectionId: string; vatPending?: number }>);
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    return rows.reduce((sum, row) => sum + (row.connectionId === id ? (row.vatPending ?? 0) : 0), 0);
+  }, connectionId);
+}

@@ -10,10 +10,13 @@ import type { RpcResult } from '../../../src-shared/rpc/rpc-error';
 import type { SyncDetails, SyncPage } from '../../../src-shared/rpc/sync-methods';
 import type { CacheDatabase } from '../../../src-renderer/db/cache-database';
 import { cachedInvoices } from '../../../src-renderer/db/invoice-chunks';
-import { withCachedDetails } from '../../../src-renderer/sync/page-details';
-import { syncConnection, type SyncOptions } from '../../../src-renderer/sync/sync-connection';
+import { withCachedDetails, type FetchDetails } from '../../../src-renderer/sync/page-details';
+import { syncConnection, type FetchPage, type SyncOptions } from '../../../src-renderer/sync/sync-connection';
 import { startLossyProxy } from '../../actions/support/lossy-proxy';
 import { memoryCache } from '../../support/memory-cache';
+
+/** Runs before each `sync.details` call reaches main (to hold its answer, or change the provider meanwhile). */
+export type BeforeDetails = (input: { stream: string; requests: string[] }) => Promise<void>;
 
 export interface CountedSync {
   sandbox: RunningSandbox;
@@ -22,7 +25,9 @@ export interface CountedSync {
   /** Every request the app sent to the sandbox, as `METHOD /path?query`, since the last `clear`. */
   requests: string[];
   /** One sync as the app runs it (stores/sync.ts): main's real handlers, the renderer's loop and cache. */
-  sync(options?: Partial<Pick<SyncOptions, 'full' | 'signal' | 'onProgress'>>): Promise<void>;
+  sync(options?: Partial<Pick<SyncOptions, 'full' | 'signal' | 'onProgress'>> & { beforeDetails?: BeforeDetails }): Promise<void>;
+  /** The pages as a sync asks for them (invoices' VAT left pending), for a walk run beside a sync. */
+  listPages(): FetchPage;
   /** What the cache holds, without the walk generation each sync moves on or the connection's id. */
   snapshot(): Promise<unknown>;
   close(): Promise<void>;
@@ -30,9 +35,10 @@ export interface CountedSync {
 
 /**
  * A sandbox behind a pass-through proxy that counts what the app asks of it (real HTTP both
- * ways), one connection to it through main's handlers, and a fresh cache synced like the app does.
+ * ways), one connection to it through main's handlers, and a fresh cache synced like the app does
+ * (`inline`: with every page's details fetched by main before it is committed, a reference).
  */
-export async function countedSync(provider: SandboxProvider, options: { seed: number; scale: number; faults?: SandboxFaults }): Promise<CountedSync> {
+export async function countedSync(provider: SandboxProvider, options: { seed: number; scale: number; faults?: SandboxFaults; inline?: boolean }): Promise<CountedSync> {
   const sandbox = await startSandbox(provider, options);
   const requests: string[] = [];
   const proxy = await startLossyProxy(sandbox.baseUrl, (method, url) => {
@@ -54,10 +60,18 @@ export async function countedSync(provider: SandboxProvider, options: { seed: nu
     connection,
     db,
     requests,
-    sync: ({ full = false, signal = new AbortController().signal, onProgress } = {}) => {
-      const fetchPage = withCachedDetails(db, (input) => call<SyncPage>('sync.page', input), (input) => call<SyncDetails>('sync.details', input), { full });
-      return syncConnection(db, fetchPage, connection, { full, signal, onProgress, now: () => '2025-06-30T12:00:00.000Z' });
+    sync: ({ full = false, signal = new AbortController().signal, onProgress, beforeDetails } = {}) => {
+      const fetchDetails: FetchDetails = async (input) => {
+        await beforeDetails?.(input);
+        return call<SyncDetails>('sync.details', input);
+      };
+      const now = () => '2025-06-30T12:00:00.000Z';
+      // Inline: main fetches each page's details before answering it, as before the cache kept any.
+      if (options.inline) return syncConnection(db, (input) => call<SyncPage>('sync.page', input), connection, { full, signal, onProgress, now });
+      const fetchPage = withCachedDetails(db, (input) => call<SyncPage>('sync.page', input), fetchDetails, { full });
+      return syncConnection(db, fetchPage, connection, { full, signal, onProgress, fetchDetails, now });
     },
+    listPages: () => withCachedDetails(db, (input) => call<SyncPage>('sync.page', input), (input) => call<SyncDetails>('sync.details', input), { full: false }),
     snapshot: async () => {
       const invoices = (await cachedInvoices(db)).map(({ generation: _generation, ...invoice }) => invoice);
       const events = (await db.events.orderBy('id').toArray()).map(({ generation: _generation, ...event }) => event);
