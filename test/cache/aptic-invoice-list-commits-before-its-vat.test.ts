@@ -88,6 +88,32 @@ describe("Aptic invoices: the list first, each invoice's VAT after it", () => {
     expect(vatOf(await sync.snapshot())).toEqual(vatOf(reference));
   }, 180_000);
 
+  it("that cannot be fetched fails the sync with the stream's error, stays pending (never \"no VAT\"), and the next sync fetches it", async () => {
+    const sync = await open({ seed: 24, scale: 60 });
+    // One invoice's detail never arrives: main retries, then sync.details fails.
+    let lost: string | null = null;
+    sync.lose = (request) => {
+      if (!/^GET \/v1\/Invoices\/[0-9a-f-]{36}$/.test(request)) return false;
+      lost ??= request;
+      return request === lost;
+    };
+    await expect(sync.sync()).rejects.toThrow();
+    const state = await sync.db.syncState.get([sync.connection.id, 'invoices']);
+    expect(state?.lastError).not.toBeNull();
+    const left = await cachedInvoices(sync.db);
+    expect(left.length).toBe(60);
+    expect(left.filter((invoice) => invoice.vatLines === null)).toEqual([]);
+    const stillPending = pending(left);
+    expect(stillPending.length).toBeGreaterThan(0);
+
+    sync.lose = null;
+    sync.requests.length = 0;
+    await sync.sync();
+    expect(guidsOf(vatCalls(sync))).toEqual(stillPending.map((invoice) => invoice.providerRef).sort());
+    expect(pending(await cachedInvoices(sync.db))).toEqual([]);
+    expect((await sync.db.syncState.get([sync.connection.id, 'invoices']))?.lastError).toBeNull();
+  }, 180_000);
+
   it('does not give an invoice whose list entry changed while its VAT was asked for the answer asked at the old entry', async () => {
     // Two sync pages (1,000 invoices each), so a walk cancelled after its first leaves the older chunks unswept.
     const sync = await open({ seed: 23, scale: 1_100 });

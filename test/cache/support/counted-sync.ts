@@ -24,6 +24,8 @@ export interface CountedSync {
   db: CacheDatabase;
   /** Every request the app sent to the sandbox, as `METHOD /path?query`, since the last `clear`. */
   requests: string[];
+  /** While set, the answers to the requests it picks (`METHOD /path?query`) are lost on the way back. */
+  lose: ((request: string) => boolean) | null;
   /** One sync as the app runs it (stores/sync.ts): main's real handlers, the renderer's loop and cache. */
   sync(options?: Partial<Pick<SyncOptions, 'full' | 'signal' | 'onProgress'>> & { beforeDetails?: BeforeDetails }): Promise<void>;
   /** The pages as a sync asks for them (invoices' VAT left pending), for a walk run beside a sync. */
@@ -42,8 +44,9 @@ export async function countedSync(provider: SandboxProvider, options: { seed: nu
   const sandbox = await startSandbox(provider, options);
   const requests: string[] = [];
   const proxy = await startLossyProxy(sandbox.baseUrl, (method, url) => {
-    requests.push(`${method} ${decodeURIComponent(url)}`);
-    return false;
+    const request = `${method} ${decodeURIComponent(url)}`;
+    requests.push(request);
+    return counted.lose?.(request) ?? false;
   });
   const dataDir = await mkdtemp(join(tmpdir(), 'reskontra-details-'));
   const table = createHandlers({ name: 'Reskontra', version: 'test', transport: 'browser', dataDir, http: { retryBaseDelayMs: 1 } });
@@ -55,11 +58,12 @@ export async function countedSync(provider: SandboxProvider, options: { seed: nu
   };
   const connection = await table['connections.add']({ ...demoConnectionInput(sandbox), baseUrl: proxy.baseUrl });
   const { db } = memoryCache();
-  return {
+  const counted: CountedSync = {
     sandbox,
     connection,
     db,
     requests,
+    lose: null,
     sync: ({ full = false, signal = new AbortController().signal, onProgress, beforeDetails } = {}) => {
       const fetchDetails: FetchDetails = async (input) => {
         await beforeDetails?.(input);
@@ -85,4 +89,5 @@ export async function countedSync(provider: SandboxProvider, options: { seed: nu
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+  return counted;
 }
