@@ -20,6 +20,9 @@
  * Each slot is one HTTP attempt, held from sending to the response's headers, so a request
  * sleeping before its retry leaves its slot to others.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { mapLimited } from './map-limited';
+
 export interface DetailLimiter {
   /** Waits for a slot (and any pause), sends with `send`, and learns from the answer. */
   run(send: () => Promise<Response>, signal?: AbortSignal | null): Promise<Response>;
@@ -65,6 +68,47 @@ const decrease = 0.7;
  */
 export const detailCallsAtOnce = 2 * defaultDetailLimiterOptions.max;
 
+/** One item's detail work (an invoice's calls): its place in line, and whether its batch gave up on it. */
+interface Turn {
+  order: number;
+  abandoned: boolean;
+}
+const turns = new AsyncLocalStorage<Turn>();
+let turnsGiven = 0;
+
+/**
+ * `mapLimited` for detail calls: every request an item makes waits behind those of the items
+ * started before it, so the limiter finishes invoices in the order they started instead of taking
+ * one step of each in turn. An invoice whose transactions never end then fails its page after its
+ * own hundred pages, not after a hundred pages of each of the batch's invoices. Once one item
+ * fails, the others' requests not yet sent are dropped: the page has failed, and the provider is
+ * not asked for what nobody will read.
+ */
+export async function mapInTurn<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
+  const given: Turn[] = [];
+  try {
+    return await mapLimited(items, detailCallsAtOnce, (item) => {
+      const turn = { order: turnsGiven++, abandoned: false };
+      given.push(turn);
+      return turns.run(turn, () => work(item));
+    });
+  } catch (error) {
+    for (const turn of given) turn.abandoned = true;
+    throw error;
+  }
+}
+
+const abandoned = () => new DOMException('Another detail of its batch failed.', 'AbortError');
+
+interface Waiting {
+  order: number;
+  turn: Turn | undefined;
+  signal: AbortSignal | null | undefined;
+  start: () => void;
+  drop: () => void;
+  abort: () => void;
+}
+
 export function createDetailLimiter(options: Partial<DetailLimiterOptions> = {}, now: () => number = Date.now): DetailLimiter {
   const { initial, max, defaultWindowMs, maxWindowMs, pauseAfter } = { ...defaultDetailLimiterOptions, ...options };
   let limit = Math.min(initial, max);
@@ -74,7 +118,7 @@ export function createDetailLimiter(options: Partial<DetailLimiterOptions> = {},
   let pausedUntil = 0;
   let overloadsInARow = 0;
   let pauseTimer: ReturnType<typeof setTimeout> | null = null;
-  const waiting: Array<{ start: () => void; signal: AbortSignal | null | undefined; abort: () => void }> = [];
+  const waiting: Waiting[] = [];
   const stats = { peakInFlight: 0, peakLimit: limit, sent: 0, overloads: 0, cuts: 0, pauses: 0 };
 
   const windowOf = (response: Response) => Math.min(maxWindowMs, retryAfterMs(response.headers.get('retry-after'), now()) ?? defaultWindowMs);
@@ -92,6 +136,10 @@ export function createDetailLimiter(options: Partial<DetailLimiterOptions> = {},
     while (waiting.length > 0 && inFlight < Math.floor(limit)) {
       const next = waiting.shift()!;
       next.signal?.removeEventListener('abort', next.abort);
+      if (next.turn?.abandoned) {
+        next.drop();
+        continue;
+      }
       // Counted now, not when its caller wakes: the loop would otherwise start every waiting one.
       inFlight += 1;
       next.start();
@@ -128,9 +176,15 @@ export function createDetailLimiter(options: Partial<DetailLimiterOptions> = {},
   const slot = (signal: AbortSignal | null | undefined) =>
     new Promise<void>((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason as Error);
-      const entry = {
+      const turn = turns.getStore();
+      if (turn?.abandoned) return reject(abandoned());
+      const entry: Waiting = {
+        // A request outside any item's turn queues as if its item started now.
+        order: turn?.order ?? turnsGiven++,
+        turn,
         signal,
         start: resolve,
+        drop: () => reject(abandoned()),
         abort: () => {
           const at = waiting.indexOf(entry);
           if (at >= 0) waiting.splice(at, 1);
@@ -138,7 +192,10 @@ export function createDetailLimiter(options: Partial<DetailLimiterOptions> = {},
         },
       };
       signal?.addEventListener('abort', entry.abort, { once: true });
-      waiting.push(entry);
+      // In line by order: behind every request of an item started earlier, ahead of later ones.
+      let at = waiting.length;
+      while (at > 0 && waiting[at - 1]!.order > entry.order) at -= 1;
+      waiting.splice(at, 0, entry);
       admit();
     });
 

@@ -33,7 +33,8 @@ let reference: Awaited<ReturnType<typeof referenceRecords>>;
 beforeAll(async () => {
   [setup, reference] = await Promise.all([startAppWithSandboxes(options), referenceRecords(options)]);
   browser = await launchChromium();
-}, 300_000);
+  // The reference walk reads 40,000 invoices and their details straight from the sandboxes.
+}, 600_000);
 afterAll(async () => {
   await browser?.close();
   await setup?.stop();

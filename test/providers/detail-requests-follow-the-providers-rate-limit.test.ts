@@ -1,9 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDetailLimiter, detailCallsAtOnce, type DetailLimiter } from '../../src-main/providers/detail-limiter';
+import { createDetailLimiter, mapInTurn, type DetailLimiter } from '../../src-main/providers/detail-limiter';
 import { defaultHttpOptions } from '../../src-main/providers/http-options';
-import { mapLimited } from '../../src-main/providers/map-limited';
 import { createProviderHttp } from '../../src-main/providers/provider-http';
 import { createSecretRedaction } from '../../src-main/providers/secret-redaction';
 
@@ -64,10 +63,10 @@ async function startRuledServer(rule: (seen: Seen) => Verdict, holdMs: number): 
   };
 }
 
-/** Every item fetched through the provider HTTP layer as detail calls are: one limiter, retries as in the app. */
-async function fetchAll(server: RuledServer, limiter: DetailLimiter, count: number): Promise<number[]> {
+/** The provider HTTP layer as detail calls use it: one limiter, retries as in the app. */
+function detailHttp(server: RuledServer, limiter: DetailLimiter) {
   const redact = createSecretRedaction().redact;
-  const http = createProviderHttp({
+  return createProviderHttp({
     provider: 'aptic',
     baseUrl: server.baseUrl,
     options: { ...defaultHttpOptions, retryLimit: 8, retryBaseDelayMs: 5, backoffLimitMs: 50, maxRetryAfterMs: 5_000 },
@@ -75,8 +74,13 @@ async function fetchAll(server: RuledServer, limiter: DetailLimiter, count: numb
     redact,
     limiter,
   });
+}
+
+/** Every item fetched as the app fetches details, each a call through one limiter. */
+async function fetchAll(server: RuledServer, limiter: DetailLimiter, count: number): Promise<number[]> {
+  const http = detailHttp(server, limiter);
   const ids = Array.from({ length: count }, (_, n) => n);
-  return mapLimited(ids, detailCallsAtOnce, (id) => http.getJson(`items/${id}`, (body) => (body as { id: number }).id));
+  return mapInTurn(ids, (id) => http.getJson(`items/${id}`, (body) => (body as { id: number }).id));
 }
 
 function expectEachOnce(server: RuledServer, results: number[], count: number): void {
@@ -132,4 +136,30 @@ describe('detail requests follow the provider', () => {
     expect(stats.peakInFlight).toBeGreaterThanOrEqual(16);
     expect(stats.limit).toBeGreaterThanOrEqual(4);
   }, 60_000);
+
+  it('finish the items started first, so one that never ends fails its batch early, and drop what the rest had not sent', async () => {
+    server = await startRuledServer(() => ({ ok: true }), 2);
+    const limiter = createDetailLimiter({ initial: 8 });
+    const http = detailHttp(server, limiter);
+    const items = 50;
+    const pagesEach = 30;
+    // Each item walks its pages one after another, as an invoice's transactions are; item 0 never ends.
+    const walk = async (item: number) => {
+      for (let page = 0; page < pagesEach; page += 1) await http.getJson(`items/${item * 1_000 + page}`, () => undefined);
+      if (item === 0) throw new Error('item 0 keeps sending pages');
+      return item;
+    };
+    const outcome = await mapInTurn(Array.from({ length: items }, (_, n) => n), walk).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    const atFailure = server.arrivals.length;
+    expect((outcome as Error).message).toBe('item 0 keeps sending pages');
+    // Item 0's pages went ahead of later items' (one step of every item in turn would be ~1,500).
+    expect(atFailure).toBeLessThan((items * pagesEach) / 2);
+    // What the others had in flight is answered; nothing else is sent.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(server.arrivals.length - atFailure).toBeLessThanOrEqual(limiter.stats().peakInFlight);
+    expect(limiter.stats().inFlight).toBe(0);
+  }, 30_000);
 });

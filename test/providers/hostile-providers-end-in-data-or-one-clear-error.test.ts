@@ -273,14 +273,16 @@ describe('a hostile Aptic', () => {
     const { proxy, connection } = await hostileConnection('aptic', 150);
     proxy.state.spoil = { kind: 'skip-forever' };
     const { db, outcome, seconds } = await syncInto(connection);
-    expect(seconds).toBeLessThan(20);
+    // Ends instead of hanging: a walk that followed this provider would never end. The bound is
+    // loose because the check is "ends", not how fast: on two shared cores this varies 3-fold.
+    expect(seconds).toBeLessThan(60);
     expect(outcome).toBeInstanceOf(RpcError);
     expect((outcome as RpcError).toBody()).toMatchObject({ code: 'provider_unreadable', details: { provider: 'aptic' } });
     expect((outcome as RpcError).message).toBe('Aptic sent data Reskontra cannot read: it keeps sending pages of records it already sent');
     // The first round of pages is the sandbox's data; the repeat was not written.
     expect(await cachedKeys(db, 'invoice')).toHaveLength(100);
     await proxy.close();
-  }, 60_000);
+  }, 120_000);
 
   it('whose pages carry more than asked for, repeating earlier invoices, still yields every invoice', async () => {
     // Past one sync page (ten provider pages), so the next sync page starts where this one ended.

@@ -44,7 +44,8 @@ describe('the keychain during a sync', () => {
     await harness.expectOk('connections.update', { id: connectionId, label: 'Flowtly, renamed' });
     await walkStream(harness, connectionId, 'invoices');
     expect(reads).toBe(2);
-  });
+    // Two walks of ~5,000 invoices with a row call each: a minute on two busy cores.
+  }, 180_000);
 });
 
 describe('the redaction list', () => {

@@ -9,7 +9,7 @@ import { joinNormalized, normalizeEach, refField, type Normalized, type RecordRe
 import { createSecretRedaction, type Redact } from '../secret-redaction';
 import { createProviderHttp, validatePage, type ProviderHttp } from '../provider-http';
 import { mapLimited } from '../map-limited';
-import { createDetailLimiter, detailCallsAtOnce } from '../detail-limiter';
+import { createDetailLimiter, mapInTurn } from '../detail-limiter';
 import { createReadAhead } from '../read-ahead';
 import { checkPagesEnd, decodeCursor, encodeCursor, unknownStream } from '../sync-cursor';
 import { normalizeApticInvoice, normalizeApticTransaction } from './normalize';
@@ -124,7 +124,7 @@ export function createApticClient(connection: ApticConnection, secrets: SecretAc
       if (stream === 'invoices') return { details: (await vat(decodeDetailRequests(requests, apticVatRequestSchema, stream))).map((vatLines) => ({ vatLines })) };
       if (stream !== 'invoice-details') throw unknownStream('Aptic', stream);
       const items = decodeDetailRequests(requests, apticListItemSchema, stream);
-      return { details: await mapLimited(items, detailCallsAtOnce, (item) => hashedDetailsOf(detailHttp, connection.id, item, redact)) };
+      return { details: await mapInTurn(items, (item) => hashedDetailsOf(detailHttp, connection.id, item, redact)) };
     },
     async page(stream, cursor, options) {
       const { skip } = cursor === null ? { skip: 0 } : decodeCursor(cursor, skipCursor, stream);
@@ -147,7 +147,7 @@ export function createApticClient(connection: ApticConnection, secrets: SecretAc
         const pending = options?.deferDetails ? readable.map((item) => ({ item, request: encodeCursor(item) })) : [];
         const deferred = pending.filter(({ request }) => request.length <= maxDetailRequestLength);
         const now = readable.filter((item) => !deferred.some((pending) => pending.item === item));
-        const perInvoice = await mapLimited(now, detailCallsAtOnce, (item) => hashedDetailsOf(detailHttp, connection.id, item, redact));
+        const perInvoice = await mapInTurn(now, (item) => hashedDetailsOf(detailHttp, connection.id, item, redact));
         const page = pageOf(joinNormalized(perInvoice), skip, count, list.total);
         if (!options?.deferDetails) return page;
         const pendingDetails = deferred.map(({ item, request }) => ({ recordId: recordId(connection.id, item.invoiceGuid), invoiceNumber: item.invoiceNumber, listHash: apticListHash(item), request }));

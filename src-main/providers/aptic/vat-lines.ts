@@ -5,8 +5,7 @@ import { listHash, listHashesByRef } from '../list-hash';
 import { refField } from '../normalize-each';
 import { AmountError, parseFixedPoint, parseMinorUnits } from '../../../src-shared/money/parse-amount';
 import { vatLinesOf } from '../flowtly/vat-lines';
-import { mapLimited } from '../map-limited';
-import { detailCallsAtOnce } from '../detail-limiter';
+import { mapInTurn } from '../detail-limiter';
 import { InvalidPageError } from '../provider-failure';
 import type { ProviderHttp } from '../provider-http';
 import { apticDebtSchema, apticInvoiceDetailSchema, type ApticDebt } from './schema';
@@ -87,7 +86,7 @@ export function apticVatWork(invoices: readonly Invoice[], items: readonly unkno
  */
 export function apticVat(http: ProviderHttp): FetchVat<ApticVatRequest> {
   return (requests) =>
-    mapLimited(requests, detailCallsAtOnce, ({ guid, number, currency }) =>
+    mapInTurn(requests, ({ guid, number, currency }) =>
       http.getJson(`v1/Invoices/${encodeURIComponent(guid)}`, (body) => apticVatLines(detailOf(body, number), currency, `Aptic invoice ${number}`)),
     );
 }

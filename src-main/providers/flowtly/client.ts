@@ -9,8 +9,7 @@ import { InvalidPageError } from '../provider-failure';
 import { createSecretRedaction } from '../secret-redaction';
 import { createProviderHttp, validatePage } from '../provider-http';
 import { staticBearerAuth } from '../client-credentials-auth';
-import { mapLimited } from '../map-limited';
-import { createDetailLimiter, detailCallsAtOnce } from '../detail-limiter';
+import { createDetailLimiter, mapInTurn } from '../detail-limiter';
 import { normalizeEach, refField, type Normalized } from '../normalize-each';
 import { checkPagesEnd, decodeCursor, encodeCursor, unknownStream } from '../sync-cursor';
 import { decodeDetailRequests, resolveDetails } from '../detail-requests';
@@ -138,7 +137,7 @@ export function createFlowtlyClient(connection: FlowtlyConnection, secrets: Secr
         // A transaction without an amount moves no money: it is left out.
         const paying = parsed.records.filter((transaction) => transaction.amount !== null);
         const invoices = [...new Set(paying.map((transaction) => transaction.invoice))];
-        const facts = new Map(await mapLimited(invoices, detailCallsAtOnce, async (iri) => [iri, await factsOf(iri)] as const));
+        const facts = new Map(await mapInTurn(invoices, async (iri) => [iri, await factsOf(iri)] as const));
         const read = normalizeEach(
           paying,
           {

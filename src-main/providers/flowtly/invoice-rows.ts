@@ -3,8 +3,7 @@ import type { Invoice, VatLine } from '../../../src-shared/domain/records';
 import type { DetailWork, FetchVat } from '../detail-requests';
 import { listHashesByRef } from '../list-hash';
 import { AmountError } from '../../../src-shared/money/parse-amount';
-import { mapLimited } from '../map-limited';
-import { detailCallsAtOnce } from '../detail-limiter';
+import { mapInTurn } from '../detail-limiter';
 import { refField } from '../normalize-each';
 import { InvalidPageError, toRpcError, type Redact } from '../provider-failure';
 import { validatePage, type ProviderHttp } from '../provider-http';
@@ -95,7 +94,7 @@ export function flowtlyRowsWork(items: readonly unknown[], invoices: readonly In
 export function flowtlyRowsVat(http: ProviderHttp, redact: Redact): FetchVat<FlowtlyRowsRequest> {
   return async (requests) => {
     const tasks = requests.flatMap((request, at) => request.rows.map((ref, n) => ({ at, request, ref, n })));
-    const lines = await mapLimited(tasks, detailCallsAtOnce, async ({ request, ref, n }) => {
+    const lines = await mapInTurn(tasks, async ({ request, ref, n }) => {
       const record = `Flowtly invoice ${request.number}, row ${'iri' in ref ? iriId(ref.iri) : (idRef(ref.row) ?? String(n + 1))}`;
       if ('iri' in ref) return fetchRow(http, ref.iri, request.currency, record);
       try {
