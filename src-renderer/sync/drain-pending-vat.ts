@@ -43,8 +43,9 @@ export async function drainPendingVat(
   if (progress.total === 0) return;
   onProgress?.({ ...progress });
   let next = 0;
+  let failed = false;
   const drainChunks = async (): Promise<void> => {
-    while (next < work.length) {
+    while (next < work.length && !failed) {
       if (signal.aborted) throw new SyncCancelled();
       const { seq } = work[next++]!;
       const chunk = await db.invoiceChunks.get(seq);
@@ -57,7 +58,19 @@ export async function drainPendingVat(
       onProgress?.({ ...progress });
     }
   };
-  await Promise.all(Array.from({ length: chunksInFlight }, drainChunks));
+  // One chunk failing stops the others taking more; the step ends only once each has stopped, so
+  // nothing of it writes or reports progress after the sync has ended (a Sync pressed again at
+  // once would otherwise find its late progress, and run beside its late writes).
+  const workers = await Promise.allSettled(
+    Array.from({ length: chunksInFlight }, () =>
+      drainChunks().catch((error: unknown) => {
+        failed = true;
+        throw error;
+      }),
+    ),
+  );
+  const failure = workers.find((worker) => worker.status === 'rejected');
+  if (failure) throw failure.reason;
 }
 
 /** The connection's directory rows, in `seq` order. */
