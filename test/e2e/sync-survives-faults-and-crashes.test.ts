@@ -60,7 +60,14 @@ describe('sync under faults and crashes', () => {
     const rounds: string[] = [];
     for (let round = 0; round < 25; round++) {
       await page.getByRole('button', { name: 'Sync all' }).click();
-      await page.waitForFunction(() => !document.querySelector('progress'), undefined, { timeout: 120_000, polling: 200 });
+      // The round is over when Sync all is pressable again: it stays disabled from the press to the
+      // round's end, while the bars appear only once the round has read the cache (no bar yet is
+      // not the end, and last round's alerts would be counted again).
+      await page.waitForFunction(
+        () => !document.querySelector('progress') && [...document.querySelectorAll('button')].find((button) => button.textContent?.trim() === 'Sync all')?.getAttribute('aria-disabled') !== 'true',
+        undefined,
+        { timeout: 120_000, polling: 200 },
+      );
       const failed = await page.getByRole('alert').filter({ hasText: 'Sync failed' }).allTextContents();
       rounds.push(`${failed.length} failed`);
       for (const message of failed) expect(message).not.toMatch(/Bearer|apiKey|clientSecret|x-api-key/i);
