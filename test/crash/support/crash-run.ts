@@ -7,7 +7,7 @@ import { startSandbox, type RunningSandbox, type SandboxProvider } from '../../.
 import type { Connection } from '../../../src-shared/domain/connection';
 import { cacheByConnection, readCache, referenceRecords } from '../../support/app-with-sandboxes';
 import { closeChromium, killChromium, startChromiumProcess, type ChromiumProcess } from './chromium-process';
-import { dataFolderProblems, exportProblems } from './data-folder-checks';
+import { dataFolderProblems, exportProblems, keychainAccounts } from './data-folder-checks';
 import { killHost, startHostProcess, stopHost, type HostProcess } from './host-process';
 
 export const crashOperations = ['sync', 'full resync', 'connection edit', 'export'] as const;
@@ -135,6 +135,8 @@ export async function crashRun(seed: number): Promise<CrashRunResult> {
   const dataDir = await mkdtemp(join(tmpdir(), 'reskontra-crash-data-'));
   const profileDir = await mkdtemp(join(tmpdir(), 'reskontra-crash-profile-'));
   const sandboxes = await Promise.all(providers.map((provider) => startSandbox(provider, dataset)));
+  // Entries another test left bound to a port these sandboxes now reuse are not this run's.
+  const keychainBefore = await keychainAccounts();
   let host: HostProcess | undefined;
   let chromium: ChromiumProcess | undefined;
   const problems: string[] = [];
@@ -205,7 +207,7 @@ export async function crashRun(seed: number): Promise<CrashRunResult> {
     page = await openApp(chromium, host);
     problems.push(...(await cacheProblems(page, await reference)));
     records = (await readCache(page)).length;
-    problems.push(...(await dataFolderProblems(dataDir, sandboxes.map((sandbox) => sandbox.baseUrl))));
+    problems.push(...(await dataFolderProblems(dataDir, sandboxes.map((sandbox) => sandbox.baseUrl), keychainBefore)));
     if (operation === 'export') problems.push(...(await exportProblems(dataDir, `crash-${seed}-again.csv`, chunks.join(''), true)));
   } catch (error) {
     problems.push(`run failed during ${stage}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);

@@ -12,7 +12,13 @@ const entrySchema = z.object({ sendTo: z.string(), secret: z.record(z.string(), 
  * secret, a secret without its connection, or a temp or part file. Keychain entries are judged
  * only when they point at this run's sandboxes (other tests share the keychain).
  */
-export async function dataFolderProblems(dataDir: string, sandboxOrigins: readonly string[]): Promise<string[]> {
+/** Every account the keychain holds for Reskontra now. */
+export async function keychainAccounts(): Promise<Set<string>> {
+  return new Set((await keytar.findCredentials('Reskontra')).map(({ account }) => account));
+}
+
+/** `before`: the accounts there before the run (from other tests), never counted as its orphans. */
+export async function dataFolderProblems(dataDir: string, sandboxOrigins: readonly string[], before: ReadonlySet<string>): Promise<string[]> {
   const problems: string[] = [];
   let connections: Array<{ id: string; baseUrl: string }> = [];
   try {
@@ -24,7 +30,7 @@ export async function dataFolderProblems(dataDir: string, sandboxOrigins: readon
   for (const { account, password } of await keytar.findCredentials('Reskontra')) {
     const entry = entrySchema.safeParse(JSON.parse(password));
     if (!entry.success) continue;
-    if (sandboxOrigins.some((origin) => entry.data.sendTo.includes(origin))) ours.add(account);
+    if (!before.has(account) && sandboxOrigins.some((origin) => entry.data.sendTo.includes(origin))) ours.add(account);
   }
   for (const connection of connections) {
     const stored = await keytar.getPassword('Reskontra', connection.id);
