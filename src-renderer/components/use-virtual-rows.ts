@@ -4,7 +4,7 @@ import { computed, onBeforeUnmount, onMounted, ref, type Ref } from 'vue';
  * Which rows of a long list to put in the DOM: those in view plus a few either side, for rows
  * of one fixed height. 100,000 rows then cost a few dozen elements.
  */
-export function useVirtualRows(count: Ref<number>, rowHeight: number, viewport: Ref<HTMLElement | null>, overscan = 8) {
+export function useVirtualRows(count: Ref<number>, rowHeight: number, viewport: Ref<HTMLElement | null>, overscan = 4) {
   const scrollTop = ref(0);
   const height = ref(600);
   let observer: ResizeObserver | null = null;
