@@ -2,6 +2,7 @@ import { dayNumber } from '../../src-shared/dates/iso-date';
 import { addMinor } from '../../src-shared/money/exact-sum';
 import { invoiceStatuses, settledStatuses, type AgingBucket } from '../../src-shared/ledger/invoice-status';
 import type { CurrencyTotals, InvoiceFilter, InvoiceSort } from '../queries/invoice-filter';
+import type { CharacterRows } from './character-rows';
 import { noDay, textColumns, type CompactInvoices, type Dictionary, type TextColumn } from './compact-invoices';
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
@@ -70,13 +71,19 @@ export function searchWords(text: string | undefined): string[] {
  * `among` (a mask of the rows that can: an earlier answer when typing on) or every row. Per word
  * one forward walk over each block of search text: a row is looked at only while it is still a
  * candidate, and an occurrence found past it answers every candidate before that occurrence, so
- * no character is read twice and never a row object. A new mask: the caller may change it.
+ * no character is read twice and never a row object. In a block `characters` has read, the rows
+ * lacking one of the word's characters are dropped first (a one-character word needs no walk).
+ * A new mask: the caller may change it.
  */
-export function rowsWithWords(index: CompactInvoices, words: readonly string[], among: Uint8Array | null): Uint8Array {
+export function rowsWithWords(index: CompactInvoices, words: readonly string[], among: Uint8Array | null, characters: CharacterRows | null = null): Uint8Array {
   const hits = among ? among.slice(0, index.length) : new Uint8Array(index.length).fill(1);
   const { textEnd } = index;
   for (const word of words) {
-    for (const { first, end, text } of index.searchBlocks) {
+    index.searchBlocks.forEach(({ first, end, text }, block) => {
+      if (characters?.covers(block)) {
+        characters.keepRowsWithAll(word, hits, first, end);
+        if (word.length === 1) return;
+      }
       /** The next occurrence at or after the current row's start (none left in the block: -1). */
       let next = -1;
       let start = 0;
@@ -92,7 +99,7 @@ export function rowsWithWords(index: CompactInvoices, words: readonly string[], 
         }
         start = textEnd[row]! + 1;
       }
-    }
+    });
   }
   return hits;
 }
@@ -130,7 +137,7 @@ export interface MatchingRows {
  * are read one after another, not in the list's order). `among` is an earlier answer known to
  * hold every row this filter can keep (typing on from a shorter search), or null for every row.
  */
-export function matchingRows(index: CompactInvoices, filter: InvoiceFilter, today: string, among: Uint8Array | null = null): MatchingRows {
+export function matchingRows(index: CompactInvoices, filter: InvoiceFilter, today: string, among: Uint8Array | null = null, characters: CharacterRows | null = null): MatchingRows {
   const connections = maskOf(index.connections, filter.connectionIds);
   const statuses = filter.statuses && filter.statuses.length > 0 ? new Uint8Array(invoiceStatuses.map((status) => (filter.statuses!.includes(status) ? 1 : 0))) : null;
   const currency = filter.currency ? index.currencies.find(filter.currency) : -2;
@@ -140,8 +147,13 @@ export function matchingRows(index: CompactInvoices, filter: InvoiceFilter, toda
   const aging = filter.aging ? agingCode[filter.aging] : 0;
   const todayNumber = dayNumber(today);
   if (currency === -1 || customer === -1) return { mask: new Uint8Array(index.length), count: 0 };
-  const mask = rowsWithWords(index, searchWords(filter.text), among);
+  const mask = rowsWithWords(index, searchWords(filter.text), among, characters);
   let count = 0;
+  // A search alone (the common case while typing): only the count is left, not a test per row.
+  if (!connections && !statuses && currency < 0 && customer < 0 && !filter.problems && from === null && to === null && !aging) {
+    for (let i = 0; i < index.length; i++) count += mask[i]!;
+    return { mask, count };
+  }
   for (let i = 0; i < index.length; i++) {
     if (!mask[i]) continue;
     const kept =

@@ -1,4 +1,5 @@
 import type { InvoiceFilter } from '../queries/invoice-filter';
+import { CharacterRows } from './character-rows';
 import { matchingRows, PositionsInOrder, type MatchingRows } from './compact-invoice-query';
 import type { CompactInvoices } from './compact-invoices';
 
@@ -16,6 +17,15 @@ export function createInvoiceFilterCache(limit = 32) {
   let source: Uint32Array | null = null;
   let today = '';
   const answers = new Map<string, { filter: InvoiceFilter; answer: InvoiceAnswer }>();
+  const characters = new WeakMap<CompactInvoices, CharacterRows>();
+
+  /** The index's character rows, read a slice at a time whenever the page is idle until every block is. */
+  function charactersOf(index: CompactInvoices): CharacterRows {
+    let rows = characters.get(index);
+    if (!rows) characters.set(index, (rows = new CharacterRows(index)));
+    if (!rows.complete) readWhenIdle(rows);
+    return rows;
+  }
 
   const keyOf = (filter: InvoiceFilter) => JSON.stringify({ ...filter, text: normalised(filter.text) });
 
@@ -42,7 +52,7 @@ export function createInvoiceFilterCache(limit = 32) {
         among = entry.answer;
       }
     }
-    const rows = matchingRows(index, filter, day, among?.mask ?? null);
+    const rows = matchingRows(index, filter, day, among?.mask ?? null, charactersOf(index));
     const answer = { ...rows, positions: new PositionsInOrder(sorted, rows) };
     answers.set(key, { filter, answer });
     if (answers.size > limit) answers.delete(answers.keys().next().value as string);
@@ -52,4 +62,25 @@ export function createInvoiceFilterCache(limit = 32) {
 
 function normalised(text: string | undefined): string {
   return text?.trim().toLocaleLowerCase().replace(/\s+/g, ' ') ?? '';
+}
+
+const reading = new WeakSet<CharacterRows>();
+/**
+ * Slices short enough that a keystroke arriving meanwhile waits at most a few milliseconds (the
+ * browser runs input before other tasks), one after another: idle callbacks came too seldom to
+ * read a million rows' text in the second before a person starts typing.
+ */
+const sliceMs = 8;
+
+function readWhenIdle(rows: CharacterRows): void {
+  if (reading.has(rows)) return;
+  reading.add(rows);
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    rows.extend(performance.now() + sliceMs);
+    if (!rows.complete) return channel.port2.postMessage(null);
+    reading.delete(rows);
+    channel.port1.close();
+  };
+  channel.port2.postMessage(null);
 }

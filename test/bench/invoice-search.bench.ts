@@ -1,3 +1,4 @@
+import { CharacterRows } from '../../src-renderer/invoices/character-rows';
 import { CompactInvoices } from '../../src-renderer/invoices/compact-invoices';
 import { compactTotals, idRanks, inListOrder, matchingRows, sortedPositions } from '../../src-renderer/invoices/compact-invoice-query';
 import { compareRows, invoicePredicate, totalsByCurrency, type InvoiceSort } from '../../src-renderer/queries/invoice-filter';
@@ -36,8 +37,9 @@ const percentile = (times: number[], share: number) => round([...times].sort((a,
 /**
  * Search as you type without the screen: the same keystrokes answered (filtered rows and their
  * totals) by a scan over one object per invoice, as the list did before, and from the compact
- * columns, taking turns so load from other work falls on both alike. Neither remembers earlier
- * answers here: this is the work a keystroke does when nothing can be reused.
+ * columns, and from the columns with every row's characters read (`CharacterRows`), taking turns
+ * so load from other work falls on all alike. None remembers earlier answers here: this is the
+ * work a keystroke does when nothing can be reused.
  */
 export async function run(): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
@@ -55,8 +57,14 @@ export async function run(): Promise<BenchResult[]> {
     const columnSortMs = timed(() => (order = sortedPositions(index, sort, idRanks(index))).length);
     collectGarbage();
     const columnsMb = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
+    const beforeCharacters = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+    const characters = new CharacterRows(index);
+    const charactersMs = timed(() => (characters.extend(Number.POSITIVE_INFINITY), 0));
+    collectGarbage();
+    const charactersMb = (process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers - beforeCharacters) / 1024 / 1024;
     const objects: number[] = [];
     const columns: number[] = [];
+    const withCharacters: number[] = [];
     for (let round = 0; round < 3; round++) {
       for (const text of keystrokes) {
         objects.push(timed(() => totalsByCurrency(sortedRows.filter(invoicePredicate({ text }, today))).length));
@@ -66,11 +74,21 @@ export async function run(): Promise<BenchResult[]> {
             return inListOrder(order, kept).length + compactTotals(index, kept.mask).length;
           }),
         );
+        withCharacters.push(
+          timed(() => {
+            const kept = matchingRows(index, { text }, today, null, characters);
+            return inListOrder(order, kept).length + compactTotals(index, kept.mask).length;
+          }),
+        );
       }
     }
     results.push(
       { name: `search ${label} rows: keystroke answered from columns, p95`, value: percentile(columns, 0.95), unit: 'ms', ceiling: percentile(objects, 0.95), ratio: ratio(percentile(columns, 0.95), percentile(objects, 0.95)) },
       { name: `search ${label} rows: keystroke answered from columns, median`, value: percentile(columns, 0.5), unit: 'ms', ceiling: percentile(objects, 0.5), ratio: ratio(percentile(columns, 0.5), percentile(objects, 0.5)) },
+      { name: `search ${label} rows: keystroke answered from columns and character rows, p95`, value: percentile(withCharacters, 0.95), unit: 'ms', ceiling: percentile(columns, 0.95), ratio: ratio(percentile(withCharacters, 0.95), percentile(columns, 0.95)) },
+      { name: `search ${label} rows: keystroke answered from columns and character rows, median`, value: percentile(withCharacters, 0.5), unit: 'ms', ceiling: percentile(columns, 0.5), ratio: ratio(percentile(withCharacters, 0.5), percentile(columns, 0.5)) },
+      { name: `search ${label} rows: read the character rows (once, in idle slices on screen)`, value: round(charactersMs), unit: 'ms' },
+      { name: `search ${label} rows: memory the character rows add`, value: round(charactersMb), unit: 'MB' },
       { name: `search ${label} rows: keystroke by a scan of row objects, p95 (before)`, value: percentile(objects, 0.95), unit: 'ms' },
       { name: `search ${label} rows: sort by due date, columns (ids ranked too)`, value: round(columnSortMs), unit: 'ms', ceiling: round(objectSortMs), ratio: ratio(columnSortMs, objectSortMs) },
       { name: `search ${label} rows: sort by due date, row objects (before)`, value: round(objectSortMs), unit: 'ms' },
