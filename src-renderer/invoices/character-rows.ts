@@ -28,6 +28,13 @@ export class CharacterRows {
     return this.covered >= this.index.searchBlocks.length;
   }
 
+  /** The memory its bits take, in bytes. */
+  get bytes(): number {
+    let bytes = 0;
+    for (const bits of [...this.common, ...this.rare.values()]) bytes += bits?.byteLength ?? 0;
+    return bytes;
+  }
+
   /** Reads search text until `performance.now()` passes `deadline` or every block is read. */
   extend(deadline: number): void {
     const { searchBlocks, textEnd } = this.index;
