@@ -57,9 +57,13 @@ export class ExportFile {
   }
 
   /** Writes the chunk as UTF-8, or the bytes a base64 chunk holds; answers the bytes written so far. */
-  async append(chunk: string, encoding: ChunkEncoding = 'utf8'): Promise<number> {
+  append(chunk: string, encoding: ChunkEncoding = 'utf8'): Promise<number> {
+    return this.appendBytes(Buffer.from(chunk, encoding));
+  }
+
+  /** Writes the bytes as they are, without a copy; answers the bytes written so far. */
+  async appendBytes(buffer: Uint8Array): Promise<number> {
     this.refuseIfBroken();
-    const buffer = Buffer.from(chunk, encoding);
     try {
       for (let offset = 0; offset < buffer.length; ) {
         const { bytesWritten } = await this.handle.write(buffer, offset, buffer.length - offset, null);

@@ -18,7 +18,7 @@ export interface ExportDeps {
 /** An export untouched this long is abandoned; start-up also treats part files idle this long as stale. */
 export const exportIdleMs = 10 * 60_000;
 
-type ExportMethod = 'export.begin' | 'export.append' | 'export.commit' | 'export.abort';
+type ExportMethod = 'export.begin' | 'export.append' | 'export.appendBytes' | 'export.commit' | 'export.abort';
 
 interface OpenExport {
   file: ExportFile;
@@ -65,6 +65,18 @@ export function exportHandlers({
     return entry;
   };
 
+  /** One append after the export's earlier ones; a failed write abandons the export (no partial file stays). */
+  const append = async (exportId: string, write: (file: ExportFile) => Promise<number>): Promise<{ bytes: number }> => {
+    const entry = lookUp(open, exportId);
+    touch(exportId, entry);
+    try {
+      return { bytes: await serialized(entry, () => write(entry.file)) };
+    } catch (error) {
+      abandon(exportId);
+      throw error;
+    }
+  };
+
   return {
     'export.begin': async ({ suggestedName }) => {
       if (open.size >= maxOpen) {
@@ -78,16 +90,8 @@ export function exportHandlers({
       return { status: 'started' as const, exportId, fileName: basename(target.path) };
     },
 
-    'export.append': async ({ exportId, chunk, encoding }) => {
-      const entry = lookUp(open, exportId);
-      touch(exportId, entry);
-      try {
-        return { bytes: await serialized(entry, () => entry.file.append(chunk, encoding)) };
-      } catch (error) {
-        abandon(exportId);
-        throw error;
-      }
-    },
+    'export.append': ({ exportId, chunk, encoding }) => append(exportId, (file) => file.append(chunk, encoding)),
+    'export.appendBytes': ({ exportId, bytes }) => append(exportId, (file) => file.appendBytes(bytes)),
 
     'export.commit': async ({ exportId, summary }) => {
       const entry = take(exportId);

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { contentSecurityPolicy } from '../../src-shared/security/content-security-policy';
 import type { RpcErrorCode, RpcResult } from '../../src-shared/rpc/rpc-error';
 import type { Dispatch } from '../rpc/dispatch';
+import { bytesContentType, bytesInputHeader } from '../../src-shared/rpc/bytes-body';
 import { requestPath } from './request-path';
 import { serveStatic } from './static-files';
 import { hasToken, isAllowedHost, isAllowedOrigin } from './trusted-request';
@@ -96,12 +97,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return sendError(response, 'payload_too_large', `The request body is larger than ${maxBodyBytes} bytes.`);
     }
     let input: unknown = {};
-    if (body.length > 0) {
-      try {
-        input = JSON.parse(body.toString('utf8'));
-      } catch {
-        return sendError(response, 'invalid_input', 'The request body is not valid JSON.');
-      }
+    try {
+      input = isBytesBody(request) ? bytesInput(request, body) : body.length > 0 ? JSON.parse(body.toString('utf8')) : {};
+    } catch {
+      return sendError(response, 'invalid_input', 'The request body is not valid JSON.');
     }
     const result = await options.dispatch(method, input);
     sendResult(response, result);
@@ -122,6 +121,21 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * A call that carries bytes (`export.appendBytes`): the body is the bytes as they are, the rest of
+ * the input JSON in `x-reskontra-input`, so a file's bytes are neither base64 nor JSON-escaped.
+ * The method's schema in dispatch checks the whole input, as for any other call.
+ */
+function isBytesBody(request: IncomingMessage): boolean {
+  return request.headers['content-type'] === bytesContentType;
+}
+
+function bytesInput(request: IncomingMessage, body: Buffer): unknown {
+  const header = request.headers[bytesInputHeader];
+  const rest: unknown = typeof header === 'string' ? JSON.parse(header) : {};
+  return typeof rest === 'object' && rest !== null && !Array.isArray(rest) ? { ...rest, bytes: body } : rest;
 }
 
 function readBody(request: IncomingMessage): Promise<Buffer | 'too_large'> {

@@ -1,3 +1,4 @@
+import { bytesContentType, bytesInputHeader, splitBytes } from '../../src-shared/rpc/bytes-body';
 import { isRpcErrorBody, type RpcResult } from '../../src-shared/rpc/rpc-error';
 
 /** How a call reaches main: Electron's preload bridge or browser mode's loopback HTTP. */
@@ -21,11 +22,15 @@ export function preloadTransport(bridge: PreloadBridge): Transport {
 export function httpTransport(token: () => string | null, fetchImpl: typeof fetch = fetch): Transport {
   return async (method, input) => {
     let response: Response;
+    // Bytes go as the body itself (see bytes-body.ts): neither JSON nor base64 for a file's bytes.
+    const withBytes = splitBytes(input);
     try {
       response = await fetchImpl(`/rpc/${encodeURIComponent(method)}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-reskontra-token': token() ?? '' },
-        body: JSON.stringify(input ?? {}),
+        headers: withBytes
+          ? { 'content-type': bytesContentType, [bytesInputHeader]: JSON.stringify(withBytes.rest), 'x-reskontra-token': token() ?? '' }
+          : { 'content-type': 'application/json', 'x-reskontra-token': token() ?? '' },
+        body: withBytes ? withBytes.bytes : JSON.stringify(input ?? {}),
       });
     } catch {
       return { ok: false, error: { code: 'offline', message: 'Reskontra’s background process is not answering.' } };

@@ -1,11 +1,12 @@
 import type { CsvFormat } from '../../src-shared/csv/csv-format';
-import { encodeCsv, encodeCsvToString } from '../../src-shared/csv/encode-csv';
+import { encodeCsvToString } from '../../src-shared/csv/encode-csv';
 import { exportFileName } from '../../src-shared/csv/export-file-name';
 import type { RpcInput, RpcOutput } from '../../src-shared/rpc/contract';
-import { maxExportChunkLength, type ChunkEncoding } from '../../src-shared/rpc/export-methods';
-import { statementRows, summaryRows, type Statement } from './statement';
+import { utf8Batches } from '../../src-shared/csv/utf8-batches';
+import { maxExportBatchBytes } from '../../src-shared/rpc/export-methods';
+import { statementText, summaryRows, type Statement } from './statement';
 
-type ExportMethod = 'export.begin' | 'export.append' | 'export.commit' | 'export.abort';
+type ExportMethod = 'export.begin' | 'export.appendBytes' | 'export.commit' | 'export.abort';
 
 /** The bridge's `call`, narrowed to the export methods (tests pass main's dispatch instead). */
 export type ExportCall = <M extends ExportMethod>(method: M, input: RpcInput<M>) => Promise<RpcOutput<M>>;
@@ -24,11 +25,12 @@ export type SaveResult =
     };
 
 /**
- * Encodes the statement (a pure table) and hands it to main in batches of up to `maxExportChunkLength`, so
- * neither side holds the whole file as one string. With `keepCopy` each batch also becomes a
- * Blob part (the browser keeps those outside the script heap) for the download in browser mode.
- * Its totals go with the commit as the companion summary file, in the same preset.
- * A failure, or `signal` firing (the dialog closed), aborts the export: main leaves no partial file.
+ * Encodes the statement (a pure table) to UTF-8 and hands it to main in batches of up to
+ * `maxExportBatchBytes` as bytes, so neither side holds the whole file and nothing is JSON-escaped
+ * or encoded twice. With `keepCopy` each batch also becomes a Blob part (the browser keeps those
+ * outside the script heap) for the download in browser mode. Its totals go with the commit as the
+ * companion summary file, in the same preset. A failure, or `signal` firing (the dialog closed),
+ * aborts the export: main leaves no partial file.
  */
 export async function saveStatement(
   statement: Statement,
@@ -41,26 +43,22 @@ export async function saveStatement(
   if (begun.status === 'cancelled') return { status: 'cancelled' };
   const { exportId } = begun;
   const parts: BlobPart[] = [];
-  const send = async (batch: string, copy: BlobPart, encoding: ChunkEncoding) => {
+  const send = async (batch: Uint8Array<ArrayBuffer>) => {
     options.signal?.throwIfAborted();
-    const { bytes } = await call('export.append', { exportId, chunk: batch, ...(encoding === 'base64' ? { encoding } : {}) });
-    if (options.keepCopy) parts.push(copy);
+    const { bytes } = await call('export.appendBytes', { exportId, bytes: batch });
+    if (options.keepCopy) parts.push(new Blob([batch]));
     options.onProgress?.(bytes);
   };
   try {
-    if (file) {
-      for (const piece of byteBatches(file.bytes)) await send(toBase64(piece), piece, 'base64');
-    } else {
-      // The next batch is encoded while main writes this one: one append in flight, in order.
-      let writing: Promise<void> = Promise.resolve();
-      for await (const batch of batches(encodeCsv(statementRows(statement), format), maxExportChunkLength)) {
-        await writing;
-        writing = send(batch, new Blob([batch]), 'utf8');
-        // Its failure is read at the next await; until then it is not an unhandled rejection.
-        writing.catch(() => undefined);
-      }
+    // The next batch is encoded while main writes this one: one append in flight, in order.
+    let writing: Promise<void> = Promise.resolve();
+    for (const batch of file ? byteBatches(file.bytes) : utf8Batches(statementText(statement, format), maxExportBatchBytes)) {
       await writing;
+      writing = send(batch);
+      // Its failure is read at the next await; until then it is not an unhandled rejection.
+      writing.catch(() => undefined);
     }
+    await writing;
     options.signal?.throwIfAborted();
     // A few rows at most: one message, written by main beside the statement, both or neither.
     // A file in a format of its own (SIE) carries its own totals and gets no CSV beside it.
@@ -77,41 +75,7 @@ export async function saveStatement(
   }
 }
 
-/**
- * Joins the encoder's chunks into batches of at most `limit` code units. A chunk longer than
- * that (one enormous row) is cut, never between the two halves of a surrogate pair: main
- * encodes each batch to UTF-8 on its own, and a lone half would become U+FFFD.
- */
-export async function* batches(chunks: AsyncIterable<string>, limit: number): AsyncGenerator<string, void, undefined> {
-  let batch = '';
-  for await (let chunk of chunks) {
-    if (batch.length + chunk.length > limit && batch !== '') {
-      yield batch;
-      batch = '';
-    }
-    while (chunk.length > limit) {
-      const cut = limit > 1 && isHighSurrogate(chunk.charCodeAt(limit - 1)) ? limit - 1 : limit;
-      yield chunk.slice(0, cut);
-      chunk = chunk.slice(cut);
-    }
-    batch += chunk;
-  }
-  if (batch !== '') yield batch;
-}
-
-/** Three bytes are four base64 characters: pieces this long stay within one `export.append`. */
-const maxBytesPerChunk = (maxExportChunkLength / 4) * 3;
-
+/** A file's own bytes (an SIE file), in pieces of one append each. */
 function* byteBatches(bytes: Uint8Array): Generator<Uint8Array<ArrayBuffer>> {
-  for (let offset = 0; offset < bytes.length; offset += maxBytesPerChunk) yield bytes.slice(offset, offset + maxBytesPerChunk);
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let offset = 0; offset < bytes.length; offset += 0x8000) binary += String.fromCharCode(...bytes.subarray(offset, offset + 0x8000));
-  return btoa(binary);
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
+  for (let offset = 0; offset < bytes.length; offset += maxExportBatchBytes) yield bytes.slice(offset, offset + maxExportBatchBytes);
 }

@@ -1,4 +1,6 @@
 import { csvCell, type CsvRow } from '../../src-shared/csv/csv-cell';
+import type { CsvFormat } from '../../src-shared/csv/csv-format';
+import { encodeCsvChunks } from '../../src-shared/csv/encode-csv';
 
 export const statementKinds = ['invoices', 'factoring', 'collection', 'invoice-history', 'period-journal', 'journal', 'sie', 'sales-vat'] as const;
 export type StatementKind = (typeof statementKinds)[number];
@@ -58,6 +60,12 @@ export interface Statement {
   rowCount: number;
   body(): Iterable<CsvRow>;
   /**
+   * The whole file's text in chunks (header and body), for a statement that writes it straight
+   * from its records rather than through a cell per field: the same text as encoding `header` and
+   * `body()`, at a fraction of the cost (a million-row invoice list).
+   */
+  text?(format: CsvFormat): Iterable<string>;
+  /**
    * Balances and totals: shown in the dialog and written to the summary file beside the
    * statement, never among its rows, so a spreadsheet sum or an import of the file is right.
    */
@@ -78,6 +86,11 @@ export function statementMessageKey(kind: StatementKind): string {
 export function* statementRows(statement: Statement): Generator<CsvRow, void, undefined> {
   yield statement.header;
   yield* statement.body();
+}
+
+/** The statement file's text in `format`, in chunks: from its records when it can write them directly. */
+export function statementText(statement: Statement, format: CsvFormat): Iterable<string> {
+  return statement.text ? statement.text(format) : encodeCsvChunks(statementRows(statement), format);
 }
 
 /** The summary file: its header, then one row per figure (label, currency, amount). */

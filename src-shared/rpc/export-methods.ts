@@ -9,6 +9,13 @@ import { method } from './method';
  */
 export const maxExportChunkLength = 1024 * 1024;
 
+/**
+ * Most bytes one `export.appendBytes` carries. Bytes travel as they are (the body of a loopback
+ * request in browser mode, a structured clone over IPC), so a batch may be larger than a JSON
+ * chunk: a million-row file is ~30 round trips, and the host's 10 MB body limit still holds.
+ */
+export const maxExportBatchBytes = 4 * 1024 * 1024;
+
 /** `export.begin`: where the file will go, or that the user closed the save dialog. */
 export type ExportBegun =
   | { status: 'started'; exportId: string; fileName: string }
@@ -46,6 +53,17 @@ export const exportMethods = {
   'export.begin': method<ExportBegun>()(z.object({ suggestedName }).strict()),
   'export.append': method<{ bytes: number }>()(
     z.object({ exportId, chunk: z.string().max(maxExportChunkLength), encoding: chunkEncoding.optional() }).strict(),
+  ),
+  /** The next bytes of the file, as the renderer encoded them (UTF-8 text, or an SIE file's own code page). */
+  'export.appendBytes': method<{ bytes: number }>()(
+    z
+      .object({
+        exportId,
+        bytes: z
+          .instanceof(Uint8Array, { error: 'not bytes' })
+          .refine((bytes) => bytes.byteLength <= maxExportBatchBytes, `at most ${maxExportBatchBytes} bytes a call`),
+      })
+      .strict(),
   ),
   /**
    * `summary`: the text of a companion file (`<name>.summary.csv`, a statement's balances and

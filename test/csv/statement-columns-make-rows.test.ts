@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell } from '../../src-shared/csv/csv-cell';
 import { csvTable, type CsvColumn } from '../../src-shared/csv/csv-columns';
 import { csvFormat } from '../../src-shared/csv/csv-format';
 import { encodeCsvToString } from '../../src-shared/csv/encode-csv';
@@ -13,10 +12,10 @@ interface Charge {
 }
 
 const columns: CsvColumn<Charge>[] = [
-  { header: 'Datum', cell: (charge) => csvCell.date(charge.date) },
-  { header: 'Text', cell: (charge) => csvCell.text(charge.text) },
-  { header: 'Netto', cell: (charge) => csvCell.amount(charge.net, charge.currency) },
-  { header: 'Moms', cell: (charge) => csvCell.amount(charge.vat, charge.currency) },
+  { header: 'Datum', kind: 'date', value: (charge) => charge.date },
+  { header: 'Text', kind: 'text', value: (charge) => charge.text },
+  { header: 'Netto', kind: 'amount', minor: (charge) => charge.net, currency: (charge) => charge.currency },
+  { header: 'Moms', kind: 'amount', minor: (charge) => charge.vat, currency: (charge) => charge.currency },
 ];
 
 describe('statement columns', () => {
