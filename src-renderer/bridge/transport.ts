@@ -23,6 +23,8 @@ export function httpTransport(token: () => string | null, fetchImpl: typeof fetc
   return async (method, input) => {
     let response: Response;
     // Bytes go as the body itself (see bytes-body.ts): neither JSON nor base64 for a file's bytes.
+    // Wrapped in a Blob: Chromium uploads a Blob body ~7x faster than the same bytes as a typed
+    // array (130 MB in 4 MB posts to the host: 3 s against 20-39 s, load ~11-18).
     const withBytes = splitBytes(input);
     try {
       response = await fetchImpl(`/rpc/${encodeURIComponent(method)}`, {
@@ -30,7 +32,7 @@ export function httpTransport(token: () => string | null, fetchImpl: typeof fetc
         headers: withBytes
           ? { 'content-type': bytesContentType, [bytesInputHeader]: JSON.stringify(withBytes.rest), 'x-reskontra-token': token() ?? '' }
           : { 'content-type': 'application/json', 'x-reskontra-token': token() ?? '' },
-        body: withBytes ? withBytes.bytes : JSON.stringify(input ?? {}),
+        body: withBytes ? new Blob([withBytes.bytes]) : JSON.stringify(input ?? {}),
       });
     } catch {
       return { ok: false, error: { code: 'offline', message: 'Reskontra’s background process is not answering.' } };
