@@ -5,7 +5,8 @@ import { pathToFileURL } from 'node:url';
 import type { CsvRow } from '../../src-shared/csv/csv-cell';
 import { csvFormat, type CsvFormat } from '../../src-shared/csv/csv-format';
 import { encodeCsvChunks } from '../../src-shared/csv/encode-csv';
-import { maxExportChunkLength } from '../../src-shared/rpc/export-methods';
+import { utf8Batches } from '../../src-shared/csv/utf8-batches';
+import { maxExportBatchBytes } from '../../src-shared/rpc/export-methods';
 import { createHandlers } from '../../src-main/rpc/create-handlers';
 import { createDispatch, type Dispatch } from '../../src-main/rpc/dispatch';
 import { invoiceRows } from '../csv/support/invoice-rows';
@@ -76,20 +77,15 @@ async function timeFileExport(rows: readonly CsvRow[]): Promise<{ ms: number; by
   }
 }
 
-/** Batches the encoder's chunks up to the append limit, as the renderer would; answers the bytes written. */
+/** Encodes to UTF-8 batches and appends them as bytes, as the renderer does; answers the bytes written. */
 async function exportThrough(dispatch: Dispatch, rows: readonly CsvRow[]): Promise<number> {
   const begun = await dispatch('export.begin', { suggestedName: 'reskontra-bench.csv' });
   if (!begun.ok || (begun.value as { status: string }).status !== 'started') throw new Error('export.begin failed');
   const { exportId } = begun.value as { exportId: string };
-  let batch = '';
-  for (const chunk of encodeCsvChunks(rows, csvFormat('excel-nordic'))) {
-    if (batch.length + chunk.length > maxExportChunkLength) {
-      await dispatch('export.append', { exportId, chunk: batch });
-      batch = '';
-    }
-    batch += chunk;
+  for (const bytes of utf8Batches(encodeCsvChunks(rows, csvFormat('excel-nordic')), maxExportBatchBytes)) {
+    const appended = await dispatch('export.appendBytes', { exportId, bytes });
+    if (!appended.ok) throw new Error(appended.error.message);
   }
-  await dispatch('export.append', { exportId, chunk: batch });
   const committed = await dispatch('export.commit', { exportId });
   if (!committed.ok) throw new Error(committed.error.message);
   return (committed.value as { bytes: number }).bytes;
