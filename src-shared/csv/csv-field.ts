@@ -1,5 +1,5 @@
 import { isCurrencyCode } from '../money/currency';
-import { formatMinorUnits } from '../money/money';
+import { minorUnitsFormatter } from '../money/money';
 import type { CsvCell } from './csv-cell';
 import type { CsvFormat } from './csv-format';
 
@@ -51,8 +51,8 @@ export function createFieldWriters(format: CsvFormat): FieldWriters {
   // An amount holds the delimiter only when the user chose `,` for both.
   const quoteAmounts = format.decimalSeparator === format.delimiter;
   const { decimalSeparator } = format;
-  // Statements use one or two currencies: check a code once, not on each of 3,000,000 amounts.
-  const checkedCurrencies = new Set<string>();
+  // Statements use one or two currencies: check a code and look up its digits once, not on each of 3,000,000 amounts.
+  const formatters = new Map<string, (minor: number) => string>();
 
   return {
     text(value) {
@@ -60,12 +60,13 @@ export function createFieldWriters(format: CsvFormat): FieldWriters {
       return needsQuotes.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
     },
     amount(minor, currency) {
-      if (!checkedCurrencies.has(currency)) {
+      let format = formatters.get(currency);
+      if (format === undefined) {
         if (!isCurrencyCode(currency)) throw new CsvCellError(`"${clip(currency)}" is not an ISO 4217 currency code.`);
-        checkedCurrencies.add(currency);
+        formatters.set(currency, (format = minorUnitsFormatter(currency, decimalSeparator)));
       }
       if (!Number.isSafeInteger(minor)) throw new CsvCellError(`${String(minor)} is not a whole number of minor units.`);
-      const amount = formatMinorUnits(minor, currency, decimalSeparator);
+      const amount = format(minor);
       return quoteAmounts && amount.includes(decimalSeparator) ? `"${amount}"` : amount;
     },
     date(value) {

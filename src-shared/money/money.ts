@@ -11,12 +11,19 @@ export interface Money {
  * `decimalSeparator` is `.` or `,` (the CSV presets pick one).
  */
 export function formatMinorUnits(minor: number, currency: string, decimalSeparator: '.' | ',' = '.'): string {
-  if (!Number.isSafeInteger(minor)) throw new RangeError(`${String(minor)} is not a whole number of minor units.`);
+  return minorUnitsFormatter(currency, decimalSeparator)(minor);
+}
+
+/** The same for many amounts in one currency (a CSV column): its digits are looked up once. */
+export function minorUnitsFormatter(currency: string, decimalSeparator: '.' | ',' = '.'): (minor: number) => string {
   const digits = minorDigits(currency);
-  const negative = minor < 0;
-  const magnitude = String(Math.abs(minor)).padStart(digits + 1, '0');
-  const whole = magnitude.slice(0, magnitude.length - digits);
-  const fraction = magnitude.slice(magnitude.length - digits);
-  const body = digits === 0 ? whole : `${whole}${decimalSeparator}${fraction}`;
-  return negative ? `-${body}` : body;
+  return (minor) => {
+    if (!Number.isSafeInteger(minor)) throw new RangeError(`${String(minor)} is not a whole number of minor units.`);
+    const negative = minor < 0;
+    const magnitude = String(Math.abs(minor)).padStart(digits + 1, '0');
+    const whole = magnitude.slice(0, magnitude.length - digits);
+    const fraction = magnitude.slice(magnitude.length - digits);
+    const body = digits === 0 ? whole : `${whole}${decimalSeparator}${fraction}`;
+    return negative ? `-${body}` : body;
+  };
 }
