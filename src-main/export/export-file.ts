@@ -1,6 +1,5 @@
 import { link, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import type { ChunkEncoding } from '../../src-shared/rpc/export-methods';
 import { RpcError } from '../../src-shared/rpc/rpc-error';
 import { fileSystemError } from './file-system-error';
 import { partFileName } from './part-file-name';
@@ -56,9 +55,9 @@ export class ExportFile {
     }
   }
 
-  /** Writes the chunk as UTF-8, or the bytes a base64 chunk holds; answers the bytes written so far. */
-  append(chunk: string, encoding: ChunkEncoding = 'utf8'): Promise<number> {
-    return this.appendBytes(Buffer.from(chunk, encoding));
+  /** Writes the chunk as UTF-8; answers the bytes written so far. */
+  append(chunk: string): Promise<number> {
+    return this.appendBytes(Buffer.from(chunk, 'utf8'));
   }
 
   /** Writes the bytes as they are, without a copy; answers the bytes written so far. */

@@ -90,7 +90,7 @@ export function exportHandlers({
       return { status: 'started' as const, exportId, fileName: basename(target.path) };
     },
 
-    'export.append': ({ exportId, chunk, encoding }) => append(exportId, (file) => file.append(chunk, encoding)),
+    'export.append': ({ exportId, chunk }) => append(exportId, (file) => file.append(chunk)),
     'export.appendBytes': ({ exportId, bytes }) => append(exportId, (file) => file.appendBytes(bytes)),
 
     'export.commit': async ({ exportId, summary }) => {

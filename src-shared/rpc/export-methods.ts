@@ -35,13 +35,6 @@ const suggestedName = z.string().superRefine((name, context) => {
   if (problem !== null) context.addIssue({ code: 'custom', message: problem });
 });
 
-/**
- * How a chunk becomes bytes: text as UTF-8 (the default, every CSV), or base64 for a file whose
- * bytes are not UTF-8 (an SIE file in code page 437), which the renderer encodes itself.
- */
-export const chunkEncoding = z.enum(['utf8', 'base64']);
-export type ChunkEncoding = z.infer<typeof chunkEncoding>;
-
 const exportId = z.uuid({ error: 'not an export id' });
 
 /**
@@ -51,8 +44,9 @@ const exportId = z.uuid({ error: 'not an export id' });
  */
 export const exportMethods = {
   'export.begin': method<ExportBegun>()(z.object({ suggestedName }).strict()),
+  /** The next text of the file, written as UTF-8: for small files and scripts; the app sends bytes (below). */
   'export.append': method<{ bytes: number }>()(
-    z.object({ exportId, chunk: z.string().max(maxExportChunkLength), encoding: chunkEncoding.optional() }).strict(),
+    z.object({ exportId, chunk: z.string().max(maxExportChunkLength) }).strict(),
   ),
   /** The next bytes of the file, as the renderer encoded them (UTF-8 text, or an SIE file's own code page). */
   'export.appendBytes': method<{ bytes: number }>()(
