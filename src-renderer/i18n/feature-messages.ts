@@ -9,6 +9,8 @@ export type FeatureMessages<T> = Record<Locale, T>;
  */
 export function featureMessages<T extends object>(en: T, others: Record<Exclude<Locale, 'en'>, T>): FeatureMessages<T> {
   // Pseudo-English in place of English only in a renderer built for the pseudo-locale test
-  // (pseudo-locale.ts), here at the source, so the statement builders read it too.
-  return { en: import.meta.env.RESKONTRA_PSEUDO_LOCALE === true ? pseudoLocalize(en) : en, ...others };
+  // (pseudo-locale.ts), here at the source, so the statement builders read it too. Outside Vite
+  // (a bench run by tsx) there is no `import.meta.env`; Vite's define replaces the whole expression.
+  const pseudo = typeof import.meta.env === 'object' && import.meta.env.RESKONTRA_PSEUDO_LOCALE === true;
+  return { en: pseudo ? pseudoLocalize(en) : en, ...others };
 }
