@@ -1,5 +1,5 @@
 import type { SyncStream } from '../../src-shared/domain/provider';
-import type { Invoice, SyncRecord } from '../../src-shared/domain/records';
+import type { Invoice } from '../../src-shared/domain/records';
 import { maxDetailRequestsPerCall, type InvoiceDetail, type PendingDetail, type SyncDetails, type SyncPage } from '../../src-shared/rpc/sync-methods';
 import type { CacheDatabase } from '../db/cache-database';
 import { invoiceDirectory, type Located } from '../db/invoice-chunks';
@@ -45,19 +45,19 @@ export function withCachedDetails(db: CacheDatabase, fetchPage: FetchDeferredPag
       }
       return page;
     }
-    const cached = full ? null : await cachedDetailEvents(db, input, pendingDetails);
+    const cached = full ? null : await cachedDetailHashes(db, input, pendingDetails);
     const changed: PendingDetail[] = [];
+    const kept: string[] = [];
     for (const pending of pendingDetails) {
-      const kept = cached?.get(pending.recordId);
-      if (kept?.listHash !== pending.listHash) changed.push(pending);
-      else page.records.push(...kept.records);
+      if (cached?.get(pending.recordId) === pending.listHash) kept.push(pending.recordId);
+      else changed.push(pending);
     }
     const answers = await fetchDetailBatches(fetchDetails, input, changed.map((pending) => pending.request));
     for (const detail of answers) {
       page.records.push(...(detail.records ?? []));
       page.quarantined.push(...(detail.quarantined ?? []));
     }
-    return page;
+    return { ...page, keptDetails: kept };
   };
 }
 
@@ -75,35 +75,29 @@ export async function fetchDetailBatches(fetchDetails: FetchDetails, { connectio
   });
 }
 
-/** What the cache holds of an invoice's detail, and the list hash it was read at. */
+/** What the cache holds of an invoice's VAT, and the list hash it was read at. */
 interface Kept {
   listHash: string | undefined;
   vatLines?: Invoice['vatLines'];
   vatPending?: string;
-  records: SyncRecord[];
 }
 
 /**
- * The events a detail gave each pending invoice, as cached by this stream, found by invoice
- * number. An invoice's events are kept only when every one carries the pending hash; an invoice
- * with none is fetched again. Kept events are written again with the page, so the walk's sweep
- * keeps them.
+ * The list hash each pending invoice's cached detail events were read at, as cached by this
+ * stream, found by invoice number. An invoice has one only when every one of its events carries
+ * the same hash; an invoice with none is fetched again. Kept events are not written again: the
+ * page names their invoices (`keptDetails`) so the walk's sweep spares them.
  */
-async function cachedDetailEvents(db: CacheDatabase, { connectionId, stream }: { connectionId: string; stream: SyncStream }, pending: readonly PendingDetail[]): Promise<Map<string, Kept>> {
+async function cachedDetailHashes(db: CacheDatabase, { connectionId, stream }: { connectionId: string; stream: SyncStream }, pending: readonly PendingDetail[]): Promise<Map<string, string | undefined>> {
   const wanted = new Set(pending.map((detail) => detail.recordId));
   const events = await db.events
     .where('invoiceNumber')
     .anyOf([...new Set(pending.map((detail) => detail.invoiceNumber))])
     .filter((event) => event.connectionId === connectionId && event.stream === stream && event.invoiceId !== null && wanted.has(event.invoiceId))
     .toArray();
-  const kept = new Map<string, Kept>();
-  for (const { stream: _stream, generation: _generation, ...event } of events) {
-    const entry = kept.get(event.invoiceId!) ?? { listHash: event.listHash, records: [] };
-    if (entry.listHash !== event.listHash) entry.listHash = undefined;
-    entry.records.push(event);
-    kept.set(event.invoiceId!, entry);
-  }
-  return kept;
+  const hashes = new Map<string, string | undefined>();
+  for (const { invoiceId, listHash } of events) hashes.set(invoiceId!, hashes.has(invoiceId!) && hashes.get(invoiceId!) !== listHash ? undefined : listHash);
+  return hashes;
 }
 
 /** The cached versions of the pending invoices, from only the chunks that hold them. */
@@ -117,7 +111,7 @@ async function cachedVat(db: CacheDatabase, located: Map<string, Located>, pendi
   const found = new Map<string, Kept>();
   for (const { id, seq, at } of where) {
     const invoice = chunks.get(seq)?.invoices[at];
-    if (invoice?.id === id) found.set(id, { listHash: invoice.listHash, vatLines: invoice.vatLines, vatPending: invoice.vatPending, records: [] });
+    if (invoice?.id === id) found.set(id, { listHash: invoice.listHash, vatLines: invoice.vatLines, vatPending: invoice.vatPending });
   }
   return found;
 }
