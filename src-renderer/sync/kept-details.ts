@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import type { SyncStream } from '../../src-shared/domain/provider';
-import type { CacheDatabase, SyncState } from '../db/cache-database';
+import type { CacheDatabase, CachedEvent, SyncState } from '../db/cache-database';
 
 /**
  * The invoices of one committed page whose cached detail events were kept as they are (their
@@ -33,10 +33,29 @@ export async function putKeptDetails(db: CacheDatabase, { connectionId, stream, 
 export async function sweepEvents(db: CacheDatabase, { connectionId, stream, generation }: SyncState): Promise<void> {
   const rows = db.keptDetails.where('[connectionId+stream+generation]').between([connectionId, stream, Dexie.minKey], [connectionId, stream, Dexie.maxKey], true, true);
   const kept = new Set((await rows.toArray()).flatMap((row) => (row.generation === generation ? row.invoiceIds : [])));
-  await db.events
-    .where('[connectionId+stream]')
-    .equals([connectionId, stream])
-    .filter((event) => event.generation < generation && !(event.invoiceId !== null && kept.has(event.invoiceId)))
-    .delete();
+  const stale: string[] = [];
+  await eachStreamEventBatch(db, connectionId, stream, (event) => {
+    if (event.generation < generation && !(event.invoiceId !== null && kept.has(event.invoiceId))) stale.push(event.id);
+  });
+  await db.events.bulkDelete(stale);
   await rows.delete();
+}
+
+/** Events read per request: a few MB of records at most. */
+const eventsPerRead = 2_000;
+
+/**
+ * Visits every cached event of a connection's stream, read `eventsPerRead` at a time by id: an
+ * event's id starts with its connection's (`recordId`), so each read is one `getAll` over an id
+ * range. A filtered index walk (a cursor step per event) took ~1.3 s for ~4,000 events in
+ * Chromium under load; this is the way to read them all.
+ */
+export async function eachStreamEventBatch(db: CacheDatabase, connectionId: string, stream: SyncStream, visit: (event: CachedEvent) => void): Promise<void> {
+  const last = `${connectionId}/\uffff`;
+  for (let after = `${connectionId}/`; ; ) {
+    const events = await db.events.where(':id').between(after, last, false, true).limit(eventsPerRead).toArray();
+    for (const event of events) if (event.stream === stream) visit(event);
+    if (events.length < eventsPerRead) return;
+    after = events[events.length - 1]!.id;
+  }
 }
