@@ -4,6 +4,7 @@ import type { Case, Invoice, LedgerEvent, QuarantinedRecord } from '../../src-sh
 import type { RpcErrorBody } from '../../src-shared/rpc/rpc-error';
 import type { InvoiceChunk, InvoiceDirectoryRow } from './invoice-chunks';
 import type { OutboxAction } from '../outbox/outbox-action';
+import type { KeptDetailsRow } from '../sync/kept-details';
 import { schemaVersions, type SchemaVersion } from './schema-versions';
 
 /** Where a cached record came from: the stream that wrote it and the walk (generation) that last saw it. */
@@ -52,6 +53,7 @@ export class CacheDatabase extends Dexie {
   invoiceChunks!: Table<InvoiceChunk, number>;
   invoiceDirectory!: Table<InvoiceDirectoryRow, number>;
   events!: Table<CachedEvent, string>;
+  keptDetails!: Table<KeptDetailsRow, number>;
   cases!: Table<CachedCase, string>;
   syncState!: Table<SyncState, [string, string]>;
   quarantine!: Table<CachedQuarantine, number>;

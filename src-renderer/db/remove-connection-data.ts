@@ -8,9 +8,10 @@ export async function removeConnectionData(db: CacheDatabase, connectionId: stri
     [connectionId, Dexie.minKey],
     [connectionId, Dexie.maxKey],
   ];
-  await db.transaction('rw', [db.invoiceChunks, db.invoiceDirectory, db.events, db.cases, db.syncState, db.quarantine], async () => {
+  await db.transaction('rw', [db.invoiceChunks, db.invoiceDirectory, db.events, db.keptDetails, db.cases, db.syncState, db.quarantine], async () => {
     await deleteInvoiceChunks(db, connectionId);
     await db.events.where('[connectionId+stream]').between(...range, true, true).delete();
+    await db.keptDetails.where('[connectionId+stream+generation]').between(...range, true, true).delete();
     await db.cases.where('[connectionId+stream]').between(...range, true, true).delete();
     await db.quarantine.where('[connectionId+stream]').between(...range, true, true).delete();
     await db.syncState.where('connectionId').equals(connectionId).delete();

@@ -71,6 +71,14 @@ export const schemaVersions: readonly SchemaVersion[] = [
       await chunkInvoiceRecords(transaction);
     },
   },
+  {
+    version: 7,
+    stores: {
+      // Per committed page, the invoices whose detail events were kept without being written
+      // again (sync/kept-details.ts): the walk's sweep spares them. Empty until the next sync.
+      keptDetails: '++seq, [connectionId+stream+generation]',
+    },
+  },
 ];
 
 /** Chunk size of the v5 migration: as many as one sync page holds. */

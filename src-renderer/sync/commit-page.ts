@@ -3,18 +3,23 @@ import type { Invoice } from '../../src-shared/domain/records';
 import type { CacheDatabase, CachedCase, CachedEvent, CachedQuarantine, SyncState } from '../db/cache-database';
 import { deleteInvoiceChunks, putInvoiceChunk } from '../db/invoice-chunks';
 import { caseInvoiceNumbers } from '../db/schema-versions';
+import { putKeptDetails, sweepEvents } from './kept-details';
 import { SyncSuperseded } from './sync-stopped';
+
+/** A page as the sync commits it: `keptDetails` names the invoices whose cached detail events stay as they are. */
+export type PageToCommit = SyncPage & { keptDetails?: string[] };
 
 /**
  * Writes one page and the cursor that follows it in ONE transaction, so the cursor only moves
  * when its records are stored: a crash, cancel or lost network resumes exactly there.
- * The page that ends a sweeping walk also deletes what the provider no longer lists.
+ * The page that ends a sweeping walk also deletes what the provider no longer lists (events: see
+ * `sweepEvents`, which keeps the detail events a page kept without writing them again).
  * `state` is the walk as the page was fetched (its cursor is the page's own).
  * Records the provider sent but main could not read are kept in `quarantine` in the same
  * transaction; the first page of a walk clears the stream's old ones, so a record that reads
  * now is stored and leaves quarantine, and one that still does not is listed once.
  */
-export async function commitPage(db: CacheDatabase, state: SyncState, page: SyncPage, now: string): Promise<SyncState> {
+export async function commitPage(db: CacheDatabase, state: SyncState, page: PageToCommit, now: string): Promise<SyncState> {
   const origin = { stream: state.stream, generation: state.generation };
   const invoices: Invoice[] = [];
   const events: CachedEvent[] = [];
@@ -31,18 +36,19 @@ export async function commitPage(db: CacheDatabase, state: SyncState, page: Sync
   const quarantined: CachedQuarantine[] = page.quarantined.map((entry) => ({ ...entry, connectionId: state.connectionId, stream: state.stream }));
   const walkStarts = state.cursor === null;
 
-  return db.transaction('rw', [db.invoiceChunks, db.invoiceDirectory, db.events, db.cases, db.syncState, db.quarantine], async () => {
+  return db.transaction('rw', [db.invoiceChunks, db.invoiceDirectory, db.events, db.keptDetails, db.cases, db.syncState, db.quarantine], async () => {
     await refuseUnlessStillOwned(db, state);
     if (walkStarts) await db.quarantine.where('[connectionId+stream]').equals([state.connectionId, state.stream]).delete();
     if (quarantined.length > 0) await db.quarantine.bulkAdd(quarantined);
     if (invoices.length > 0) await putInvoiceChunk(db, state.connectionId, origin, invoices);
     if (events.length > 0) await db.events.bulkPut(events);
+    await putKeptDetails(db, state, page.keptDetails ?? []);
     if (cases.length > 0) await db.cases.bulkPut(cases);
     if (finished && state.sweep) {
       const key = [state.connectionId, state.stream];
       const stale = (row: { generation: number }) => row.generation < state.generation;
       await deleteInvoiceChunks(db, state.connectionId, { stream: state.stream, below: state.generation });
-      await db.events.where('[connectionId+stream]').equals(key).filter(stale).delete();
+      await sweepEvents(db, state);
       await db.cases.where('[connectionId+stream]').equals(key).filter(stale).delete();
     }
     const next: SyncState = finished

@@ -36,6 +36,8 @@ export async function drainPendingVat(
   { connectionId, stream }: { connectionId: string; stream: SyncStream },
   { signal, onProgress }: { signal: AbortSignal; onProgress?: (progress: DrainProgress) => void },
 ): Promise<void> {
+  // Read before the rows: a chunk above it is newer than the step (only a walk beside it adds one).
+  const newest = Number((await db.invoiceDirectory.orderBy(':id').lastKey()) ?? 0);
   const rows = await connectionRows(db, connectionId);
   const latest = latestSeqs(rows);
   const work = rows.filter((row) => (row.vatPending ?? 0) > 0);
@@ -54,7 +56,9 @@ export async function drainPendingVat(
         invoice.vatPending !== undefined && latest.get(invoice.id) === seq ? [{ at, id: invoice.id, listHash: invoice.listHash, request: invoice.vatPending }] : [],
       );
       const answers = await fetchDetailBatches(fetchDetails, { connectionId, stream }, asked.map(({ request }) => request));
-      progress.done += await writeVat(db, seq, asked, answers);
+      // Awaited first: `done +=` would read `done` before another chunk's write added to it.
+      const written = await writeVat(db, { seq, newest }, asked, answers);
+      progress.done += written;
       onProgress?.({ ...progress });
     }
   };
@@ -89,13 +93,17 @@ function latestSeqs(rows: readonly InvoiceDirectoryRow[]): Map<string, number> {
  * Writes the answers into the chunk, in one transaction over it and its directory row; returns
  * how many it wrote. Skipped: a chunk gone (swept, connection removed), and an invoice that is no
  * longer the one asked about there (another list hash, no longer pending, or listed again in a
- * newer chunk).
+ * newer chunk). The chunks up to `newest` (the directory's last when the step began) were read
+ * then, and `asked` holds only invoices no later one of them lists; so only chunks above it, which
+ * a walk beside the step has added (none when the connection's lock holds), are read for ids.
+ * Reading every chunk above `seq` instead made the step quadratic in the chunks.
  */
-async function writeVat(db: CacheDatabase, seq: number, asked: readonly Asked[], answers: readonly InvoiceDetail[]): Promise<number> {
+async function writeVat(db: CacheDatabase, { seq, newest }: { seq: number; newest: number }, asked: readonly Asked[], answers: readonly InvoiceDetail[]): Promise<number> {
   return db.transaction('rw', [db.invoiceChunks, db.invoiceDirectory], async () => {
     const [chunk, row] = await Promise.all([db.invoiceChunks.get(seq), db.invoiceDirectory.get(seq)]);
     if (!chunk || !row) return 0;
-    const newer = new Set((await db.invoiceDirectory.where(':id').above(seq).filter((other) => other.connectionId === chunk.connectionId).toArray()).flatMap((other) => other.ids));
+    const added = await db.invoiceDirectory.where(':id').above(Math.max(seq, newest)).filter((other) => other.connectionId === chunk.connectionId).toArray();
+    const newer = new Set(added.flatMap((other) => other.ids));
     let written = 0;
     asked.forEach(({ at, id, listHash, request }, n) => {
       const invoice = chunk.invoices[at];

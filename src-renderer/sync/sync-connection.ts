@@ -1,8 +1,7 @@
 import { streamsByProvider, type ProviderId, type SyncStream } from '../../src-shared/domain/provider';
 import { listsEverything } from '../../src-shared/domain/stream-listing';
-import type { SyncPage } from '../../src-shared/rpc/sync-methods';
 import type { CacheDatabase } from '../db/cache-database';
-import { commitPage } from './commit-page';
+import { commitPage, type PageToCommit } from './commit-page';
 import { drainPendingVat } from './drain-pending-vat';
 import type { FetchDetails } from './page-details';
 import { repeatedPageCheck } from './repeated-pages';
@@ -11,7 +10,7 @@ import { SyncCancelled } from './sync-stopped';
 
 export { SyncCancelled, SyncSuperseded } from './sync-stopped';
 
-export type FetchPage = (input: { connectionId: string; stream: SyncStream; cursor: string | null }) => Promise<SyncPage>;
+export type FetchPage = (input: { connectionId: string; stream: SyncStream; cursor: string | null }) => Promise<PageToCommit>;
 
 export interface SyncProgress {
   stream: SyncStream;
@@ -97,9 +96,9 @@ async function syncStream(
 ): Promise<void> {
   let state = await openWalk(db, connectionId, stream, walk);
   const checkNotRepeated = repeatedPageCheck(provider);
-  let pending: Promise<SyncPage> | null = fetchPage({ connectionId, stream, cursor: state.cursor });
+  let pending: Promise<PageToCommit> | null = fetchPage({ connectionId, stream, cursor: state.cursor });
   while (pending) {
-    const page: SyncPage = await pending;
+    const page = await pending;
     pending = null;
     checkNotRepeated(page);
     if (page.nextCursor !== null && !options.signal.aborted) {

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import type { SyncPage, SyncDetails } from '../../src-shared/rpc/sync-methods';
+import { withCachedDetails, type FetchDeferredPage, type FetchDetails } from '../../src-renderer/sync/page-details';
+import { syncConnection } from '../../src-renderer/sync/sync-connection';
+import type { LedgerEvent } from '../../src-shared/domain/records';
+import { removeConnectionData } from '../../src-renderer/db/remove-connection-data';
+import { schemaVersions } from '../../src-renderer/db/schema-versions';
+import { memoryCache } from '../support/memory-cache';
+import { ledgerEvent } from '../support/records';
+
+const connectionId = 'a1';
+const aptic = { id: connectionId, provider: 'aptic' as const };
+const perPage = 2;
+
+/**
+ * An Aptic connection whose `invoice-details` stream lists invoices `perPage` a page, each with
+ * the hash of its list entry, and answers each invoice's details with `events` ledger events
+ * read at that hash. Its `invoices` stream lists nothing: only the details stream is walked.
+ */
+function detailsProvider(count: number, events = 2) {
+  const listed = new Map(Array.from({ length: count }, (_, n) => [`inv${n}`, { hash: 'h0', events }]));
+  const detailCalls: string[] = [];
+  const fetchPage: FetchDeferredPage = async ({ stream, cursor }) => {
+    if (stream !== 'invoice-details') return { records: [], quarantined: [], nextCursor: null, progress: { done: 0 } };
+    const refs = [...listed.keys()];
+    const from = cursor === null ? 0 : Number(cursor);
+    const page = refs.slice(from, from + perPage);
+    const next = from + perPage < refs.length ? String(from + perPage) : null;
+    const pendingDetails = page.map((ref) => ({ recordId: `${connectionId}/${ref}`, invoiceNumber: ref, listHash: listed.get(ref)!.hash, request: ref }));
+    return { records: [], quarantined: [], nextCursor: next, progress: { done: from + page.length, total: refs.length }, pendingDetails } satisfies SyncPage;
+  };
+  const fetchDetails: FetchDetails = async ({ requests }) => {
+    detailCalls.push(...requests);
+    const details = requests.map((ref) => {
+      const { hash, events: n } = listed.get(ref)!;
+      return { records: Array.from({ length: n }, (_, e) => ledgerEvent(connectionId, `${ref}/${hash}/${e}`, { provider: 'aptic', invoiceNumber: ref, invoiceId: `${connectionId}/${ref}`, listHash: hash })) };
+    });
+    return { details } satisfies SyncDetails;
+  };
+  return { listed, detailCalls, fetchPage, fetchDetails };
+}
+
+const generations = async (db: ReturnType<typeof memoryCache>['db']) => new Map((await db.events.toArray()).map((event) => [event.id, event.generation]));
+
+describe("an unchanged invoice's details", () => {
+  it('are not written again, yet survive the sweep; a changed or dropped invoice loses its old events', async () => {
+    const { db } = memoryCache();
+    const provider = detailsProvider(7);
+    const sync = (full = false) => syncConnection(db, withCachedDetails(db, provider.fetchPage, provider.fetchDetails, { full }), aptic, { full, signal: new AbortController().signal });
+    await sync();
+    const first = await generations(db);
+    expect(first.size).toBe(14);
+
+    provider.detailCalls.length = 0;
+    await sync();
+    expect(provider.detailCalls).toEqual([]);
+    // Each event still carries the walk that wrote it: nothing was written again.
+    expect(await generations(db)).toEqual(first);
+
+    provider.listed.get('inv3')!.hash = 'h1';
+    provider.listed.delete('inv5');
+    provider.detailCalls.length = 0;
+    await sync();
+    expect(provider.detailCalls).toEqual(['inv3']);
+    const ids = [...(await generations(db)).keys()].sort();
+    const expected = [...provider.listed].flatMap(([ref, { hash }]) => [0, 1].map((e) => `${connectionId}/${ref}/${hash}/${e}`)).sort();
+    expect(ids).toEqual(expected);
+    // Kept events keep surviving walk after walk.
+    await sync();
+    expect([...(await generations(db)).keys()].sort()).toEqual(expected);
+  });
+
+  it('survive a walk killed midway and resumed, and the resumed walk still removes a dropped invoice', async () => {
+    const { db } = memoryCache();
+    const provider = detailsProvider(9);
+    const walk = (fetchPage: FetchDeferredPage) => syncConnection(db, withCachedDetails(db, fetchPage, provider.fetchDetails, { full: false }), aptic, { full: false, signal: new AbortController().signal });
+    await walk(provider.fetchPage);
+    provider.listed.delete('inv8');
+    const failing: FetchDeferredPage = async (input) => {
+      if (input.stream === 'invoice-details' && input.cursor === '4') throw new Error('Aptic: 503 Service Unavailable');
+      return provider.fetchPage(input);
+    };
+    await expect(walk(failing)).rejects.toThrow(/503/);
+    expect(await db.keptDetails.count()).toBe(2);
+    await walk(provider.fetchPage);
+    const expected = [...provider.listed.keys()].flatMap((ref) => [0, 1].map((e) => `${connectionId}/${ref}/h0/${e}`)).sort();
+    expect([...(await generations(db)).keys()].sort()).toEqual(expected);
+    // What a walk kept is only needed until its sweep.
+    expect(await db.keptDetails.count()).toBe(0);
+  });
+
+  it('go with their connection, even from a walk killed midway', async () => {
+    const { db } = memoryCache();
+    const provider = detailsProvider(6);
+    const walk = (fetchPage: FetchDeferredPage) => syncConnection(db, withCachedDetails(db, fetchPage, provider.fetchDetails, { full: false }), aptic, { full: false, signal: new AbortController().signal });
+    await walk(provider.fetchPage);
+    await expect(walk(async (input) => (input.cursor === '4' ? Promise.reject(new Error('Aptic: 503')) : provider.fetchPage(input)))).rejects.toThrow(/503/);
+    expect(await db.keptDetails.count()).toBe(2);
+    await removeConnectionData(db, connectionId);
+    expect(await db.keptDetails.count()).toBe(0);
+    expect(await db.events.count()).toBe(0);
+  });
+
+  it('of a cache made before kept details were recorded are kept at the first sync after the upgrade', async () => {
+    const before = memoryCache(schemaVersions.filter((version) => version.version < 7));
+    const provider = detailsProvider(5);
+    // As the release before wrote them: every event of the last walk, with its generation.
+    const { details } = await provider.fetchDetails({ connectionId, stream: 'invoice-details', requests: [...provider.listed.keys()] });
+    await before.db.events.bulkPut(details.flatMap((detail) => detail.records!).map((event) => ({ ...(event as LedgerEvent), stream: 'invoice-details' as const, generation: 1 })));
+    const walked = { cursor: null, generation: 1, sweep: false, lastSuccessAt: '2025-06-01T00:00:00.000Z', lastAttemptAt: null, lastError: null };
+    await before.db.syncState.bulkPut([{ connectionId, stream: 'invoices', ...walked }, { connectionId, stream: 'invoice-details', ...walked }]);
+    const first = await generations(before.db);
+    before.db.close();
+
+    const { db } = memoryCache(schemaVersions, before.factory);
+    provider.detailCalls.length = 0;
+    await syncConnection(db, withCachedDetails(db, provider.fetchPage, provider.fetchDetails, { full: false }), aptic, { full: false, signal: new AbortController().signal });
+    expect(provider.detailCalls).toEqual([]);
+    expect(await generations(db)).toEqual(first);
+  });
+
+  it('are all read again by a full resync, which then removes exactly what is no longer listed', async () => {
+    const { db } = memoryCache();
+    const provider = detailsProvider(5);
+    const sync = (full: boolean) => syncConnection(db, withCachedDetails(db, provider.fetchPage, provider.fetchDetails, { full }), aptic, { full, signal: new AbortController().signal });
+    await sync(false);
+    await sync(false);
+    provider.listed.delete('inv0');
+    provider.detailCalls.length = 0;
+    await sync(true);
+    expect(provider.detailCalls.sort()).toEqual(['inv1', 'inv2', 'inv3', 'inv4']);
+    expect((await db.events.toArray()).map((event) => event.id).sort()).toEqual(['inv1', 'inv2', 'inv3', 'inv4'].flatMap((ref) => [0, 1].map((e) => `${connectionId}/${ref}/h0/${e}`)));
+  });
+});
