@@ -62,25 +62,6 @@ export function referenceOf(raw: Invoice['raw']): string {
 
 export const recordCustomerKey = customerKeysByName();
 
-/** The list's text fields of one invoice, in `textFields` order. */
-function textsOf(invoice: Invoice): (string | null)[] {
-  return [
-    invoice.connectionId,
-    invoice.provider,
-    invoice.customer.name,
-    invoice.customer.number,
-    invoice.issueDate,
-    invoice.dueDate,
-    invoice.currency,
-    invoice.status,
-    invoice.financing,
-    invoice.providerFinancing ?? null,
-    creditedInvoiceOf(invoice),
-    referenceOf(invoice.raw),
-    recordCustomerKey(invoice.customer),
-  ];
-}
-
 /** A chunk's invoices as columns (what `putInvoiceChunk` stores beside the chunk). */
 export function columnsOf(seq: number, invoices: readonly Invoice[]): InvoiceColumns {
   const n = invoices.length;
@@ -88,16 +69,40 @@ export function columnsOf(seq: number, invoices: readonly Invoice[]): InvoiceCol
   const known = new Map<string, number>();
   const codes = new Uint32Array(textFields.length * n);
   const amounts = new Float64Array(amountFields.length * n);
-  invoices.forEach((invoice, i) => {
-    textsOf(invoice).forEach((text, f) => {
-      if (text === null) return;
-      let code = known.get(text);
-      if (code === undefined) known.set(text, (code = strings.push(text)));
-      codes[f * n + i] = code;
-    });
+  // Per field the last text and its code: most fields repeat from one invoice to the next, and
+  // comparing two strings is cheaper than hashing one that came from JSON.
+  const lastText: (string | null)[] = textFields.map(() => null);
+  const lastCode = new Uint32Array(textFields.length);
+  const put = (field: number, i: number, text: string | null) => {
+    if (text === null) return;
+    let code = text === lastText[field] ? lastCode[field]! : known.get(text);
+    if (code === undefined) known.set(text, (code = strings.push(text)));
+    lastText[field] = text;
+    lastCode[field] = code;
+    codes[field * n + i] = code;
+  };
+  const f = textField;
+  for (let i = 0; i < n; i++) {
+    const invoice = invoices[i]!;
+    put(f.connectionId, i, invoice.connectionId);
+    put(f.provider, i, invoice.provider);
+    put(f.customerName, i, invoice.customer.name);
+    put(f.customerNumber, i, invoice.customer.number);
+    put(f.issueDate, i, invoice.issueDate);
+    put(f.dueDate, i, invoice.dueDate);
+    put(f.currency, i, invoice.currency);
+    put(f.status, i, invoice.status);
+    put(f.financing, i, invoice.financing);
+    put(f.providerFinancing, i, invoice.providerFinancing ?? null);
+    put(f.credits, i, creditedInvoiceOf(invoice));
+    // Each invoice's own (an OCR number, a reference): not worth looking up.
+    const reference = referenceOf(invoice.raw);
+    if (reference === '') put(f.reference, i, reference);
+    else codes[f.reference * n + i] = strings.push(reference);
+    put(f.customerKey, i, recordCustomerKey(invoice.customer));
     amounts[i] = invoice.total;
     amounts[n + i] = invoice.paid;
     amounts[2 * n + i] = invoice.outstanding;
-  });
+  }
   return { seq, format: columnsFormat, strings, codes, amounts };
 }
