@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import type { SyncStream } from '../../src-shared/domain/provider';
 import type { Invoice } from '../../src-shared/domain/records';
 import type { CacheDatabase, CachedInvoice, SyncOrigin } from './cache-database';
-import { columnsFormat, columnsOf, type InvoiceColumns } from './invoice-columns';
+import { amountFields, columnsFormat, columnsOf, textFields, type InvoiceColumns } from './invoice-columns';
 
 /**
  * Invoices are stored a page at a time: one `invoiceChunks` row per committed page (the page's
@@ -11,6 +11,10 @@ import { columnsFormat, columnsOf, type InvoiceColumns } from './invoice-columns
  * (db/invoice-columns.ts). Measured (test/bench/cache-layouts.bench.ts) a chunk of 1,000 writes
  * ~40× faster than 1,000 records with indexes, and a multi-entry index of ids costs nearly as
  * much as the records did; the directory is small enough to read whole for a lookup.
+ *
+ * Whatever rewrites a chunk's invoices rewrites its columns (`columnsOf`) in the same transaction
+ * when a field the list reads changes; a load that finds columns of another length or format
+ * makes them from the chunk.
  *
  * A later chunk holds a newer version of an invoice: an id's version is the one in the chunk with
  * the highest `seq`, as `bulkPut` of records let the last write win. Old versions go when the
@@ -90,6 +94,11 @@ export interface ListedChunk {
   columns: InvoiceColumns;
 }
 
+/** Whether a chunk's columns are of this format and of as many invoices as its directory row: else they are made from the chunk. */
+function columnsFit(columns: InvoiceColumns | undefined, count: number): columns is InvoiceColumns {
+  return columns?.format === columnsFormat && columns.codes.length === textFields.length * count && columns.amounts.length === amountFields.length * count;
+}
+
 /**
  * Calls `visit` with every chunk's ids, numbers and columns, in `seq` order (a later chunk's
  * version of an invoice comes later, as in `eachInvoiceVersion`), without reading the chunks
@@ -101,7 +110,7 @@ export async function eachListedChunk(db: CacheDatabase, visit: (chunk: ListedCh
     db.transaction('r', invoiceTables(db), async () => {
       const seqs = await db.invoiceChunks.where(':id').above(after).limit(limit).primaryKeys();
       const [rows, columns] = await Promise.all([db.invoiceDirectory.bulkGet(seqs), db.invoiceColumns.bulkGet(seqs)]);
-      const whole = seqs.filter((_, at) => !rows[at] || columns[at]?.format !== columnsFormat);
+      const whole = seqs.filter((_, at) => !rows[at] || !columnsFit(columns[at], rows[at].ids.length));
       const chunks = new Map(whole.length === 0 ? [] : (await db.invoiceChunks.bulkGet(whole)).flatMap((chunk) => (chunk ? [[chunk.seq!, chunk] as const] : [])));
       const listed = seqs.flatMap((seq, at): ListedChunk[] => {
         const chunk = chunks.get(seq);

@@ -103,12 +103,17 @@ describe('a v5 cache opened by the layout with list columns', () => {
     expect(await db.invoiceColumns.count()).toBe(await db.invoiceChunks.count());
   });
 
-  it('loads a chunk whose columns are missing or of another format from the chunk itself', async () => {
+  it('loads a chunk whose columns are missing, of another format or of another length from the chunk itself', async () => {
     const { factory } = await v5Cache();
     const { db } = memoryCache(schemaVersions, factory);
-    const [first, second] = await db.invoiceColumns.toCollection().primaryKeys();
+    const [first, second, third] = await db.invoiceColumns.toCollection().primaryKeys();
     await db.invoiceColumns.delete(first!);
     await db.invoiceColumns.update(second!, { format: 0 as 1 });
+    // Rewritten without its columns: an invoice fewer, so the old columns no longer line up.
+    const chunk = (await db.invoiceChunks.get(third!))!;
+    const invoices = chunk.invoices.slice(1);
+    await db.invoiceChunks.put({ ...chunk, invoices });
+    await db.invoiceDirectory.put({ seq: third!, connectionId: chunk.connectionId, ids: invoices.map((item) => item.id), numbers: invoices.map((item) => item.number) });
     expect(await loadInvoiceRows(db, today)).toEqual(await expectedRows(db));
     expect((await cachedInvoice(db, 'c1/10001'))?.raw).toEqual({ ocr: 'OCR10001', clientReferenceNumber: 'R-1', amount: 1 });
   });
