@@ -96,7 +96,12 @@ export interface ListedChunk {
 
 /** Whether a chunk's columns are of this format and of as many invoices as its directory row: else they are made from the chunk. */
 function columnsFit(columns: InvoiceColumns | undefined, count: number): columns is InvoiceColumns {
-  return columns?.format === columnsFormat && columns.codes.length === textFields.length * count && columns.amounts.length === amountFields.length * count;
+  return (
+    columns?.format === columnsFormat &&
+    columns.codes.length === textFields.length * count &&
+    columns.amounts.length === amountFields.length * count &&
+    columns.references.length === count
+  );
 }
 
 /**

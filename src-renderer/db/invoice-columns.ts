@@ -18,6 +18,11 @@ export interface InvoiceColumns {
   codes: Uint32Array;
   /** `amountFields[f]` of invoice `i` at `f * n + i`. */
   amounts: Float64Array;
+  /**
+   * Each invoice's references (OCR number, client reference…), position by position: each
+   * invoice's own, so kept out of `strings`, which a load looks up once per chunk.
+   */
+  references: string[];
 }
 
 export const columnsFormat = 1;
@@ -35,7 +40,6 @@ export const textFields = [
   'financing',
   'providerFinancing',
   'credits',
-  'reference',
   'customerKey',
 ] as const;
 export type TextField = (typeof textFields)[number];
@@ -95,14 +99,10 @@ export function columnsOf(seq: number, invoices: readonly Invoice[]): InvoiceCol
     put(f.financing, i, invoice.financing);
     put(f.providerFinancing, i, invoice.providerFinancing ?? null);
     put(f.credits, i, creditedInvoiceOf(invoice));
-    // Each invoice's own (an OCR number, a reference): not worth looking up.
-    const reference = referenceOf(invoice.raw);
-    if (reference === '') put(f.reference, i, reference);
-    else codes[f.reference * n + i] = strings.push(reference);
     put(f.customerKey, i, recordCustomerKey(invoice.customer));
     amounts[i] = invoice.total;
     amounts[n + i] = invoice.paid;
     amounts[2 * n + i] = invoice.outstanding;
   }
-  return { seq, format: columnsFormat, strings, codes, amounts };
+  return { seq, format: columnsFormat, strings, codes, amounts, references: invoices.map((invoice) => referenceOf(invoice.raw)) };
 }

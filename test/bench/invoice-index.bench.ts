@@ -72,12 +72,13 @@ export const fillCacheScript = (count: number) => `(async () => {
       for (let f = 0; f < amountFields; f++) amounts[f * n + i] = columns.amounts[f * m + at];
     });
     const format = picked[0].columns.format;
+    const references = picked.map(({ columns, at }) => columns.references[at]);
     await new Promise((resolve, reject) => {
       const tx = db.transaction(['invoiceChunks', 'invoiceDirectory', 'invoiceColumns'], 'readwrite');
       tx.objectStore('invoiceChunks').add({ connectionId, stream, generation, invoices }).onsuccess = (event) => {
         const seq = event.target.result;
         tx.objectStore('invoiceDirectory').add({ seq, connectionId, ids: invoices.map((i) => i.id), numbers: invoices.map((i) => i.number) });
-        tx.objectStore('invoiceColumns').add({ seq, format, strings, codes, amounts });
+        tx.objectStore('invoiceColumns').add({ seq, format, strings, codes, amounts, references });
       };
       tx.oncomplete = resolve;
       tx.onerror = () => reject(tx.error);
