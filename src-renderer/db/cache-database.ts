@@ -3,6 +3,7 @@ import type { SyncStream } from '../../src-shared/domain/provider';
 import type { Case, Invoice, LedgerEvent, QuarantinedRecord } from '../../src-shared/domain/records';
 import type { RpcErrorBody } from '../../src-shared/rpc/rpc-error';
 import type { InvoiceChunk, InvoiceDirectoryRow } from './invoice-chunks';
+import type { InvoiceColumns } from './invoice-columns';
 import type { OutboxAction } from '../outbox/outbox-action';
 import type { KeptDetailsRow } from '../sync/kept-details';
 import { schemaVersions, type SchemaVersion } from './schema-versions';
@@ -52,6 +53,7 @@ export class CacheDatabase extends Dexie {
   /** Invoices a page at a time: read and write them through db/invoice-chunks.ts. */
   invoiceChunks!: Table<InvoiceChunk, number>;
   invoiceDirectory!: Table<InvoiceDirectoryRow, number>;
+  invoiceColumns!: Table<InvoiceColumns, number>;
   events!: Table<CachedEvent, string>;
   keptDetails!: Table<KeptDetailsRow, number>;
   cases!: Table<CachedCase, string>;

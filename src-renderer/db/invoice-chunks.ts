@@ -2,13 +2,19 @@ import Dexie from 'dexie';
 import type { SyncStream } from '../../src-shared/domain/provider';
 import type { Invoice } from '../../src-shared/domain/records';
 import type { CacheDatabase, CachedInvoice, SyncOrigin } from './cache-database';
+import { amountFields, columnsFormat, columnsOf, textFields, type InvoiceColumns } from './invoice-columns';
 
 /**
  * Invoices are stored a page at a time: one `invoiceChunks` row per committed page (the page's
  * invoices, ~1,000) and beside it one `invoiceDirectory` row under the same `seq` with the
- * chunk's ids and numbers. Measured (test/bench/cache-layouts.bench.ts) a chunk of 1,000 writes
+ * chunk's ids and numbers, and one `invoiceColumns` row with what the invoice list needs of them
+ * (db/invoice-columns.ts). Measured (test/bench/cache-layouts.bench.ts) a chunk of 1,000 writes
  * ~40× faster than 1,000 records with indexes, and a multi-entry index of ids costs nearly as
  * much as the records did; the directory is small enough to read whole for a lookup.
+ *
+ * Whatever rewrites a chunk's invoices rewrites its columns (`columnsOf`) in the same transaction
+ * when a field the list reads changes; a load that finds columns of another length or format
+ * makes them from the chunk.
  *
  * A later chunk holds a newer version of an invoice: an id's version is the one in the chunk with
  * the highest `seq`, as `bulkPut` of records let the last write win. Old versions go when the
@@ -31,11 +37,19 @@ export interface InvoiceDirectoryRow {
   vatPending?: number;
 }
 
-/** Writes one page's invoices as one chunk; call inside a transaction over both stores. */
+/** The stores one chunk of invoices is written to: a transaction that writes or deletes chunks names these. */
+export function invoiceTables(db: CacheDatabase) {
+  return [db.invoiceChunks, db.invoiceDirectory, db.invoiceColumns];
+}
+
+/** Writes one page's invoices as one chunk; call inside a transaction over `invoiceTables`. */
 export async function putInvoiceChunk(db: CacheDatabase, connectionId: string, origin: SyncOrigin, invoices: Invoice[]): Promise<void> {
   const seq = await db.invoiceChunks.add({ connectionId, ...origin, invoices });
   const vatPending = invoices.filter((invoice) => invoice.vatPending !== undefined).length;
-  await db.invoiceDirectory.add({ seq, connectionId, ids: invoices.map((invoice) => invoice.id), numbers: invoices.map((invoice) => invoice.number), ...(vatPending > 0 ? { vatPending } : {}) });
+  await Promise.all([
+    db.invoiceDirectory.add({ seq, connectionId, ids: invoices.map((invoice) => invoice.id), numbers: invoices.map((invoice) => invoice.number), ...(vatPending > 0 ? { vatPending } : {}) }),
+    db.invoiceColumns.add(columnsOf(seq, invoices)),
+  ]);
 }
 
 /**
@@ -47,8 +61,7 @@ export async function deleteInvoiceChunks(db: CacheDatabase, connectionId: strin
     ? db.invoiceChunks.where('[connectionId+stream+generation]').between([connectionId, stream.stream, Dexie.minKey], [connectionId, stream.stream, stream.below], true, false)
     : db.invoiceChunks.where('[connectionId+stream+generation]').between([connectionId, Dexie.minKey], [connectionId, Dexie.maxKey], true, true);
   const seqs = await range.primaryKeys();
-  await db.invoiceChunks.bulkDelete(seqs);
-  await db.invoiceDirectory.bulkDelete(seqs);
+  await Promise.all([db.invoiceChunks.bulkDelete(seqs), db.invoiceDirectory.bulkDelete(seqs), db.invoiceColumns.bulkDelete(seqs)]);
 }
 
 /** The first read is small, so a screen can show the first invoices while the rest is read. */
@@ -70,6 +83,54 @@ export async function eachInvoiceVersion(db: CacheDatabase, visit: (invoice: Inv
     const more = chunks.length === limit;
     if (more) next = read(chunks[chunks.length - 1]!.seq!, (limit = chunksPerRead));
     for (const chunk of chunks) for (const invoice of chunk.invoices) visit(invoice, chunk);
+    if (!more) return;
+  }
+}
+
+/** One chunk as the invoice list reads it: its ids and numbers (the directory's) and its columns. */
+export interface ListedChunk {
+  ids: readonly string[];
+  numbers: readonly string[];
+  columns: InvoiceColumns;
+}
+
+/** Whether a chunk's columns are of this format and of as many invoices as its directory row: else they are made from the chunk. */
+function columnsFit(columns: InvoiceColumns | undefined, count: number): columns is InvoiceColumns {
+  return (
+    columns?.format === columnsFormat &&
+    columns.codes.length === textFields.length * count &&
+    columns.amounts.length === amountFields.length * count &&
+    columns.references.length === count
+  );
+}
+
+/**
+ * Calls `visit` with every chunk's ids, numbers and columns, in `seq` order (a later chunk's
+ * version of an invoice comes later, as in `eachInvoiceVersion`), without reading the chunks
+ * themselves. A chunk whose columns are missing or of another format (written by something that
+ * wrote the chunk alone) is read whole and its columns made from it.
+ */
+export async function eachListedChunk(db: CacheDatabase, visit: (chunk: ListedChunk) => void): Promise<void> {
+  const read = (after: number, limit: number) =>
+    db.transaction('r', invoiceTables(db), async () => {
+      const seqs = await db.invoiceChunks.where(':id').above(after).limit(limit).primaryKeys();
+      const [rows, columns] = await Promise.all([db.invoiceDirectory.bulkGet(seqs), db.invoiceColumns.bulkGet(seqs)]);
+      const whole = seqs.filter((_, at) => !rows[at] || !columnsFit(columns[at], rows[at].ids.length));
+      const chunks = new Map(whole.length === 0 ? [] : (await db.invoiceChunks.bulkGet(whole)).flatMap((chunk) => (chunk ? [[chunk.seq!, chunk] as const] : [])));
+      const listed = seqs.flatMap((seq, at): ListedChunk[] => {
+        const chunk = chunks.get(seq);
+        if (!chunk) return [{ ids: rows[at]!.ids, numbers: rows[at]!.numbers, columns: columns[at]! }];
+        return [{ ids: chunk.invoices.map((invoice) => invoice.id), numbers: chunk.invoices.map((invoice) => invoice.number), columns: columnsOf(seq, chunk.invoices) }];
+      });
+      return { listed, last: seqs[seqs.length - 1] };
+    });
+  let limit = chunksFirstRead;
+  let next = read(-Infinity, limit);
+  for (;;) {
+    const { listed, last } = await next;
+    const more = listed.length === limit && last !== undefined;
+    if (more) next = read(last, (limit = chunksPerRead));
+    for (const chunk of listed) visit(chunk);
     if (!more) return;
   }
 }

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import type { CacheDatabase } from './cache-database';
-import { deleteInvoiceChunks } from './invoice-chunks';
+import { deleteInvoiceChunks, invoiceTables } from './invoice-chunks';
 
 /** Everything cached for one connection goes in one transaction: all of it, or none of it. */
 export async function removeConnectionData(db: CacheDatabase, connectionId: string): Promise<void> {
@@ -8,7 +8,7 @@ export async function removeConnectionData(db: CacheDatabase, connectionId: stri
     [connectionId, Dexie.minKey],
     [connectionId, Dexie.maxKey],
   ];
-  await db.transaction('rw', [db.invoiceChunks, db.invoiceDirectory, db.events, db.keptDetails, db.cases, db.syncState, db.quarantine], async () => {
+  await db.transaction('rw', [...invoiceTables(db), db.events, db.keptDetails, db.cases, db.syncState, db.quarantine], async () => {
     await deleteInvoiceChunks(db, connectionId);
     await db.events.where('[connectionId+stream]').between(...range, true, true).delete();
     await db.keptDetails.where('[connectionId+stream+generation]').between(...range, true, true).delete();

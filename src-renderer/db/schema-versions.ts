@@ -6,6 +6,7 @@
  */
 import type { Transaction } from 'dexie';
 import type { Invoice } from '../../src-shared/domain/records';
+import { columnsOf } from './invoice-columns';
 
 export interface SchemaVersion {
   version: number;
@@ -72,6 +73,17 @@ export const schemaVersions: readonly SchemaVersion[] = [
     },
   },
   {
+    version: 6,
+    stores: {
+      // Beside each chunk, what the invoice list needs of its invoices as columns
+      // (db/invoice-columns.ts): a load reads these instead of every invoice with its raw fields.
+      invoiceColumns: 'seq',
+    },
+    upgrade: async (transaction) => {
+      await addInvoiceColumns(transaction);
+    },
+  },
+  {
     version: 7,
     stores: {
       // Per committed page, the invoices whose detail events were kept without being written
@@ -80,6 +92,21 @@ export const schemaVersions: readonly SchemaVersion[] = [
     },
   },
 ];
+
+/** How many chunks the v6 migration reads at a time: a few MB, never the whole cache. */
+const chunksPerMigrationRead = 20;
+
+/** v5 → v6: every chunk gets its columns row; each chunk is read once, a few at a time. */
+async function addInvoiceColumns(transaction: Transaction): Promise<void> {
+  const chunks = transaction.table<{ seq: number; invoices: Invoice[] }, number>('invoiceChunks');
+  let after = -Infinity;
+  for (;;) {
+    const read = await chunks.where(':id').above(after).limit(chunksPerMigrationRead).toArray();
+    await transaction.table('invoiceColumns').bulkPut(read.map((chunk) => columnsOf(chunk.seq, chunk.invoices)));
+    if (read.length < chunksPerMigrationRead) return;
+    after = read[read.length - 1]!.seq;
+  }
+}
 
 /** Chunk size of the v5 migration: as many as one sync page holds. */
 const migratedChunkSize = 1_000;

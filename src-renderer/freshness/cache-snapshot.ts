@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import type { CacheDatabase } from '../db/cache-database';
+import { invoiceTables } from '../db/invoice-chunks';
 import { loadLedgerRows } from '../queries/ledger-rows';
 import type { CacheSnapshot } from './what-changed';
 
@@ -12,7 +13,7 @@ import type { CacheSnapshot } from './what-changed';
  */
 export function beginSnapshot(db: CacheDatabase, today: string, failing: ReadonlyMap<string, string>): Promise<{ read: Promise<CacheSnapshot> }> {
   return new Promise((begun, failed) => {
-    const read = db.transaction('r', [db.invoiceChunks, db.invoiceDirectory, db.events, db.cases], () => {
+    const read = db.transaction('r', [...invoiceTables(db), db.events, db.cases], () => {
       begun({ read });
       return readSnapshot(db, today, failing);
     });

@@ -1,26 +1,27 @@
 import Dexie, { type Table } from 'dexie';
 import type { CacheDatabase, CachedCase, CachedEvent, CachedInvoice, CachedQuarantine } from '../db/cache-database';
-import { eachInvoiceVersion, invoiceCountsByConnection, invoicesNumbered } from '../db/invoice-chunks';
+import { eachListedChunk, invoiceCountsByConnection, invoicesNumbered } from '../db/invoice-chunks';
 import type { CaseFacts, FinancingFacts } from '../../src-shared/ledger/ledger-source';
 import { debtorOf } from './case-debtor';
-import { toInvoiceRow, type InvoiceRow } from './invoice-row';
-import { rowStringPools } from './string-pool';
+import { rowsOfChunk, type InvoiceRow } from './invoice-row';
+import { stringPool } from './string-pool';
 
 /** How many invoices `loadInvoiceRows` reads before it hands the first of them to `first`. */
 const firstBatch = 2_000;
 
 /**
- * Reads every cached invoice as a compact row, ordered by id, a few chunks at a time, so the full
- * records (with their raw provider fields) are never all in memory at once. `first` gets the
- * first rows read (a copy), while the rest is still being read, so a screen can show them.
+ * Reads every cached invoice as a compact row, ordered by id, from the columns stored beside each
+ * chunk (db/invoice-columns.ts), a few chunks at a time: the full records, with their raw
+ * provider fields, are not read. `first` gets the first rows read (a copy), while the rest is
+ * still being read, so a screen can show them.
  */
 export async function loadInvoiceRows(db: CacheDatabase, today: string, first?: (rows: InvoiceRow[]) => Promise<void>): Promise<InvoiceRow[]> {
   const rows: InvoiceRow[] = [];
-  const shared = rowStringPools();
+  const pool = stringPool();
   let handed: Promise<void> | undefined;
-  await eachInvoiceVersion(db, (invoice) => {
-    rows.push(toInvoiceRow(invoice, today, shared));
-    if (first && !handed && rows.length === firstBatch) handed = first(latestVersions(rows.slice()));
+  await eachListedChunk(db, (chunk) => {
+    for (const row of rowsOfChunk(chunk, today, pool)) rows.push(row);
+    if (first && !handed && rows.length >= firstBatch) handed = first(latestVersions(rows.slice()));
   });
   await handed;
   return latestVersions(rows);

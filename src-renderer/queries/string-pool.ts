@@ -3,8 +3,8 @@
  * string (structured clone makes a new one per record), so 1,000,000 invoices held as rows would
  * keep a million copies of "SEK", of each connection id, each customer's name and each due date:
  * ~30 bytes apiece, a few hundred MB at a million. A pool lives for one load, so what the cache
- * no longer holds is not kept. Use one pool per field: the last value is compared first (a few
- * bytes compared, no hashing), and consecutive records mostly repeat it.
+ * no longer holds is not kept. The last value is compared first (a few bytes compared, no
+ * hashing), as consecutive lookups often repeat it.
  */
 export function stringPool(): <T extends string | null | undefined>(value: T) => T {
   const held = new Map<string, string>();
@@ -18,18 +18,3 @@ export function stringPool(): <T extends string | null | undefined>(value: T) =>
     return known as typeof value;
   };
 }
-
-/** A pool per repeated field of an invoice row (see `toInvoiceRow`). */
-export function rowStringPools() {
-  return {
-    connectionId: stringPool(),
-    provider: stringPool(),
-    customerName: stringPool(),
-    customerNumber: stringPool(),
-    date: stringPool(),
-    currency: stringPool(),
-    status: stringPool(),
-    financing: stringPool(),
-  };
-}
-export type RowStringPools = ReturnType<typeof rowStringPools>;

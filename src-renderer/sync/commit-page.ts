@@ -1,7 +1,7 @@
 import type { SyncPage } from '../../src-shared/rpc/sync-methods';
 import type { Invoice } from '../../src-shared/domain/records';
 import type { CacheDatabase, CachedCase, CachedEvent, CachedQuarantine, SyncState } from '../db/cache-database';
-import { deleteInvoiceChunks, putInvoiceChunk } from '../db/invoice-chunks';
+import { deleteInvoiceChunks, invoiceTables, putInvoiceChunk } from '../db/invoice-chunks';
 import { caseInvoiceNumbers } from '../db/schema-versions';
 import { putKeptDetails, sweepEvents } from './kept-details';
 import { SyncSuperseded } from './sync-stopped';
@@ -36,7 +36,7 @@ export async function commitPage(db: CacheDatabase, state: SyncState, page: Page
   const quarantined: CachedQuarantine[] = page.quarantined.map((entry) => ({ ...entry, connectionId: state.connectionId, stream: state.stream }));
   const walkStarts = state.cursor === null;
 
-  return db.transaction('rw', [db.invoiceChunks, db.invoiceDirectory, db.events, db.keptDetails, db.cases, db.syncState, db.quarantine], async () => {
+  return db.transaction('rw', [...invoiceTables(db), db.events, db.keptDetails, db.cases, db.syncState, db.quarantine], async () => {
     await refuseUnlessStillOwned(db, state);
     if (walkStarts) await db.quarantine.where('[connectionId+stream]').equals([state.connectionId, state.stream]).delete();
     if (quarantined.length > 0) await db.quarantine.bulkAdd(quarantined);

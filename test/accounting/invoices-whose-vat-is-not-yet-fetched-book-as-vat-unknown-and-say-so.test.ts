@@ -5,7 +5,7 @@ import type { Invoice } from '../../src-shared/domain/records';
 import { buildJournal } from '../../src-renderer/accounting/journal-statement';
 import { buildSalesVat } from '../../src-renderer/accounting/sales-vat-statement';
 import { buildSie } from '../../src-renderer/accounting/sie-statement';
-import { putInvoiceChunk } from '../../src-renderer/db/invoice-chunks';
+import { invoiceTables, putInvoiceChunk } from '../../src-renderer/db/invoice-chunks';
 import type { Locale } from '../../src-renderer/i18n/locales';
 import accountingMessages from '../../src-renderer/i18n/messages/accounting';
 import { memoryCache } from '../support/memory-cache';
@@ -24,7 +24,7 @@ async function cacheOf(): Promise<ReturnType<typeof memoryCache>['db']> {
     invoice('c', 'pending', { ...base, number: '1002', vatPending: 'request-1002' }),
     invoice('c', 'none', { ...base, number: '1003', vatLines: null }),
   ];
-  await db.transaction('rw', [db.invoiceChunks, db.invoiceDirectory], () => putInvoiceChunk(db, 'c', { stream: 'invoices', generation: 1 }, invoices));
+  await db.transaction('rw', invoiceTables(db), () => putInvoiceChunk(db, 'c', { stream: 'invoices', generation: 1 }, invoices));
   return db;
 }
 

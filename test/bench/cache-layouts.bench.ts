@@ -29,6 +29,25 @@ const layoutTimer = `async ({ layout, count, template }) => {
   });
   const done = (tx) => new Promise((resolve, reject) => { tx.oncomplete = () => resolve(); tx.onerror = () => reject(tx.error); tx.onabort = () => reject(tx.error); });
   const answer = (request) => new Promise((resolve, reject) => { request.onsuccess = () => resolve(request.result); request.onerror = () => reject(request.error); });
+  // What the invoice list needs of each invoice, beside its chunk, in one of three encodings.
+  const facts = (r) => ({ id: r.id, number: r.number, customerName: r.customer.name, customerNumber: r.customer.number, issueDate: r.issueDate, dueDate: r.dueDate,
+    currency: r.currency, status: r.status, financing: r.financing, reference: r.raw.ocr, total: r.total, paid: r.paid, outstanding: r.outstanding });
+  const texts = ['customerName', 'customerNumber', 'issueDate', 'dueDate', 'currency', 'status', 'financing', 'reference'];
+  const columnsOf = (encoding, invoices) => {
+    const rows = invoices.map(facts);
+    if (encoding === 'objects') return { rows };
+    if (encoding === 'arrays') return Object.fromEntries(Object.keys(rows[0]).map((key) => [key, rows.map((row) => row[key])]));
+    const dict = [];
+    const codes = new Map();
+    const code = (value) => { if (value === null) return 0; let c = codes.get(value); if (c === undefined) { dict.push(value); codes.set(value, (c = dict.length)); } return c; };
+    const textCodes = new Uint32Array(texts.length * rows.length);
+    const amounts = new Float64Array(3 * rows.length);
+    rows.forEach((row, i) => {
+      texts.forEach((key, f) => { textCodes[f * rows.length + i] = code(row[key]); });
+      amounts[i] = row.total; amounts[rows.length + i] = row.paid; amounts[2 * rows.length + i] = row.outstanding;
+    });
+    return { ids: rows.map((row) => row.id), numbers: rows.map((row) => row.number), dict, textCodes, amounts };
+  };
   const records = [];
   for (let i = 0; i < count; i++) {
     const ref = String(100000 + i);
@@ -45,6 +64,7 @@ const layoutTimer = `async ({ layout, count, template }) => {
         store.createIndex('ids', 'ids', { multiEntry: true });
         store.createIndex('numbers', 'numbers', { multiEntry: true });
       }
+      if (layout.columns) created.createObjectStore('columns', { keyPath: 'seq' });
     } else {
       const store = created.createObjectStore('invoices', { keyPath: 'id' });
       if (layout.indexes) {
@@ -57,11 +77,13 @@ const layoutTimer = `async ({ layout, count, template }) => {
   const started = performance.now();
   if (layout.chunk) {
     for (let i = 0; i < count; i += layout.chunk) {
-      const tx = db.transaction('chunks', 'readwrite', { durability: 'default' });
+      const tx = db.transaction(layout.columns ? ['chunks', 'columns'] : 'chunks', 'readwrite', { durability: 'default' });
       const invoices = records.slice(i, i + layout.chunk);
       const chunk = { connectionId: template.connectionId, stream: 'invoices', generation: 1, invoices };
       if (layout.lookup) { chunk.ids = invoices.map((r) => r.id); chunk.numbers = invoices.map((r) => r.number); }
-      tx.objectStore('chunks').put(chunk);
+      tx.objectStore('chunks').put(chunk).onsuccess = (event) => {
+        if (layout.columns) tx.objectStore('columns').put({ seq: event.target.result, ...columnsOf(layout.columns, invoices) });
+      };
       await done(tx);
     }
   } else {
@@ -76,9 +98,9 @@ const layoutTimer = `async ({ layout, count, template }) => {
   db.close();
   const reopened = await open(name, () => undefined);
   const readStarted = performance.now();
-  const tx = reopened.transaction(layout.chunk ? 'chunks' : 'invoices');
-  const all = await answer(tx.objectStore(layout.chunk ? 'chunks' : 'invoices').getAll());
-  const read = layout.chunk ? all.flatMap((chunk) => chunk.invoices).length : all.length;
+  const store = layout.columns ? 'columns' : layout.chunk ? 'chunks' : 'invoices';
+  const all = await answer(reopened.transaction(store).objectStore(store).getAll());
+  const read = layout.columns ? all.reduce((sum, row) => sum + (row.rows ?? row.number ?? row.numbers).length, 0) : layout.chunk ? all.flatMap((chunk) => chunk.invoices).length : all.length;
   const readMs = performance.now() - readStarted;
   reopened.close();
   await answer(indexedDB.deleteDatabase(name));
@@ -92,6 +114,8 @@ interface Layout {
   indexes?: boolean;
   chunk?: number;
   lookup?: boolean;
+  /** Beside each chunk, in the same transaction, its invoices' list fields in one encoding; reading back reads only these. */
+  columns?: 'objects' | 'arrays' | 'typed';
 }
 
 const layouts: Layout[] = [
@@ -103,7 +127,12 @@ const layouts: Layout[] = [
   { name: 'chunk-5000', label: 'chunks of 5,000 invoices, one per transaction', chunk: 5_000 },
   { name: 'chunk-1000-lookup', label: 'chunks of 1,000 with multi-entry indexes of ids and numbers', chunk: 1_000, lookup: true },
   { name: 'chunk-100-lookup', label: 'chunks of 100 with multi-entry indexes of ids and numbers', chunk: 100, lookup: true },
+  { name: 'chunk-1000-row-objects', label: 'chunks of 1,000, beside each its list fields as an object per invoice (read: those alone)', chunk: 1_000, columns: 'objects' },
+  { name: 'chunk-1000-row-arrays', label: 'chunks of 1,000, beside each its list fields as an array per field (read: those alone)', chunk: 1_000, columns: 'arrays' },
+  { name: 'chunk-1000-row-typed', label: 'chunks of 1,000, beside each its list fields as typed arrays and a string dictionary (read: those alone)', chunk: 1_000, columns: 'typed' },
 ];
+/** `RESKONTRA_BENCH_LAYOUTS=chunk-1000,chunk-1000-row-typed` runs only those. */
+const only = process.env.RESKONTRA_BENCH_LAYOUTS?.split(',');
 
 /**
  * The cache's storage layouts side by side in one run, in Debian's Chromium with its profile on
@@ -118,7 +147,7 @@ export async function run(): Promise<BenchResult[]> {
     const page = await browser.context.newPage();
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
     const results: BenchResult[] = [];
-    for (const layout of layouts) {
+    for (const layout of layouts.filter(({ name }) => !only || only.includes(name))) {
       const { writeMs, readMs } = (await page.evaluate(`(${layoutTimer})(${JSON.stringify({ layout, count, template })})`)) as { writeMs: number; readMs: number };
       process.stderr.write(`  ${layout.label}: write ${Math.round(writeMs)} ms, read ${Math.round(readMs)} ms\n`);
       results.push(

@@ -10,9 +10,12 @@ const scales = (process.env.RESKONTRA_BENCH_INDEX_SCALES ?? '100000').split(',')
 
 /**
  * Fills the cache in the page: the invoices of a small real sync copied to `count`, each with its
- * own id and number, written straight into the cache's own layout (a chunk of 1,000 and its
- * directory row per transaction). A sync of a million would take the benchmark minutes the
- * screen's figures do not need. Plain JavaScript text: tsx would wrap named functions in a helper.
+ * own id and number, written straight into the cache's own layout (per transaction a chunk of
+ * 1,000, its directory row and its list columns, src-renderer/db/invoice-columns.ts). The columns
+ * are copied from those the app wrote for the synced invoices (ids and numbers are the
+ * directory's, so a copy's columns are its template's), re-coded per chunk. A sync of a million
+ * would take the benchmark minutes the screen's figures do not need. Plain JavaScript text: tsx
+ * would wrap named functions in a helper.
  */
 export const fillCacheScript = (count: number) => `(async () => {
   const count = ${count};
@@ -21,32 +24,61 @@ export const fillCacheScript = (count: number) => `(async () => {
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
-  const chunks = await new Promise((resolve, reject) => {
-    const request = db.transaction('invoiceChunks').objectStore('invoiceChunks').getAll();
+  const all = (store) => new Promise((resolve, reject) => {
+    const request = db.transaction(store).objectStore(store).getAll();
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
-  const templates = chunks.flatMap((chunk) => chunk.invoices);
+  const chunks = await all('invoiceChunks');
+  const columnsBySeq = new Map((await all('invoiceColumns')).map((row) => [row.seq, row]));
+  const templates = chunks.flatMap((chunk) => chunk.invoices.map((invoice, at) => {
+    const columns = columnsBySeq.get(chunk.seq);
+    if (!columns) throw new Error('the app wrote no columns beside chunk ' + chunk.seq);
+    return { invoice, columns, at, n: chunk.invoices.length };
+  }));
   const { connectionId, stream, generation } = chunks[0];
+  const fields = templates[0].columns.codes.length / templates[0].n;
+  const amountFields = templates[0].columns.amounts.length / templates[0].n;
   await new Promise((resolve, reject) => {
-    const tx = db.transaction(['invoiceChunks', 'invoiceDirectory'], 'readwrite');
+    const tx = db.transaction(['invoiceChunks', 'invoiceDirectory', 'invoiceColumns'], 'readwrite');
     tx.objectStore('invoiceChunks').clear();
     tx.objectStore('invoiceDirectory').clear();
+    tx.objectStore('invoiceColumns').clear();
     tx.oncomplete = resolve;
     tx.onerror = () => reject(tx.error);
   });
   const started = performance.now();
   for (let from = 0; from < count; from += 1000) {
-    const invoices = [];
-    for (let i = from; i < Math.min(count, from + 1000); i++) {
-      const template = templates[i % templates.length];
-      const ref = 'bench-' + i;
-      invoices.push({ ...template, id: connectionId + '/' + ref, providerRef: ref, number: String(100000 + i) });
-    }
+    const picked = [];
+    for (let i = from; i < Math.min(count, from + 1000); i++) picked.push(templates[i % templates.length]);
+    const n = picked.length;
+    const invoices = picked.map(({ invoice }, k) => {
+      const ref = 'bench-' + (from + k);
+      return { ...invoice, id: connectionId + '/' + ref, providerRef: ref, number: String(100000 + from + k) };
+    });
+    const strings = [];
+    const known = new Map();
+    const codes = new Uint32Array(fields * n);
+    const amounts = new Float64Array(amountFields * n);
+    picked.forEach(({ columns, at, n: m }, i) => {
+      for (let f = 0; f < fields; f++) {
+        const code = columns.codes[f * m + at];
+        if (code === 0) continue;
+        const text = columns.strings[code - 1];
+        let recoded = known.get(text);
+        if (recoded === undefined) known.set(text, (recoded = strings.push(text)));
+        codes[f * n + i] = recoded;
+      }
+      for (let f = 0; f < amountFields; f++) amounts[f * n + i] = columns.amounts[f * m + at];
+    });
+    const format = picked[0].columns.format;
+    const references = picked.map(({ columns, at }) => columns.references[at]);
     await new Promise((resolve, reject) => {
-      const tx = db.transaction(['invoiceChunks', 'invoiceDirectory'], 'readwrite');
+      const tx = db.transaction(['invoiceChunks', 'invoiceDirectory', 'invoiceColumns'], 'readwrite');
       tx.objectStore('invoiceChunks').add({ connectionId, stream, generation, invoices }).onsuccess = (event) => {
-        tx.objectStore('invoiceDirectory').add({ seq: event.target.result, connectionId, ids: invoices.map((i) => i.id), numbers: invoices.map((i) => i.number) });
+        const seq = event.target.result;
+        tx.objectStore('invoiceDirectory').add({ seq, connectionId, ids: invoices.map((i) => i.id), numbers: invoices.map((i) => i.number) });
+        tx.objectStore('invoiceColumns').add({ seq, format, strings, codes, amounts, references });
       };
       tx.oncomplete = resolve;
       tx.onerror = () => reject(tx.error);

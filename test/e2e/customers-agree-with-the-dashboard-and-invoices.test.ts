@@ -191,9 +191,10 @@ describe('collection cases', () => {
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });
-      // Invoices are stored in chunks with a directory row each (src-renderer/db/invoice-chunks.ts): both are rewritten without the number.
+      // Invoices are stored in chunks with a directory row and a columns row each (src-renderer/db/invoice-chunks.ts):
+      // chunk and directory are rewritten without the number, and the columns go (the app makes them again from the chunk).
       await new Promise<void>((resolve, reject) => {
-        const transaction = db.transaction(['invoiceChunks', 'invoiceDirectory'], 'readwrite');
+        const transaction = db.transaction(['invoiceChunks', 'invoiceDirectory', 'invoiceColumns'], 'readwrite');
         const request = transaction.objectStore('invoiceChunks').openCursor();
         request.onsuccess = () => {
           const cursor = request.result;
@@ -203,6 +204,7 @@ describe('collection cases', () => {
           if (invoices.length < chunk.invoices.length) {
             cursor.update({ ...chunk, invoices });
             transaction.objectStore('invoiceDirectory').put({ seq: chunk.seq, connectionId: chunk.connectionId, ids: invoices.map((i) => i.id), numbers: invoices.map((i) => i.number) });
+            transaction.objectStore('invoiceColumns').delete(chunk.seq);
           }
           cursor.continue();
         };

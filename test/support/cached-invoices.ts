@@ -1,5 +1,5 @@
 import type { CacheDatabase, CachedInvoice } from '../../src-renderer/db/cache-database';
-import { cachedInvoices, putInvoiceChunk } from '../../src-renderer/db/invoice-chunks';
+import { cachedInvoices, invoiceTables, putInvoiceChunk } from '../../src-renderer/db/invoice-chunks';
 
 /** Stores invoices as a sync would, one chunk per connection, stream and generation, in one transaction. */
 export async function storeInvoices(db: CacheDatabase, invoices: readonly CachedInvoice[]): Promise<void> {
@@ -8,7 +8,7 @@ export async function storeInvoices(db: CacheDatabase, invoices: readonly Cached
     const key = JSON.stringify([invoice.connectionId, invoice.stream, invoice.generation]);
     groups.set(key, [...(groups.get(key) ?? []), invoice]);
   }
-  await db.transaction('rw', [db.invoiceChunks, db.invoiceDirectory], async () => {
+  await db.transaction('rw', invoiceTables(db), async () => {
     for (const group of groups.values()) {
       const { connectionId, stream, generation } = group[0]!;
       await putInvoiceChunk(db, connectionId, { stream, generation }, group.map(({ stream: _stream, generation: _generation, ...invoice }) => invoice));
