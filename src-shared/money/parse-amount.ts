@@ -43,6 +43,12 @@ export function parseMinorUnits(value: unknown, currency: string, source: Amount
  * `unit` names what limits the decimals in the error message (`SEK`, `a VAT rate`).
  */
 export function parseFixedPoint(value: unknown, digits: number, source: AmountSource, unit: string): number {
+  // A whole number needs no text: times 10^digits it is exact whenever the product is a safe
+  // integer (a product past 2^53 never rounds back below it), and most amounts are whole.
+  if (typeof value === 'number' && Number.isInteger(value)) {
+    const minor = value * 10 ** digits;
+    if (Number.isSafeInteger(minor)) return minor + 0;
+  }
   const where = `${source.record}, field ${source.field}`;
   const text = decimalText(value, source);
   const match = decimalPattern.exec(text);

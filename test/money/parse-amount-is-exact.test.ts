@@ -75,6 +75,23 @@ describe('parseMinorUnits', () => {
     );
   });
 
+  it('reads a whole number exactly as its text, up to where it is too large to hold', () => {
+    const whole = fc.oneof(fc.integer(), fc.constantFrom(0, -0, 2 ** 53 - 1, -(2 ** 53) + 1, 2 ** 53, 90_071_992_547_409, 90_071_992_547_410, 1e21, -1e21), fc.double({ noNaN: true, noDefaultInfinity: true }).map(Math.trunc));
+    fc.assert(
+      fc.property(whole, fc.constantFrom('JPY', 'SEK', 'KWD'), (value, currency) => {
+        const read = (amount: number | string) => {
+          try {
+            return parseMinorUnits(amount, currency, at);
+          } catch (error) {
+            return error instanceof AmountError ? 'refused' : error;
+          }
+        };
+        expect(read(value)).toBe(read(BigInt(value).toString()));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
   it('never accepts a value with a third significant decimal', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1e9 }), fc.integer({ min: 1, max: 9 }), (cents, extra) => {

@@ -158,7 +158,7 @@ describe('Aptic seed: a list item with the documented fields', () => {
       outstanding: 121145,
       status: 'in-collection',
       financing: 'recoursed',
-      raw: { ...item },
+      raw: { clientReferenceNumber: 'RSK-1001' },
     });
   });
 });

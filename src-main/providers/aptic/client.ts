@@ -25,6 +25,7 @@ import {
   apticListItemSchema,
   apticTransactionListSchema,
   apticTransactionSchema,
+  plainApticListItem,
   type ApticListItem,
 } from './schema';
 
@@ -178,7 +179,7 @@ function invoiceReader(connectionId: string): RecordReader<Invoice> {
   return {
     kind: 'invoice',
     refOf: refField('invoiceGuid'),
-    read: (item, ref) => normalizeApticInvoice(connectionId, validatePage(apticListItemSchema, item, `invoice ${ref ?? 'without invoiceGuid'}`)),
+    read: (item, ref) => normalizeApticInvoice(connectionId, plainApticListItem(item) ?? validatePage(apticListItemSchema, item, `invoice ${ref ?? 'without invoiceGuid'}`)),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { FinancingState, Invoice, InvoiceStatus, LedgerEvent, LedgerEventType } from '../../../src-shared/domain/records';
+import type { FinancingState, Invoice, InvoiceStatus, LedgerEvent, LedgerEventType, RawFields } from '../../../src-shared/domain/records';
 import { recordId } from '../../../src-shared/domain/records';
 import { parseMinorUnits } from '../../../src-shared/money/parse-amount';
 import { InvalidPageError } from '../provider-failure';
@@ -8,6 +8,7 @@ import type { ApticListItem, ApticTransaction } from './schema';
 
 /** `status` bit flags (third-party documentation). */
 const flag = { paid: 1, unpaid: 2, overdue: 4, reminderSent: 8, collection: 16, credited: 64 } as const;
+const knownStatusBits = Object.values(flag).reduce((bits, bit) => bits | bit, 0);
 
 /** Bits other than these are ignored; without `status` the amounts say whether it is paid. */
 function statusOf(item: ApticListItem, outstanding: number): InvoiceStatus {
@@ -48,7 +49,7 @@ function financingOf(financeStatus: number | null | undefined): { financing: Fin
 /**
  * An Aptic list item as an invoice: `total` is the original principal, `paid` and
  * `outstanding` are Aptic's paidSum and remainingSum (both include collection interest and
- * costs); the principal-only figures stay in `raw`.
+ * costs). `raw` keeps only what the app reads or could not read (see `apticInvoiceRaw`).
  */
 export function normalizeApticInvoice(connectionId: string, item: ApticListItem): Invoice {
   const currency = item.currencyCode;
@@ -56,6 +57,8 @@ export function normalizeApticInvoice(connectionId: string, item: ApticListItem)
   const money = (field: 'originalPrincipal' | 'paidSum' | 'remainingSum') =>
     parseMinorUnits(item[field], currency, { record, field });
   const outstanding = money('remainingSum');
+  const issueDate = isoDayOf(item.invoiceDate);
+  const dueDate = isoDayOf(item.dueDate);
   return {
     kind: 'invoice',
     id: recordId(connectionId, item.invoiceGuid),
@@ -64,16 +67,34 @@ export function normalizeApticInvoice(connectionId: string, item: ApticListItem)
     providerRef: item.invoiceGuid,
     number: item.invoiceNumber,
     customer: { name: item.customerName ?? null, number: item.customerNumber ?? null },
-    issueDate: isoDayOf(item.invoiceDate),
-    dueDate: isoDayOf(item.dueDate),
+    issueDate,
+    dueDate,
     currency,
     total: money('originalPrincipal'),
     paid: money('paidSum'),
     outstanding,
     status: statusOf(item, outstanding),
     ...financingOf(item.financeStatus),
-    raw: rawFields(item),
+    raw: apticInvoiceRaw(item, issueDate, dueDate),
   };
+}
+
+/**
+ * The provider fields an Aptic invoice keeps beside what it was normalised to. Every invoice
+ * crosses to the window and into the cache, so only what is read there is kept: the client
+ * reference (the Invoices search reads `raw` fields named like a reference). A value read but not
+ * understood stays visible rather than lost: `status` with a bit Reskontra does not know, a date
+ * that is no date. (An unknown `financeStatus` is kept as `providerFinancing`.) The rest of the
+ * list entry (ledgerType, clientName, daysDue, registrationDate, remainingPrincipal, service,
+ * purchasable, …) is read by no screen; actions read it fresh from Aptic (see providers/README.md).
+ */
+function apticInvoiceRaw(item: ApticListItem, issueDate: string | null, dueDate: string | null): RawFields {
+  const raw: RawFields = {};
+  if (item.clientReferenceNumber) raw.clientReferenceNumber = item.clientReferenceNumber;
+  if (item.status != null && item.status !== (item.status & knownStatusBits)) raw.status = item.status;
+  if (issueDate === null && item.invoiceDate) raw.invoiceDate = item.invoiceDate;
+  if (dueDate === null && item.dueDate) raw.dueDate = item.dueDate;
+  return raw;
 }
 
 /** Transaction types whose Aptic sign (what the customer owes) is flipped to the movement's own. */

@@ -1,8 +1,10 @@
 import { apticGuidFor } from '../../../sandbox/data/aptic-guid';
 import type { RunningSandbox } from '../../../sandbox/start-sandbox';
 import { mapLimited } from '../../../src-main/providers/map-limited';
-import { apticInvoiceListSchema, apticListItemSchema } from '../../../src-main/providers/aptic/schema';
+import { apticInvoiceListSchema, apticListItemSchema, plainApticListItem } from '../../../src-main/providers/aptic/schema';
 import { normalizeApticInvoice } from '../../../src-main/providers/aptic/normalize';
+import { apticVatWork } from '../../../src-main/providers/aptic/vat-lines';
+import { resolveDetails } from '../../../src-main/providers/detail-requests';
 import { apticInvoicePageSize, apticInvoicePagesPerCall } from '../../../src-main/providers/aptic/client';
 
 /**
@@ -14,10 +16,12 @@ export interface ApticStageProfile {
   /** HTTP: the pages served by the sandbox and read as text, `concurrency` at a time. */
   fetchMs: number;
   parseMs: number;
-  /** zod: the list envelope and each item, as main validates them. */
+  /** The list envelope (zod) and each item (a plain check, zod where it fails), as main validates them. */
   validateMs: number;
   normaliseMs: number;
-  /** JSON.stringify of the sync pages main answers `sync.page` with (10 provider pages each). */
+  /** Each list entry's hash and its pending VAT request, as a deferred page carries them. */
+  hashMs: number;
+  /** JSON.stringify of the sync pages main answers `sync.page` with (10 provider pages each, their pending VAT listed). */
   serialiseMs: number;
   pages: number;
   /** Bytes of the sync pages main sends to the renderer. */
@@ -67,6 +71,16 @@ function timedInto<T>(totals: Record<string, number>, stage: string, work: () =>
   return result;
 }
 
+async function timedIntoAsync<T>(totals: Record<string, number>, stage: string, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await work();
+  totals[stage] = (totals[stage] ?? 0) + performance.now() - started;
+  return result;
+}
+
+/** As long as a real connection id (a UUID), so the bytes sent are a real page's. */
+const benchConnectionId = '7d0c2a5e-0000-4000-8000-000000000000';
+
 export async function profileApticStages(sandbox: RunningSandbox, token: string, invoices: number, concurrency: number): Promise<ApticStageProfile> {
   const skips = Array.from({ length: Math.ceil(invoices / apticInvoicePageSize) }, (_, i) => i * apticInvoicePageSize);
   const fetchStarted = performance.now();
@@ -77,16 +91,16 @@ export async function profileApticStages(sandbox: RunningSandbox, token: string,
   let count = 0;
   let rpcBytes = 0;
   for (let at = 0; at < texts.length; at += apticInvoicePagesPerCall) {
-    const records = texts.slice(at, at + apticInvoicePagesPerCall).flatMap((text) => {
-      const body = timedInto(totals, 'parse', () => JSON.parse(text) as unknown);
-      const items = timedInto(totals, 'validate', () => apticInvoiceListSchema.parse(body).value.map((item) => apticListItemSchema.parse(item)));
-      return timedInto(totals, 'normalise', () => items.map((item) => normalizeApticInvoice('bench', item)));
-    });
+    const bodies = texts.slice(at, at + apticInvoicePagesPerCall).map((text) => timedInto(totals, 'parse', () => JSON.parse(text) as unknown));
+    const entries = timedInto(totals, 'validate', () => bodies.flatMap((body) => apticInvoiceListSchema.parse(body).value));
+    const items = timedInto(totals, 'validate', () => entries.map((item) => plainApticListItem(item) ?? apticListItemSchema.parse(item)));
+    const records = timedInto(totals, 'normalise', () => items.map((item) => normalizeApticInvoice(benchConnectionId, item)));
+    const pendingDetails = await timedIntoAsync(totals, 'hash', () => resolveDetails(apticVatWork(records, entries), async () => [], true));
     count += records.length;
-    const page = { records, quarantined: [], nextCursor: 'eyJza2lwIjoxMDAwfQ', progress: { done: count, total: invoices } };
+    const page = { records, quarantined: [], nextCursor: 'eyJza2lwIjoxMDAwfQ', progress: { done: count, total: invoices }, pendingDetails };
     rpcBytes += timedInto(totals, 'serialise', () => JSON.stringify(page)).length;
   }
   if (count !== invoices) throw new Error(`expected ${invoices} invoices, the pages held ${count}`);
   const stage = (name: string) => totals[name] ?? 0;
-  return { fetchMs, parseMs: stage('parse'), validateMs: stage('validate'), normaliseMs: stage('normalise'), serialiseMs: stage('serialise'), pages: skips.length, rpcBytes };
+  return { fetchMs, parseMs: stage('parse'), validateMs: stage('validate'), normaliseMs: stage('normalise'), hashMs: stage('hash'), serialiseMs: stage('serialise'), pages: skips.length, rpcBytes };
 }
