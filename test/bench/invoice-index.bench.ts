@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { startAppWithSandboxes } from '../support/app-with-sandboxes';
 import { launchChromium } from '../support/chromium';
@@ -93,11 +94,20 @@ async function dashboardFiguresMs(page: Page, timeout: number): Promise<number> 
   const url = page.url().replace(/#.*$/, '');
   const token = await page.evaluate(() => sessionStorage.getItem('reskontra.launchToken'));
   const cold = await page.context().newPage();
+  // RESKONTRA_BENCH_START_PROFILE=file.cpuprofile keeps the start's CPU profile (open it in Chromium's DevTools).
+  const profile = process.env.RESKONTRA_BENCH_START_PROFILE;
+  const session = profile ? await cold.context().newCDPSession(cold) : undefined;
+  if (session) {
+    await session.send('Profiler.enable');
+    await session.send('Profiler.start');
+  }
   try {
     const started = Date.now();
     await cold.goto(`${url}#token=${token}`);
     await cold.locator('.figure-card .figure').first().waitFor({ timeout });
-    return Date.now() - started;
+    const ms = Date.now() - started;
+    if (session && profile) await writeFile(profile, JSON.stringify((await session.send('Profiler.stop')).profile));
+    return ms;
   } finally {
     await cold.close();
   }

@@ -102,4 +102,15 @@ describe('rows the list loads', () => {
     // An entry that is one record's invoice, saying what it says, is that record's row.
     expect(loaded.ledger.find((row) => row.number === '20002')).toBe(records.get('aptic-1/20002'));
   });
+
+  it('find the entry of every record and case they were joined from, and none of a record they were not', async () => {
+    const { db } = memoryCache();
+    await fill(db);
+    const loaded = await loadLedgerRows(db, today);
+
+    expect(loaded.entryOf('aptic-1/no-such-invoice')).toBeUndefined();
+    for (const entry of loaded.entries) for (const source of entry.sources) expect(loaded.entryOf(source.recordId)).toBe(entry);
+    expect(loaded.entryOf('flowtly-1/f1')).toBe(loaded.entryOf('aptic-1/g1'));
+    expect(loaded.entryOf('confirma-1/c1')?.number).toBe('77001');
+  });
 });
