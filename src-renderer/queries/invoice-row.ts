@@ -140,13 +140,9 @@ export function rowsOfChunk({ ids, numbers, columns }: ListedChunk, today: strin
  */
 export function entryRow(entry: LedgerEntry, recordRow: (id: string) => InvoiceRow | undefined): InvoiceRow {
   const customer = entry.customerName ?? entry.customerNumber ?? '';
-  const references = new Set<string>();
-  for (const source of entry.sources) {
-    const reference = source.kind === 'invoice' ? recordRow(source.recordId)?.reference : undefined;
-    if (reference) references.add(reference);
-  }
-  const reference = [...references].join(' ');
   const only = entry.sources.length === 1 && entry.sources[0]!.kind === 'invoice' ? recordRow(entry.sources[0]!.recordId) : undefined;
+  // Most entries have one source: its reference as is, without a set and an array per entry.
+  const reference = entry.sources.length === 1 ? (only?.reference ?? '') : referencesOf(entry, recordRow);
   const same = only?.number === entry.number && only.customer === customer && only.reference === reference;
   if (same && saysTheSame(only, entry)) return only;
   return {
@@ -175,6 +171,16 @@ export function entryRow(entry: LedgerEntry, recordRow: (id: string) => InvoiceR
     customerKey: entry.customerKey,
     opens: entry.sources.some((source) => source.kind === 'invoice') ? 'invoice' : 'case',
   };
+}
+
+/** Every invoice source's references, each once, in source order. */
+function referencesOf(entry: LedgerEntry, recordRow: (id: string) => InvoiceRow | undefined): string {
+  const references = new Set<string>();
+  for (const source of entry.sources) {
+    const reference = source.kind === 'invoice' ? recordRow(source.recordId)?.reference : undefined;
+    if (reference) references.add(reference);
+  }
+  return [...references].join(' ');
 }
 
 /** Whether a record's row holds every field the entry's own row would (number, customer and references aside). */
