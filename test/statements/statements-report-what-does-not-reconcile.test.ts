@@ -76,13 +76,18 @@ describe('a statement that does not add up says so, and still exports every row'
       invoices: [
         { ...invoice('aptic-1', '1', { total: 100_00, outstanding: 100_00 }), stream: 'invoices', generation: 0 },
         { ...invoice('aptic-1', '2', { currency: 'EUR', total: 50_00, outstanding: 50_00 }), stream: 'invoices', generation: 0 },
+        // Back to SEK after EUR in the list's order: its sums must pick up where they were.
+        { ...invoice('aptic-1', '3', { total: 30_00, outstanding: 30_00 }), stream: 'invoices', generation: 0 },
       ],
     });
     const statement = await buildStatement(db, { kind: 'invoices', filter: {}, sort: { column: 'number', direction: 'asc' }, today: '2025-06-30', language: 'en', connectionLabels: new Map() });
     expect(codes(statement.problems)).toEqual(['mixed-currencies EUR SEK']);
     // Not a mismatch: the figures agree, they just cannot make one total.
     expect(statement.problems[0]!.severity).toBe('notice');
-    expect(statement.totals.filter((total) => total.label === 'Amount').map((total) => total.currency)).toEqual(['EUR', 'SEK']);
+    expect(statement.totals.filter((total) => total.label === 'Amount').map(({ currency, minor }) => [currency, minor])).toEqual([
+      ['EUR', 50_00],
+      ['SEK', 130_00],
+    ]);
   });
 
   it('invoice history: providers that disagree on the amount, and an invoice nobody holds', async () => {
