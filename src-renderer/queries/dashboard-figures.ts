@@ -11,7 +11,7 @@ export interface AgingFigures {
 }
 
 /** Outstanding money per currency by days past due. Exact integer sums. */
-export function agingByCurrency(rows: readonly InvoiceRow[], today: string): AgingFigures[] {
+export function agingByCurrency(rows: readonly Pick<InvoiceRow, 'currency' | 'outstanding' | 'status' | 'dueDate'>[], today: string): AgingFigures[] {
   const sums = new CurrencySums<`${AgingBucket}.${'count' | 'outstanding'}`>();
   for (const row of rows) {
     const bucket = agingBucketOf(row, today);

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { ref, shallowRef, watch } from 'vue';
+import { computed, ref, shallowRef, watch } from 'vue';
 import { calendarToday } from '../../src-shared/dates/today';
 import type { LedgerEntry } from '../../src-shared/ledger/join-ledger';
 import { cacheDatabase } from '../db/cache-database';
@@ -22,7 +22,9 @@ import { useSyncStore } from './sync';
 export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
   /** One row per provider record. */
   const rows = shallowRef<InvoiceRow[]>([]);
-  const entries = shallowRef<LedgerEntry[]>([]);
+  const loadedLedger = shallowRef<Pick<LedgerRows, 'entries'>>({ entries: [] });
+  /** Every ledger entry, in `ledgerRows` order: made when a screen first reads it (the Customers screen), not with the load. */
+  const entries = computed(() => loadedLedger.value.entries);
   /** One row per ledger entry, in `entries` order. */
   const ledgerRows = shallowRef<InvoiceRow[]>([]);
   /** While the first load reads: the ledger of the invoices read so far; empty once ready. */
@@ -53,7 +55,7 @@ export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
         columns.clear();
         preview.value = [];
         rows.value = loaded.records;
-        entries.value = loaded.entries;
+        loadedLedger.value = loaded;
         ledgerRows.value = loaded.ledger;
         entryOfRecord.value = loaded.entryOf;
         day.value = today;
