@@ -3,11 +3,14 @@ import type { Invoice } from '../../src-shared/domain/records';
 import type { CacheDatabase, CachedCase, CachedEvent, CachedQuarantine, SyncState } from '../db/cache-database';
 import { deleteInvoiceChunks, invoiceTables, putInvoiceChunk } from '../db/invoice-chunks';
 import { caseInvoiceNumbers } from '../db/schema-versions';
-import { putKeptDetails, sweepEvents } from './kept-details';
+import { putKeptDetails, sweepEvents, type OlderEvents } from './kept-details';
 import { SyncSuperseded } from './sync-stopped';
 
-/** A page as the sync commits it: `keptDetails` names the invoices whose cached detail events stay as they are. */
-export type PageToCommit = SyncPage & { keptDetails?: string[] };
+/**
+ * A page as the sync commits it: `keptDetails` names the invoices whose cached detail events stay
+ * as they are; `olderEvents`, on a walk's last page, what its sweep needs to read (`sweepEvents`).
+ */
+export type PageToCommit = SyncPage & { keptDetails?: string[]; olderEvents?: OlderEvents };
 
 /**
  * Writes one page and the cursor that follows it in ONE transaction, so the cursor only moves
@@ -48,7 +51,7 @@ export async function commitPage(db: CacheDatabase, state: SyncState, page: Page
       const key = [state.connectionId, state.stream];
       const stale = (row: { generation: number }) => row.generation < state.generation;
       await deleteInvoiceChunks(db, state.connectionId, { stream: state.stream, below: state.generation });
-      await sweepEvents(db, state);
+      await sweepEvents(db, state, page.olderEvents);
       await db.cases.where('[connectionId+stream]').equals(key).filter(stale).delete();
     }
     const next: SyncState = finished

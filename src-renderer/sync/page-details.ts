@@ -28,9 +28,10 @@ export function withCachedDetails(db: CacheDatabase, fetchPage: FetchDeferredPag
   // and the older ones it finds stay until its walk's sweep, after its last page was fetched.
   // A chunk gone meanwhile only means its invoices' details are fetched again.
   let located: Promise<Map<string, Located>> | null = null;
-  // The hash each invoice's cached detail events were read at, read once per sync for the same
-  // reason; an invoice this sync's own pages changed is at most fetched again.
-  let hashes: Promise<Map<string, string | undefined>> | null = null;
+  // Per stream, the hash each invoice's cached detail events were read at, and the events, read
+  // once per sync for the same reason; an invoice this sync's own pages changed is at most fetched
+  // again. The events go with the walk's last page to its sweep (`OlderEvents`).
+  const cachedByStream = new Map<SyncStream, Promise<CachedDetails>>();
   return async (input) => {
     const { pendingDetails = [], ...page } = await fetchPage({ ...input, deferDetails: true });
     if (pendingDetails.length === 0) return page;
@@ -49,11 +50,12 @@ export function withCachedDetails(db: CacheDatabase, fetchPage: FetchDeferredPag
       }
       return page;
     }
-    const cached = full ? null : await (hashes ??= cachedDetailHashes(db, input));
+    if (!full && !cachedByStream.has(input.stream)) cachedByStream.set(input.stream, cachedDetails(db, input));
+    const cached = full ? null : await cachedByStream.get(input.stream)!;
     const changed: PendingDetail[] = [];
     const kept: string[] = [];
     for (const pending of pendingDetails) {
-      if (cached?.get(pending.recordId) === pending.listHash) kept.push(pending.recordId);
+      if (cached?.hashes.get(pending.recordId) === pending.listHash) kept.push(pending.recordId);
       else changed.push(pending);
     }
     const answers = await fetchDetailBatches(fetchDetails, input, changed.map((pending) => pending.request));
@@ -61,7 +63,7 @@ export function withCachedDetails(db: CacheDatabase, fetchPage: FetchDeferredPag
       page.records.push(...(detail.records ?? []));
       page.quarantined.push(...(detail.quarantined ?? []));
     }
-    return { ...page, keptDetails: kept };
+    return { ...page, keptDetails: kept, ...(cached && page.nextCursor === null ? { olderEvents: cached.events } : {}) };
   };
 }
 
@@ -86,6 +88,14 @@ interface Kept {
   vatPending?: string;
 }
 
+/** What a stream's cached detail events say, read once as its walk's session begins. */
+interface CachedDetails {
+  /** Per invoice, the list hash its events were read at. */
+  hashes: Map<string, string | undefined>;
+  /** The events' ids by invoice. */
+  events: Map<string | null, string[]>;
+}
+
 /**
  * The list hash each invoice's cached detail events were read at, over the stream's events: an
  * invoice has one only when every one of its events carries the same hash; an invoice with none
@@ -93,12 +103,16 @@ interface Kept {
  * (`keptDetails`) so the walk's sweep spares them. Read whole once rather than by invoice number
  * per page: an index walk per page cost ~145 ms a page of 100 invoices in Chromium under load.
  */
-async function cachedDetailHashes(db: CacheDatabase, { connectionId, stream }: { connectionId: string; stream: SyncStream }): Promise<Map<string, string | undefined>> {
+async function cachedDetails(db: CacheDatabase, { connectionId, stream }: { connectionId: string; stream: SyncStream }): Promise<CachedDetails> {
   const hashes = new Map<string, string | undefined>();
-  await eachStreamEventBatch(db, connectionId, stream, ({ invoiceId, listHash }) => {
+  const events = new Map<string | null, string[]>();
+  await eachStreamEventBatch(db, connectionId, stream, ({ id, invoiceId, listHash }) => {
+    const ids = events.get(invoiceId);
+    if (ids) ids.push(id);
+    else events.set(invoiceId, [id]);
     if (invoiceId !== null) hashes.set(invoiceId, hashes.has(invoiceId) && hashes.get(invoiceId) !== listHash ? undefined : listHash);
   });
-  return hashes;
+  return { hashes, events };
 }
 
 /** The cached versions of the pending invoices, from only the chunks that hold them. */

@@ -16,8 +16,10 @@ const perPage = 2;
  * An Aptic connection whose `invoice-details` stream lists invoices `perPage` a page, each with
  * the hash of its list entry, and answers each invoice's details with `events` ledger events
  * read at that hash. Its `invoices` stream lists nothing: only the details stream is walked.
+ * An event's id names the hash it was read at unless `sameIds` (as Aptic's transactions keep
+ * their ids when the invoice changes).
  */
-function detailsProvider(count: number, events = 2) {
+function detailsProvider(count: number, events = 2, { sameIds = false } = {}) {
   const listed = new Map(Array.from({ length: count }, (_, n) => [`inv${n}`, { hash: 'h0', events }]));
   const detailCalls: string[] = [];
   const fetchPage: FetchDeferredPage = async ({ stream, cursor }) => {
@@ -33,7 +35,7 @@ function detailsProvider(count: number, events = 2) {
     detailCalls.push(...requests);
     const details = requests.map((ref) => {
       const { hash, events: n } = listed.get(ref)!;
-      return { records: Array.from({ length: n }, (_, e) => ledgerEvent(connectionId, `${ref}/${hash}/${e}`, { provider: 'aptic', invoiceNumber: ref, invoiceId: `${connectionId}/${ref}`, listHash: hash })) };
+      return { records: Array.from({ length: n }, (_, e) => ledgerEvent(connectionId, sameIds ? `${ref}/${e}` : `${ref}/${hash}/${e}`, { provider: 'aptic', invoiceNumber: ref, invoiceId: `${connectionId}/${ref}`, listHash: hash })) };
     });
     return { details } satisfies SyncDetails;
   };
@@ -68,6 +70,26 @@ describe("an unchanged invoice's details", () => {
     // Kept events keep surviving walk after walk.
     await sync();
     expect([...(await generations(db)).keys()].sort()).toEqual(expected);
+  });
+
+  it("of a changed invoice are kept when its new events have the old ones' ids", async () => {
+    const { db } = memoryCache();
+    const provider = detailsProvider(4, 2, { sameIds: true });
+    const sync = () => syncConnection(db, withCachedDetails(db, provider.fetchPage, provider.fetchDetails, { full: false }), aptic, { full: false, signal: new AbortController().signal });
+    await sync();
+    provider.listed.get('inv1')!.hash = 'h1';
+    provider.listed.delete('inv2');
+    await sync();
+    const events = new Map((await db.events.toArray()).map((event) => [event.id, event.listHash]));
+    // inv1's events were written again under the same ids by the walk that sweeps: they stay, read at h1.
+    expect([...events].sort()).toEqual([
+      [`${connectionId}/inv0/0`, 'h0'],
+      [`${connectionId}/inv0/1`, 'h0'],
+      [`${connectionId}/inv1/0`, 'h1'],
+      [`${connectionId}/inv1/1`, 'h1'],
+      [`${connectionId}/inv3/0`, 'h0'],
+      [`${connectionId}/inv3/1`, 'h0'],
+    ]);
   });
 
   it('survive a walk killed midway and resumed, and the resumed walk still removes a dropped invoice', async () => {

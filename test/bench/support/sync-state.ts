@@ -1,16 +1,23 @@
 import type { Page } from 'playwright-core';
 
+/** What a bench reads of a stream's sync state row. */
+interface SyncStateSeen {
+  cursor: string | null;
+  lastAttemptAt: string | null;
+  lastSuccessAt: string | null;
+}
+
 /** A stream's sync state row as the page's cache holds it; null before its first walk. */
-export async function syncStateOf(page: Page, connectionId: string, stream = 'invoices'): Promise<{ lastSuccessAt: string | null } | null> {
+export async function syncStateOf(page: Page, connectionId: string, stream = 'invoices'): Promise<SyncStateSeen | null> {
   return page.evaluate(async ({ id, stream }) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('reskontra-cache');
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
-    const state = await new Promise<{ lastSuccessAt: string | null } | null>((resolve, reject) => {
+    const state = await new Promise<SyncStateSeen | null>((resolve, reject) => {
       const request = db.transaction('syncState').objectStore('syncState').get([id, stream]);
-      request.onsuccess = () => resolve((request.result as { lastSuccessAt: string | null } | undefined) ?? null);
+      request.onsuccess = () => resolve((request.result as SyncStateSeen | undefined) ?? null);
       request.onerror = () => reject(request.error);
     });
     db.close();
