@@ -1,5 +1,5 @@
 import { csvHeaderRow, csvRecordRow, type CsvColumn } from '../../src-shared/csv/csv-columns';
-import { encodeTableChunks } from '../../src-shared/csv/encode-csv';
+import { csvTableBatches } from '../../src-shared/csv/csv-table-bytes';
 import { providerNames } from '../../src-shared/domain/provider';
 import type { CacheDatabase } from '../db/cache-database';
 import type { InvoiceStatus } from '../../src-shared/domain/records';
@@ -68,7 +68,7 @@ export function listedInvoicesStatement(rows: readonly InvoiceRow[], request: In
     *body() {
       for (const row of rows) yield csvRecordRow(columns, row);
     },
-    text: (format) => encodeTableChunks(columns, rows, format),
+    bytes: (format, batchBytes) => csvTableBatches(columns, rows, format, batchBytes),
     totals,
     summaryHeader: text.summaryHeader(),
     problems: [
