@@ -2,9 +2,8 @@ import type { CsvFormat } from '../../src-shared/csv/csv-format';
 import { encodeCsvToString } from '../../src-shared/csv/encode-csv';
 import { exportFileName } from '../../src-shared/csv/export-file-name';
 import type { RpcInput, RpcOutput } from '../../src-shared/rpc/contract';
-import { utf8Batches } from '../../src-shared/csv/utf8-batches';
 import { maxExportBatchBytes } from '../../src-shared/rpc/export-methods';
-import { statementText, summaryRows, type Statement } from './statement';
+import { statementBatches, summaryRows, type Statement } from './statement';
 
 type ExportMethod = 'export.begin' | 'export.appendBytes' | 'export.commit' | 'export.abort';
 
@@ -52,7 +51,7 @@ export async function saveStatement(
   try {
     // The next batch is encoded while main writes this one: one append in flight, in order.
     let writing: Promise<void> = Promise.resolve();
-    for (const batch of file ? byteBatches(file.bytes) : utf8Batches(statementText(statement, format), maxExportBatchBytes)) {
+    for (const batch of file ? byteBatches(file.bytes) : statementBatches(statement, format, maxExportBatchBytes)) {
       await writing;
       writing = send(batch);
       // Its failure is read at the next await; until then it is not an unhandled rejection.

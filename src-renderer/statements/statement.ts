@@ -1,6 +1,7 @@
 import { csvCell, type CsvRow } from '../../src-shared/csv/csv-cell';
 import type { CsvFormat } from '../../src-shared/csv/csv-format';
 import { encodeCsvChunks } from '../../src-shared/csv/encode-csv';
+import { utf8Batches } from '../../src-shared/csv/utf8-batches';
 
 export const statementKinds = ['invoices', 'factoring', 'collection', 'invoice-history', 'period-journal', 'journal', 'sie', 'sales-vat'] as const;
 export type StatementKind = (typeof statementKinds)[number];
@@ -60,11 +61,11 @@ export interface Statement {
   rowCount: number;
   body(): Iterable<CsvRow>;
   /**
-   * The whole file's text in chunks (header and body), for a statement that writes it straight
-   * from its records rather than through a cell per field: the same text as encoding `header` and
-   * `body()`, at a fraction of the cost (a million-row invoice list).
+   * The whole file (header and body) as UTF-8 batches of at most `batchBytes`, for a statement that
+   * writes it straight from its records rather than through a cell per field: the same bytes as
+   * encoding `header` and `body()`, at a fraction of the cost (a million-row invoice list).
    */
-  text?(format: CsvFormat): Iterable<string>;
+  bytes?(format: CsvFormat, batchBytes: number): Iterable<Uint8Array<ArrayBuffer>>;
   /**
    * Balances and totals: shown in the dialog and written to the summary file beside the
    * statement, never among its rows, so a spreadsheet sum or an import of the file is right.
@@ -88,9 +89,9 @@ export function* statementRows(statement: Statement): Generator<CsvRow, void, un
   yield* statement.body();
 }
 
-/** The statement file's text in `format`, in chunks: from its records when it can write them directly. */
-export function statementText(statement: Statement, format: CsvFormat): Iterable<string> {
-  return statement.text ? statement.text(format) : encodeCsvChunks(statementRows(statement), format);
+/** The statement file in `format` as UTF-8 batches: from its records when it can write them directly. */
+export function statementBatches(statement: Statement, format: CsvFormat, batchBytes: number): Iterable<Uint8Array<ArrayBuffer>> {
+  return statement.bytes ? statement.bytes(format, batchBytes) : utf8Batches(encodeCsvChunks(statementRows(statement), format), batchBytes);
 }
 
 /** The summary file: its header, then one row per figure (label, currency, amount). */

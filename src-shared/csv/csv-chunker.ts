@@ -46,11 +46,6 @@ export class CsvChunker {
       }
       throw error;
     }
-    return this.pushLine(line);
-  }
-
-  /** Adds one row already written as a line (see `csvLineWriter`), without its line end. */
-  pushLine(line: string): string | undefined {
     this.pending += line + this.lineEnd;
     return this.pending.length >= this.chunkLength ? this.take() : undefined;
   }

@@ -1,6 +1,5 @@
 import type { CsvRow } from './csv-cell';
 import { CsvChunker, defaultChunkLength } from './csv-chunker';
-import { csvHeaderRow, csvLineWriter, type CsvColumn } from './csv-columns';
 import type { CsvFormat } from './csv-format';
 
 export interface EncodeOptions {
@@ -51,29 +50,4 @@ export function encodeCsvToString(rows: Iterable<CsvRow>, format: CsvFormat): st
   let text = '';
   for (const chunk of encodeCsvChunks(rows, format)) text += chunk;
   return text;
-}
-
-/**
- * A table straight from its records: the header, then each record's line written from its
- * columns, in chunks as `encodeCsvChunks` gives them, and the same text as encoding
- * `csvTable(columns, records)`, without a cell per field.
- */
-export function* encodeTableChunks<T>(
-  columns: readonly CsvColumn<T>[],
-  records: Iterable<T>,
-  format: CsvFormat,
-  options: EncodeOptions = {},
-): Generator<string, void, undefined> {
-  const chunker = new CsvChunker(format, options.chunkLength ?? defaultChunkLength);
-  const writeLine = csvLineWriter(columns, format);
-  let chunk = chunker.push(csvHeaderRow(columns));
-  if (chunk !== undefined) yield chunk;
-  // The header is row 1.
-  let rowNumber = 1;
-  for (const record of records) {
-    chunk = chunker.pushLine(writeLine(record, ++rowNumber));
-    if (chunk !== undefined) yield chunk;
-  }
-  const rest = chunker.finish();
-  if (rest !== undefined) yield rest;
 }

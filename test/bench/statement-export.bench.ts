@@ -6,7 +6,8 @@ import type { FinancingState, InvoiceStatus } from '../../src-shared/domain/reco
 import { loadInvoiceRows } from '../../src-renderer/queries/cache-queries';
 import type { InvoiceRow } from '../../src-renderer/queries/invoice-row';
 import { invoiceListStatement, type InvoiceListRequest } from '../../src-renderer/statements/invoice-list-statement';
-import { statementRows, statementText } from '../../src-renderer/statements/statement';
+import { statementBatches, statementRows } from '../../src-renderer/statements/statement';
+import { maxExportBatchBytes } from '../../src-shared/rpc/export-methods';
 import { memoryCache } from '../support/memory-cache';
 import { invoice } from '../support/records';
 import type { BenchResult } from './support/bench-result';
@@ -50,7 +51,7 @@ export async function run(): Promise<BenchResult[]> {
 
   const encode = () => {
     let length = 0;
-    for (const chunk of statementText(statement, format)) length += flatten(chunk).length;
+    for (const batch of statementBatches(statement, format, maxExportBatchBytes)) length += batch.length;
     return length;
   };
   // How it was written before its columns wrote lines themselves: a cell per field, through the encoder.
@@ -66,7 +67,7 @@ export async function run(): Promise<BenchResult[]> {
   const [encodeMs, rawMs] = bestOfInterleaved(encode, rawCells, runs);
   const [, fieldsMs] = bestOfInterleaved(encode, rawFields, runs);
   const [, cellsMs] = bestOfInterleaved(encode, throughCells, runs);
-  const peakMb = peakHeapMbWhile(() => statementText(statement, format));
+  const peakMb = peakHeapMbWhile(() => statementBatches(statement, format, maxExportBatchBytes));
 
   return [
     { name: 'statement export: read 100,000 invoice rows from the cache (fake-indexeddb in Node)', value: round(loadMs), unit: 'ms' },

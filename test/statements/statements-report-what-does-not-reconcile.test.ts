@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CachedCase, CachedEvent, CachedInvoice } from '../../src-renderer/db/cache-database';
 import { caseInvoiceNumbers } from '../../src-renderer/db/schema-versions';
 import { buildStatement } from '../../src-renderer/statements/build-statement';
+import { buildInvoiceList } from '../../src-renderer/statements/invoice-list-statement';
 import type { ReconciliationProblem } from '../../src-renderer/statements/statement';
 import { memoryCache } from '../support/memory-cache';
 import { collectionCase, invoice, ledgerEvent } from '../support/records';
@@ -101,5 +102,21 @@ describe('a statement that does not add up says so, and still exports every row'
     expect(history.problems.map((problem) => problem.message)).toEqual(['The providers disagree about invoice 10425: Flowtly 999.00 SEK, Aptic 1000.00 SEK.']);
     const missing = await buildStatement(db, { kind: 'invoice-history', invoiceNumber: '1', language: 'nl', connectionLabels: new Map() });
     expect(missing.problems.map((problem) => problem.message)).toEqual(['Er staat geen factuur met nummer 1 in de offline cache.']);
+  });
+
+  it('invoice list: each invoice whose providers disagree, once, in the list\'s order, beside the totals of every row', async () => {
+    const both = (number: string, aptic: number, flowtly: number) => [
+      { ...invoice('aptic-1', number, { total: aptic, outstanding: aptic }), stream: 'invoices' as const, generation: 0 },
+      { ...invoice('flowtly-1', number, { provider: 'flowtly', total: flowtly, outstanding: flowtly }), stream: 'invoices' as const, generation: 0 },
+    ];
+    const db = await cacheWith({
+      invoices: [...both('10425', 1000_00, 999_00), ...both('10426', 50_00, 50_00), ...both('10424', 20_00, 25_00)],
+    });
+    const list = await buildInvoiceList(db, { filter: {}, sort: { column: 'number', direction: 'asc' }, today: '2025-06-30', language: 'en', connectionLabels: new Map() });
+    expect(list.rowCount).toBe(3);
+    expect(list.problems.map((problem) => problem.message)).toEqual([
+      'The providers disagree about invoice 10424: Amount: Aptic 20.00 SEK, Flowtly 25.00 SEK; Outstanding: Aptic 20.00 SEK, Flowtly 25.00 SEK.',
+      'The providers disagree about invoice 10425: Amount: Aptic 1000.00 SEK, Flowtly 999.00 SEK; Outstanding: Aptic 1000.00 SEK, Flowtly 999.00 SEK.',
+    ]);
   });
 });

@@ -95,12 +95,20 @@ export async function measureInvoicesScreen(previous: Page, previousCdp: CDPSess
  * main writes it; the page keeps a copy for its download).
  */
 export async function invoiceListCsvMs(page: Page, timeout: number): Promise<number> {
+  // RESKONTRA_BENCH_CSV_PROFILE=file.cpuprofile keeps the renderer's CPU profile of the export (open it in Chromium's DevTools).
+  const profile = process.env.RESKONTRA_BENCH_CSV_PROFILE;
+  const session = profile ? await page.context().newCDPSession(page) : undefined;
+  if (session) {
+    await session.send('Profiler.enable');
+    await session.send('Profiler.start');
+  }
   const started = Date.now();
   await page.getByRole('button', { name: 'Export invoices' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: 'Save', exact: true }).click({ timeout });
   await dialog.getByText(/^Saved in the data folder:/).waitFor({ timeout });
   const ms = Date.now() - started;
+  if (session && profile) await writeFile(profile, JSON.stringify((await session.send('Profiler.stop')).profile));
   await dialog.getByRole('button', { name: 'Close' }).click();
   return ms;
 }

@@ -36,12 +36,12 @@ export function collectGarbage(): void {
  * Heap used above the baseline, sampled after every chunk: the encoder runs synchronously, so
  * between chunks is where it can be observed. Includes garbage not yet collected: an upper bound.
  */
-export function peakHeapMbWhile(chunks: () => Iterable<string>): number {
+export function peakHeapMbWhile(chunks: () => Iterable<string | Uint8Array>): number {
   collectGarbage();
   const baseline = process.memoryUsage().heapUsed;
   let peak = baseline;
   for (const chunk of chunks()) {
-    flatten(chunk);
+    if (typeof chunk === 'string') flatten(chunk);
     peak = Math.max(peak, process.memoryUsage().heapUsed);
   }
   return (peak - baseline) / (1024 * 1024);
