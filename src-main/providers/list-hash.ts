@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { listEntryTexts } from './list-entry-texts';
 
 /**
  * The content hash of one raw list entry as the provider sent it (its JSON, keys in the order
@@ -8,7 +9,11 @@ import { hash } from 'node:crypto';
  * given entry must never change (test/providers/list-hashes-stay-the-same.test.ts).
  */
 export function listHash(item: unknown, volatile: readonly string[] = []): string {
-  return hash('sha256', jsonWithout(item, volatile) ?? 'undefined', 'base64url').slice(0, 22);
+  return hashOf(jsonWithout(item, volatile) ?? 'undefined');
+}
+
+function hashOf(json: string): string {
+  return hash('sha256', json, 'base64url').slice(0, 22);
 }
 
 /**
@@ -25,12 +30,19 @@ function jsonWithout(item: unknown, volatile: readonly string[]): string | undef
   const present = volatile.filter((key) => Object.hasOwn(entry, key));
   if (present.length === 0) return JSON.stringify(entry);
   if (!isFlat(entry)) return JSON.stringify(without(entry, volatile));
-  let json = JSON.stringify(entry);
+  return cutKeys(JSON.stringify(entry), entry, present) ?? JSON.stringify(without(entry, volatile));
+}
+
+/**
+ * `json` (a flat entry's JSON as JSON.stringify writes it) without the keys `present`, each cut
+ * out with its comma; null when one is not found as a key.
+ */
+function cutKeys(json: string, entry: Record<string, unknown>, present: readonly string[]): string | null {
   for (const key of present) {
     const name = `${JSON.stringify(key)}:`;
     const first = json.startsWith(name, 1);
     const at = first ? 1 : json.indexOf(`,${name}`) + 1;
-    if (at === 0) return JSON.stringify(without(entry, volatile));
+    if (at === 0) return null;
     const end = at + name.length + JSON.stringify(entry[key]).length;
     json = first ? json.slice(0, 1) + json.slice(json[end] === ',' ? end + 1 : end) : json.slice(0, at - 1) + json.slice(end);
   }
@@ -59,12 +71,31 @@ function without(item: Record<string, unknown>, volatile: readonly string[]): Re
   return kept;
 }
 
-/** The hash of each list entry by its ref (`refOf`, as the page's reader names its records). */
-export function listHashesByRef(items: readonly unknown[], refOf: (item: unknown) => string | null, volatile: readonly string[] = []): Map<string, string> {
+/**
+ * The hash of each list entry by its ref (`refOf`, as the page's reader names its records).
+ * Given the page's text and the name of its list (`page`), entries written there as
+ * JSON.stringify would write them are hashed from that text (list-entry-texts.ts): the same
+ * values, without writing each entry's JSON again.
+ */
+export function listHashesByRef(
+  items: readonly unknown[],
+  refOf: (item: unknown) => string | null,
+  volatile: readonly string[] = [],
+  page?: { text: string; listKey: string },
+): Map<string, string> {
+  const texts = page ? listEntryTexts(page.text, page.listKey, items) : null;
   const hashes = new Map<string, string>();
-  for (const item of items) {
+  items.forEach((item, at) => {
     const ref = refOf(item);
-    if (ref !== null) hashes.set(ref, listHash(item, volatile));
-  }
+    if (ref === null) return;
+    const json = texts ? textWithout(texts[at]!, item as Record<string, unknown>, volatile) : null;
+    hashes.set(ref, json === null ? listHash(item, volatile) : hashOf(json));
+  });
   return hashes;
+}
+
+/** An entry's text without its `volatile` keys; null when one cannot be cut. */
+function textWithout(text: string, entry: Record<string, unknown>, volatile: readonly string[]): string | null {
+  const present = volatile.filter((key) => Object.hasOwn(entry, key));
+  return present.length === 0 ? text : cutKeys(text, entry, present);
 }

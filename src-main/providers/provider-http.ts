@@ -28,11 +28,12 @@ export interface ProviderHttp {
    * and timeouts are retried by ky with exponential backoff and jitter (Retry-After wins);
    * a body that breaks off, stalls or fails `read` is fetched again the same way; each 401
    * gets one `auth.recover()` (a token refresh or key renewal) and one more try. Whatever
-   * still fails becomes one RpcError naming the provider.
+   * still fails becomes one RpcError naming the provider. `read` also gets the body's text (a
+   * list hash reads entries from it, see list-entry-texts.ts).
    */
   getJson<T>(
     path: string,
-    read: (body: unknown, headers: Headers) => T,
+    read: (body: unknown, headers: Headers, text: string) => T,
     searchParams?: Record<string, string | number>,
   ): Promise<T>;
   /**
@@ -118,7 +119,7 @@ export function createProviderHttp(config: ProviderHttpConfig): ProviderHttp {
         try {
           const response = await api.get(path.replace(/^\//, ''), searchParams ? { searchParams } : {});
           const text = await readBody(response, options);
-          return read(parseJson(text), response.headers);
+          return read(parseJson(text), response.headers, text);
         } catch (error) {
           if (isHTTPError(error) && error.response.status === 401) {
             if (await credentialChangedSince(auth, error.request.headers)) {

@@ -14,7 +14,7 @@ import { createReadAhead } from '../read-ahead';
 import { checkPagesEnd, decodeCursor, encodeCursor, unknownStream } from '../sync-cursor';
 import { normalizeApticInvoice, normalizeApticTransaction } from './normalize';
 import { apticWrites } from './writes';
-import { apticListHash, apticVat, apticVatRequestSchema, apticVatWork } from './vat-lines';
+import { apticListHash, apticListHashes, apticVat, apticVatRequestSchema, apticVatWork } from './vat-lines';
 import { recordId } from '../../../src-shared/domain/records';
 import { maxDetailRequestLength } from '../../../src-shared/rpc/sync-methods';
 import { decodeDetailRequests, resolveDetails } from '../detail-requests';
@@ -80,9 +80,9 @@ export function createApticClient(connection: ApticConnection, secrets: SecretAc
   const listInvoices = (skip: number, top: number) =>
     http.getJson(
       'v1/Invoices',
-      (body) => {
+      (body, _headers, text) => {
         const list = validatePage(apticInvoiceListSchema, body, `invoices from ${skip}`);
-        return { list, read: normalizeEach(list.value, invoiceReader(connection.id), redact) };
+        return { list, read: normalizeEach(list.value, invoiceReader(connection.id), redact), hashes: apticListHashes(list.value, text) };
       },
       { $skip: skip, $top: top },
     );
@@ -102,7 +102,7 @@ export function createApticClient(connection: ApticConnection, secrets: SecretAc
     const pages = [first, ...(await mapLimited(skips, apticListConcurrency, (at) => listInvoices(at, apticInvoicePageSize)))];
     const work = apticVatWork(
       pages.flatMap((page) => page.read.records),
-      pages.flatMap((page) => page.list.value),
+      new Map(pages.flatMap((page) => [...page.hashes])),
     );
     const pendingDetails = await resolveDetails(work, vat, deferDetails);
     const count = pages.reduce((sum, page) => sum + pagedOver(page.list.value, apticInvoicePageSize), 0);

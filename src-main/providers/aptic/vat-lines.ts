@@ -68,9 +68,13 @@ export function apticListHash(item: unknown): string {
   return listHash(item, apticVolatileListFields);
 }
 
-/** Each invoice of a page with the hash of its raw list entry (one of `items`, by `invoiceGuid`). */
-export function apticVatWork(invoices: readonly Invoice[], items: readonly unknown[]): DetailWork<ApticVatRequest>[] {
-  const hashes = listHashesByRef(items, refField('invoiceGuid'), apticVolatileListFields);
+/** The hash of each raw list entry of a page (`items`, read from the page's `text`) by `invoiceGuid`. */
+export function apticListHashes(items: readonly unknown[], text: string): Map<string, string> {
+  return listHashesByRef(items, refField('invoiceGuid'), apticVolatileListFields, { text, listKey: 'value' });
+}
+
+/** Each invoice of a page with the hash of its raw list entry (`hashes`, by `invoiceGuid`). */
+export function apticVatWork(invoices: readonly Invoice[], hashes: ReadonlyMap<string, string>): DetailWork<ApticVatRequest>[] {
   return invoices.map((invoice) => ({
     invoice,
     listHash: hashes.get(invoice.providerRef) ?? '',

@@ -3,7 +3,7 @@ import type { RunningSandbox } from '../../../sandbox/start-sandbox';
 import { mapLimited } from '../../../src-main/providers/map-limited';
 import { apticInvoiceListSchema, apticListItemSchema, plainApticListItem } from '../../../src-main/providers/aptic/schema';
 import { normalizeApticInvoice } from '../../../src-main/providers/aptic/normalize';
-import { apticVatWork } from '../../../src-main/providers/aptic/vat-lines';
+import { apticListHashes, apticVatWork } from '../../../src-main/providers/aptic/vat-lines';
 import { resolveDetails } from '../../../src-main/providers/detail-requests';
 import { apticInvoicePageSize, apticInvoicePagesPerCall } from '../../../src-main/providers/aptic/client';
 
@@ -91,11 +91,13 @@ export async function profileApticStages(sandbox: RunningSandbox, token: string,
   let count = 0;
   let rpcBytes = 0;
   for (let at = 0; at < texts.length; at += apticInvoicePagesPerCall) {
-    const bodies = texts.slice(at, at + apticInvoicePagesPerCall).map((text) => timedInto(totals, 'parse', () => JSON.parse(text) as unknown));
-    const entries = timedInto(totals, 'validate', () => bodies.flatMap((body) => apticInvoiceListSchema.parse(body).value));
+    const pageTexts = texts.slice(at, at + apticInvoicePagesPerCall);
+    const bodies = pageTexts.map((text) => timedInto(totals, 'parse', () => JSON.parse(text) as unknown));
+    const lists = timedInto(totals, 'validate', () => bodies.map((body) => apticInvoiceListSchema.parse(body).value));
+    const entries = lists.flat();
     const items = timedInto(totals, 'validate', () => entries.map((item) => plainApticListItem(item) ?? apticListItemSchema.parse(item)));
     const records = timedInto(totals, 'normalise', () => items.map((item) => normalizeApticInvoice(benchConnectionId, item)));
-    const pendingDetails = await timedIntoAsync(totals, 'hash', () => resolveDetails(apticVatWork(records, entries), async () => [], true));
+    const pendingDetails = await timedIntoAsync(totals, 'hash', () => resolveDetails(apticVatWork(records, new Map(lists.flatMap((list, n) => [...apticListHashes(list, pageTexts[n]!)]))), async () => [], true));
     count += records.length;
     const page = { records, quarantined: [], nextCursor: 'eyJza2lwIjoxMDAwfQ', progress: { done: count, total: invoices }, pendingDetails };
     rpcBytes += timedInto(totals, 'serialise', () => JSON.stringify(page)).length;
