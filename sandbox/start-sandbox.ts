@@ -8,7 +8,7 @@ import { createConfirmaSandbox } from './confirma/confirma-sandbox';
 import { createDataset, DEFAULT_SCALE, type SandboxDataset } from './data/dataset';
 import { parseFaults, validateFaults, type SandboxFaults } from './faults/fault-spec';
 import { createFlowtlySandbox } from './flowtly/flowtly-sandbox';
-import { startSandboxServer, type ProviderDefinition } from './http/sandbox-server';
+import { startSandboxServer, type ProviderDefinition, type RequestWatch } from './http/sandbox-server';
 import { createVettigSandbox } from './vettig/vettig-sandbox';
 
 export { parseFaults, type SandboxFaults };
@@ -31,6 +31,8 @@ export interface SandboxOptions {
   tokenLifetimeSeconds?: number;
   /** 0 (default) picks a free port. */
   port?: number;
+  /** Sees each request as it arrives, when its answer is over and its connection (benchmarks count calls with it). */
+  watch?: RequestWatch;
 }
 
 export interface RunningSandbox {
@@ -67,7 +69,7 @@ function setUp(provider: SandboxProvider, dataset: SandboxDataset, options: Sand
 async function startOn(provider: SandboxProvider, dataset: SandboxDataset, options: SandboxOptions): Promise<RunningSandbox> {
   const faults = validateFaults(options.faults ?? {});
   const { definition, credentials, settings } = setUp(provider, dataset, options);
-  const server = await startSandboxServer(definition, { port: options.port ?? 0, seed: dataset.seed, faults, faultSalt: FAULT_SALTS[provider] });
+  const server = await startSandboxServer(definition, { port: options.port ?? 0, seed: dataset.seed, faults, faultSalt: FAULT_SALTS[provider], watch: options.watch });
   return { provider, baseUrl: server.baseUrl, credentials: { ...credentials }, settings: { ...settings }, close: server.close };
 }
 

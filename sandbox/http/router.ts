@@ -30,16 +30,29 @@ export interface Route {
 
 export type RouteMatch = { route: Route; params: Record<string, string> } | { route: null; pathKnown: boolean };
 
-function matchPattern(pattern: string, path: string): Record<string, string> | null {
-  const want = pattern.split('/').filter(Boolean);
-  const have = path.split('/').filter(Boolean);
-  if (want.length !== have.length) return null;
+/** A pattern split once: each segment a literal (lower-cased) or a `:name` capture. */
+interface CompiledRoute {
+  route: Route;
+  segments: Array<{ literal: string } | { param: string }>;
+}
+
+function compile(route: Route): CompiledRoute {
+  const segments = route.pattern
+    .split('/')
+    .filter(Boolean)
+    .map((segment) => (segment.startsWith(':') ? { param: segment.slice(1) } : { literal: segment.toLowerCase() }));
+  return { route, segments };
+}
+
+function matchSegments(compiled: CompiledRoute, have: readonly string[]): Record<string, string> | null {
+  const { segments } = compiled;
+  if (segments.length !== have.length) return null;
   const params: Record<string, string> = {};
-  for (let i = 0; i < want.length; i += 1) {
-    const w = want[i] ?? '';
-    const h = have[i] ?? '';
-    if (w.startsWith(':')) params[w.slice(1)] = decodeURIComponent(h);
-    else if (w.toLowerCase() !== h.toLowerCase()) return null;
+  for (let i = 0; i < segments.length; i += 1) {
+    const want = segments[i]!;
+    const segment = have[i]!;
+    if ('param' in want) params[want.param] = decodeURIComponent(segment);
+    else if (want.literal !== segment.toLowerCase()) return null;
   }
   return params;
 }
@@ -49,14 +62,16 @@ function specificity(pattern: string): number {
   return pattern.split('/').filter((segment) => segment !== '' && !segment.startsWith(':')).length;
 }
 
+/** Patterns are split once, each path once per request: the sandbox answers every call of a benchmark through this. */
 export function createRouter(routes: readonly Route[]): (method: string, path: string) => RouteMatch {
-  const ordered = [...routes].sort((a, b) => specificity(b.pattern) - specificity(a.pattern));
+  const ordered = [...routes].sort((a, b) => specificity(b.pattern) - specificity(a.pattern)).map(compile);
   return (method, path) => {
+    const have = path.split('/').filter(Boolean);
     let pathKnown = false;
-    for (const route of ordered) {
-      const params = matchPattern(route.pattern, path);
+    for (const compiled of ordered) {
+      const params = matchSegments(compiled, have);
       if (!params) continue;
-      if (route.method === method) return { route, params };
+      if (compiled.route.method === method) return { route: compiled.route, params };
       pathKnown = true;
     }
     return { route: null, pathKnown };

@@ -3,7 +3,7 @@
  * fault -> read body -> handle -> write. Providers supply routes, auth and their error shape.
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { createFaultDraw } from '../faults/fault-draw';
 import { DEFAULT_SLOW_MS, type FaultKind, type SandboxFaults } from '../faults/fault-spec';
 import { BodyTooLargeError, readBody } from './request-body';
@@ -27,7 +27,11 @@ export interface SandboxServerOptions {
   faults: SandboxFaults;
   /** Separates providers' fault streams when they share a seed. */
   faultSalt: number;
+  watch?: RequestWatch | undefined;
 }
+
+/** Sees a request's url on arrival, with a promise of when its answer is over, and the connection it came on. */
+export type RequestWatch = (url: string, over: Promise<void>, connection: Socket) => void;
 
 export interface StartedServer {
   baseUrl: string;
@@ -131,6 +135,7 @@ export async function startSandboxServer(definition: ProviderDefinition, options
   }
 
   const server = createServer((request, response) => {
+    options.watch?.(request.url ?? '/', new Promise((resolve) => response.once('close', () => resolve())), request.socket);
     handle(request, response).catch((error: unknown) => {
       if (response.headersSent) {
         response.destroy();

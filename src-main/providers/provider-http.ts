@@ -1,10 +1,11 @@
-import ky, { isHTTPError, isTimeoutError, TimeoutError, type KyInstance } from 'ky';
+import ky, { isHTTPError, isTimeoutError, type KyInstance } from 'ky';
 import type { z } from 'zod';
 import type { ProviderId } from '../../src-shared/domain/provider';
 import { isExpectedType, type RecordProblem } from '../../src-shared/domain/record-problem';
 import { AmountError } from '../../src-shared/money/parse-amount';
 import { backoffDelay, jitteredBackoff, type HttpOptions } from './http-options';
 import type { DetailLimiter } from './detail-limiter';
+import { createKeepAliveFetch } from './keep-alive-fetch';
 import { readBody } from './read-body';
 import { BodyTimeoutError, InvalidPageError, isBodyReadFailure, toRpcError } from './provider-failure';
 import type { Redact } from './secret-redaction';
@@ -58,16 +59,23 @@ export interface ProviderHttpConfig {
   limiter?: DetailLimiter;
 }
 
+/**
+ * ky with the providers' retry rules. `keepAlive`: its requests go over node:http with keep-alive
+ * sockets (`keep-alive-fetch.ts`), each paced by `limiter` when one is given: the reads, which are
+ * most calls; writes and token requests are few and keep the default fetch.
+ */
 export function createProviderKy(
   baseUrl: string,
   options: HttpOptions,
-  extra: { methods?: ('get' | 'post')[]; retryLimit?: number; limiter?: DetailLimiter } = {},
+  extra: { methods?: ('get' | 'post')[]; retryLimit?: number; keepAlive?: boolean; limiter?: DetailLimiter } = {},
 ): KyInstance {
   const { limiter } = extra;
+  const transport = extra.keepAlive ? { fetch: createKeepAliveFetch(baseUrl, limiter ? { limiter, timeoutMs: options.timeoutMs } : undefined) } : {};
   return ky.create({
     prefix: baseUrl,
     // Paced, the timeout starts once the limiter lets the request go: waiting for a slot is not the provider being slow.
-    ...(limiter ? { timeout: false, fetch: pacedFetch(limiter, options.timeoutMs) } : { timeout: options.timeoutMs }),
+    timeout: limiter ? false : options.timeoutMs,
+    ...transport,
     retry: {
       limit: extra.retryLimit ?? options.retryLimit,
       methods: extra.methods ?? ['get'],
@@ -95,7 +103,7 @@ export function createProviderHttp(config: ProviderHttpConfig): ProviderHttp {
       ],
     },
   };
-  const api = createProviderKy(config.baseUrl, options, { limiter: config.limiter }).extend(authenticated);
+  const api = createProviderKy(config.baseUrl, options, { keepAlive: true, limiter: config.limiter }).extend(authenticated);
   // Writes: no retry of any kind (limit 0 and no method listed), whatever the options say.
   const writeApi = createProviderKy(config.baseUrl, options, { methods: [], retryLimit: 0 }).extend(authenticated);
   return {
@@ -143,27 +151,6 @@ export function createProviderHttp(config: ProviderHttpConfig): ProviderHttp {
         }
       }
     },
-  };
-}
-
-/**
- * fetch through `limiter`, each attempt timed out after `timeoutMs` from when it is sent (as ky's
- * own timeout would, with ky's TimeoutError, so ky retries it the same way).
- */
-function pacedFetch(limiter: DetailLimiter, timeoutMs: number): typeof fetch {
-  return (input, init) => {
-    const request = new Request(input, init);
-    return limiter.run(async () => {
-      const timedOut = new AbortController();
-      const timer = setTimeout(() => timedOut.abort(), timeoutMs);
-      try {
-        return await fetch(request, { signal: AbortSignal.any([request.signal, timedOut.signal]) });
-      } catch (error) {
-        throw timedOut.signal.aborted && !request.signal.aborted ? new TimeoutError(request) : error;
-      } finally {
-        clearTimeout(timer);
-      }
-    }, request.signal);
   };
 }
 

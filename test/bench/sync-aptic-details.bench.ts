@@ -1,14 +1,15 @@
+import type { Socket } from 'node:net';
 import { loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { demoConnectionInput } from '../../sandbox/demo-connection-input';
 import { startSandbox } from '../../sandbox/start-sandbox';
 import type { Connection } from '../../src-shared/domain/connection';
-import { startLossyProxy } from '../actions/support/lossy-proxy';
 import { rpcCall } from '../support/app-with-sandboxes';
 import { startBrowserMode } from '../support/browser-mode';
 import { launchChromium } from '../support/chromium';
 import type { BenchResult } from './support/bench-result';
 import { profiled } from './support/cpu-profile';
+import { measureDetailCallCosts, type CallCost } from './support/detail-call-costs';
 import { syncStateOf } from './support/sync-state';
 
 /** Aptic invoices in the sandbox; RESKONTRA_BENCH_DETAILS_SCALE sets fewer for a quick look. */
@@ -19,21 +20,47 @@ const deadlineMs = Number(process.env.RESKONTRA_BENCH_DEADLINE_MIN ?? 60) * 60_0
 /** Aptic's per-invoice calls: the detail (VAT), its transactions and its financial details. */
 const detailPath = /^\/v1\/Invoices\/[0-9a-f-]{36}(\/Transactions|\/FinancialDetails)?(\?|$)/;
 
-/** Counts what the app asks of the sandbox, and how many detail calls are in flight at once. */
+/**
+ * Counts the detail calls the app makes and how many it had in flight at once. The sandbox answers
+ * each request as soon as it is read, so in flight is told by connections: a keep-alive client
+ * opens another only when every one it has is busy, so the connections open at a call's arrival
+ * are the calls the client had in flight then, or more (one idle since, not yet closed).
+ */
 function detailCounter() {
   const counted = { calls: 0, inFlight: 0, peak: 0, sumInFlight: 0 };
+  const seen = new WeakSet<Socket>();
   return {
     counted,
-    /** A proxy's view of one request: counted on arrival, out of flight when its answer ended. */
-    arrived(url: string, over: Promise<void>) {
+    arrived(url: string, connection: Socket) {
+      if (!seen.has(connection)) {
+        seen.add(connection);
+        counted.inFlight += 1;
+        counted.peak = Math.max(counted.peak, counted.inFlight);
+        connection.once('close', () => (counted.inFlight -= 1));
+      }
       if (!detailPath.test(decodeURIComponent(url))) return;
       counted.calls += 1;
-      counted.inFlight += 1;
       counted.sumInFlight += counted.inFlight;
-      counted.peak = Math.max(counted.peak, counted.inFlight);
-      void over.finally(() => (counted.inFlight -= 1));
     },
   };
+}
+
+/** Invoices whose detail calls are timed on each side alone (three calls each), before the sync through the UI. */
+const costedInvoices = Math.min(scale, Number(process.env.RESKONTRA_BENCH_DETAILS_COSTED ?? 2_000));
+
+/**
+ * The provider alone (a tight keep-alive client) and main's Aptic client, over the same detail
+ * calls, with the CPU each side spends per call: the sync above can go no faster than the two
+ * together allow on the cores they share.
+ */
+async function detailCallCosts(): Promise<BenchResult[]> {
+  const { sandboxAlone, client } = await measureDetailCallCosts(1, scale, costedInvoices, 64);
+  const figures = (who: string, cost: CallCost): BenchResult[] => [
+    { name: `Aptic detail calls, ${who}: calls per second (${cost.calls.toLocaleString('en')} calls)`, value: cost.callsPerSecond, unit: 'calls/s' },
+    { name: `Aptic detail calls, ${who}: CPU per call, sandbox / client`, value: cost.sandboxCpuMs, unit: `ms / ${cost.clientCpuMs} ms` },
+  ];
+  process.stderr.write(`  detail calls: sandbox alone ${sandboxAlone.callsPerSecond} calls/s, main's client ${client.callsPerSecond} calls/s (CPU per call: sandbox ${client.sandboxCpuMs} ms, client ${client.clientCpuMs} ms)\n`);
+  return [...figures('the sandbox alone, 64 in flight over keep-alive', sandboxAlone), ...figures("main's Aptic client (VAT, then invoice-details)", client)];
 }
 
 /** Ms from Sync pressed to: the invoices stream's walk done, the invoice-details stream's first page committed, both done. */
@@ -69,17 +96,18 @@ async function syncOnce(page: Page, connection: Connection): Promise<SyncTimes> 
 /**
  * Syncs `scale` Aptic invoices with every detail (the invoices stream with each invoice's VAT, then
  * the invoice-details stream: transactions and financial details) through the UI, then syncs the
- * unchanged sandbox again. The sandbox sits behind a counting proxy (real HTTP both ways), which
- * counts the detail calls and how many were in flight at once, as the provider would see them.
+ * unchanged sandbox again. The sandbox counts the detail calls as they arrive and how many were in
+ * flight at once, as the provider sees them. First, each side's cost per detail call alone.
  */
 export async function run(): Promise<BenchResult[]> {
-  const sandbox = await startSandbox('aptic', { seed: 1, scale });
+  const costs = await detailCallCosts();
   const counter = detailCounter();
-  const proxy = await startLossyProxy(sandbox.baseUrl, () => false, (url, over) => counter.arrived(url, over));
+  // Counted where the provider sees them: a proxy in between would spend the shared cores on a hop no real sync has.
+  const sandbox = await startSandbox('aptic', { seed: 1, scale, watch: (url, _over, connection) => counter.arrived(url, connection) });
   const app = await startBrowserMode(['--browser']);
   const browser = await launchChromium();
   try {
-    const connection = await rpcCall<Connection>(app, 'connections.add', { ...demoConnectionInput(sandbox), baseUrl: proxy.baseUrl });
+    const connection = await rpcCall<Connection>(app, 'connections.add', { ...demoConnectionInput(sandbox), baseUrl: sandbox.baseUrl });
     const page = await browser.context.newPage();
     await page.goto(app.url);
     await page.getByRole('navigation').getByRole('link', { name: 'Connections' }).click();
@@ -99,7 +127,8 @@ export async function run(): Promise<BenchResult[]> {
       { name: `${name}, first: the invoices stream (with VAT) done`, value: firstInvoicesMs, unit: 'ms' },
       { name: `${name}, first: detail calls (VAT, transactions, financial details)`, value: first.calls, unit: 'calls' },
       { name: `${name}, first: detail calls per second`, value: Math.round(first.calls / (firstMs / 1000)), unit: 'calls/s' },
-      { name: `${name}, first: detail calls in flight at once, most / mean at each arrival`, value: first.peak, unit: `calls (mean ${(first.sumInFlight / Math.max(1, first.calls)).toFixed(1)})` },
+      { name: `${name}, first: connections open at once (the calls in flight, or more), most / mean at each detail call`, value: first.peak, unit: `connections (mean ${(first.sumInFlight / Math.max(1, first.calls)).toFixed(1)})` },
+      ...costs,
       { name: `${name}, second (unchanged): Sync pressed to both streams done`, value: second.ms, unit: 'ms', target: scale === 100_000 ? '< 3,000 ms' : undefined },
       { name: `${name}, second (unchanged): the invoices stream's walk`, value: second.invoicesMs, unit: 'ms' },
       { name: `${name}, second (unchanged): its VAT step, to the details walk's first commit`, value: second.detailsStartMs - second.invoicesMs, unit: 'ms' },
@@ -109,7 +138,6 @@ export async function run(): Promise<BenchResult[]> {
   } finally {
     await browser.close();
     await app.stop();
-    await proxy.close();
     await sandbox.close();
   }
 }
