@@ -70,7 +70,9 @@ export function createProviderKy(
   extra: { methods?: ('get' | 'post')[]; retryLimit?: number; keepAlive?: boolean; limiter?: DetailLimiter } = {},
 ): KyInstance {
   const { limiter } = extra;
-  const transport = extra.keepAlive ? { fetch: createKeepAliveFetch(baseUrl, limiter ? { limiter, timeoutMs: options.timeoutMs } : undefined) } : {};
+  // Pacing lives in the keep-alive fetch, so a limiter always brings it: without it, a paced
+  // instance would send unpaced and, its ky timeout off, never time out.
+  const transport = extra.keepAlive || limiter ? { fetch: createKeepAliveFetch(baseUrl, limiter ? { limiter, timeoutMs: options.timeoutMs } : undefined) } : {};
   return ky.create({
     prefix: baseUrl,
     // Paced, the timeout starts once the limiter lets the request go: waiting for a slot is not the provider being slow.
