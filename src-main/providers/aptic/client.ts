@@ -77,15 +77,12 @@ export function createApticClient(connection: ApticConnection, secrets: SecretAc
   // Every per-invoice detail (VAT, transactions, financial details) shares one pace.
   const detailHttp = createProviderHttp({ ...httpConfig, limiter: createDetailLimiter({ maxWindowMs: options.maxRetryAfterMs }) });
 
+  /** A page of the invoice list, handed to `read` with its text once its envelope is valid. */
+  const invoiceList = <T>(skip: number, top: number, read: (list: z.output<typeof apticInvoiceListSchema>, text: string) => T) =>
+    http.getJson('v1/Invoices', (body, _headers, text) => read(validatePage(apticInvoiceListSchema, body, `invoices from ${skip}`), text), { $skip: skip, $top: top });
+  // The invoices stream reads each entry and hashes it; the details stream needs neither.
   const listInvoices = (skip: number, top: number) =>
-    http.getJson(
-      'v1/Invoices',
-      (body, _headers, text) => {
-        const list = validatePage(apticInvoiceListSchema, body, `invoices from ${skip}`);
-        return { list, read: normalizeEach(list.value, invoiceReader(connection.id), redact), hashes: apticListHashes(list.value, text) };
-      },
-      { $skip: skip, $top: top },
-    );
+    invoiceList(skip, top, (list, text) => ({ list, read: normalizeEach(list.value, invoiceReader(connection.id), redact), hashes: apticListHashes(list.value, text) }));
 
   const vat = apticVat(detailHttp);
   /**
@@ -137,7 +134,7 @@ export function createApticClient(connection: ApticConnection, secrets: SecretAc
         return page;
       }
       if (stream === 'invoice-details') {
-        const { list } = await listInvoices(skip, apticDetailsBatchSize);
+        const list = await invoiceList(skip, apticDetailsBatchSize, (list) => list);
         // An item that does not read is quarantined by the invoices stream; its details wait for it.
         const readable = list.value.flatMap((value) => {
           const item = apticListItemSchema.safeParse(value);
