@@ -15,7 +15,17 @@ describe("Aptic invoices' VAT under answers of no documented shape", () => {
     const faulty = await countedSync('aptic', { seed: 12, scale: 60, faults: { wrongShape: 0.25 } });
     syncs.push(clean, faulty);
     await clean.sync();
-    await faulty.sync();
+    // The sandbox draws faults in the order requests arrive, which concurrent calls change: now and
+    // then one call meets a wrong shape on every try and its page fails, as it should. Pressing
+    // Sync again resumes and asks for it again; what must never happen is a stored "VAT unknown".
+    for (let round = 1; ; round += 1) {
+      try {
+        await faulty.sync();
+        break;
+      } catch (error) {
+        if (round === 5) throw error;
+      }
+    }
     const vatOf = async (sync: CountedSync) => new Map((await cachedInvoices(sync.db)).map((invoice) => [invoice.providerRef, invoice.vatLines]));
     const expected = await vatOf(clean);
     expect(expected.size).toBe(60);
