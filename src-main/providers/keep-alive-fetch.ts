@@ -19,9 +19,18 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { TimeoutError } from 'ky';
 import type { DetailLimiter } from './detail-limiter';
 
-export function createKeepAliveFetch(baseUrl: string, paced?: { limiter: DetailLimiter; timeoutMs: number }): typeof fetch {
+/**
+ * How long a socket may sit idle before it is closed. Node's agent closes only idle sockets when
+ * this passes (a slow answer is ky's timeout's business), so a client dropped after its
+ * connection is edited or removed leaves no open sockets behind. Below Node's default server
+ * keep-alive of 5 s, so a socket is rarely reused just as a provider like that closes it.
+ */
+export const idleSocketMs = 4_000;
+
+export function createKeepAliveFetch(baseUrl: string, paced?: { limiter: DetailLimiter; timeoutMs: number }, idleMs = idleSocketMs): typeof fetch {
   const secure = new URL(baseUrl).protocol === 'https:';
-  const agent = secure ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
+  const agentOptions = { keepAlive: true, timeout: idleMs };
+  const agent = secure ? new HttpsAgent(agentOptions) : new HttpAgent(agentOptions);
   const send = secure ? httpsRequest : httpRequest;
 
   const exchange = async (request: Request, timeoutMs: number | null): Promise<Response> => {
