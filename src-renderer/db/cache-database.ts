@@ -5,7 +5,7 @@ import type { RpcErrorBody } from '../../src-shared/rpc/rpc-error';
 import type { InvoiceChunk, InvoiceDirectoryRow } from './invoice-chunks';
 import type { InvoiceColumns } from './invoice-columns';
 import type { OutboxAction } from '../outbox/outbox-action';
-import type { KeptDetailsRow } from '../sync/kept-details';
+import type { KeptDetailEventsRow, KeptDetailsRow } from '../sync/kept-details';
 import { schemaVersions, type SchemaVersion } from './schema-versions';
 
 /** Where a cached record came from: the stream that wrote it and the walk (generation) that last saw it. */
@@ -56,6 +56,7 @@ export class CacheDatabase extends Dexie {
   invoiceColumns!: Table<InvoiceColumns, number>;
   events!: Table<CachedEvent, string>;
   keptDetails!: Table<KeptDetailsRow, number>;
+  keptDetailEvents!: Table<KeptDetailEventsRow, number>;
   cases!: Table<CachedCase, string>;
   syncState!: Table<SyncState, [string, string]>;
   quarantine!: Table<CachedQuarantine, number>;

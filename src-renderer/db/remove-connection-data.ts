@@ -8,10 +8,12 @@ export async function removeConnectionData(db: CacheDatabase, connectionId: stri
     [connectionId, Dexie.minKey],
     [connectionId, Dexie.maxKey],
   ];
-  await db.transaction('rw', [...invoiceTables(db), db.events, db.keptDetails, db.cases, db.syncState, db.quarantine], async () => {
+  await db.transaction('rw', [...invoiceTables(db), db.events, db.keptDetails, db.keptDetailEvents, db.cases, db.syncState, db.quarantine], async () => {
     await deleteInvoiceChunks(db, connectionId);
     await db.events.where('[connectionId+stream]').between(...range, true, true).delete();
-    await db.keptDetails.where('[connectionId+stream+generation]').between(...range, true, true).delete();
+    const kept = db.keptDetails.where('[connectionId+stream+generation]').between(...range, true, true);
+    await db.keptDetailEvents.bulkDelete(await kept.primaryKeys());
+    await kept.delete();
     await db.cases.where('[connectionId+stream]').between(...range, true, true).delete();
     await db.quarantine.where('[connectionId+stream]').between(...range, true, true).delete();
     await db.syncState.where('connectionId').equals(connectionId).delete();

@@ -91,7 +91,84 @@ export const schemaVersions: readonly SchemaVersion[] = [
       keptDetails: '++seq, [connectionId+stream+generation]',
     },
   },
+  {
+    version: 8,
+    stores: {
+      // The kept-details rows now name every invoice of a page with the list hash its events were
+      // read at, and live until the next sweep; beside each, its invoices' event ids. A walk reads
+      // these instead of every cached event (sync/kept-details.ts).
+      keptDetails: '++seq, [connectionId+stream+generation]',
+      keptDetailEvents: 'seq',
+    },
+    upgrade: async (transaction) => {
+      await recordHeldDetails(transaction);
+    },
+  },
 ];
+
+/** Events read per request by the v8 migration, and invoices per row it writes. */
+const eventsPerMigrationRead = 2_000;
+const invoicesPerKeptRow = 1_000;
+
+/**
+ * v7 → v8: the rows of kept details from the events themselves, for each stream whose events
+ * carry a list hash (the streams whose details are kept by it): per walk (generation) its events
+ * by invoice, oldest walk first; then, for a walk killed midway, the invoices its pages had kept
+ * (the v7 rows, which named only those), as kept in that walk, so its resumed sweep spares them.
+ */
+async function recordHeldDetails(transaction: Transaction): Promise<void> {
+  type Event = { id: string; connectionId: string; stream: string; generation: number; invoiceId: string | null; listHash?: string };
+  type Entry = { eventIds: string[]; listHash: string };
+  const walks = new Map<string, Map<number, Map<string, Entry>>>();
+  const hashed = new Set<string>();
+  const events = transaction.table<Event, string>('events');
+  for (let after: string | null = null; ; ) {
+    const read: Event[] = await (after === null ? events.orderBy(':id') : events.where(':id').above(after)).limit(eventsPerMigrationRead).toArray();
+    for (const { id, connectionId, stream, generation, invoiceId, listHash } of read) {
+      const key = JSON.stringify([connectionId, stream]);
+      if (listHash !== undefined) hashed.add(key);
+      const byWalk = walks.get(key) ?? new Map<number, Map<string, Entry>>();
+      walks.set(key, byWalk);
+      const byInvoice = byWalk.get(generation) ?? new Map<string, Entry>();
+      byWalk.set(generation, byInvoice);
+      const entry = byInvoice.get(invoiceId ?? '');
+      if (!entry) byInvoice.set(invoiceId ?? '', { eventIds: [id], listHash: invoiceId === null ? '' : (listHash ?? '') });
+      else {
+        entry.eventIds.push(id);
+        if (entry.listHash !== listHash) entry.listHash = '';
+      }
+    }
+    if (read.length < eventsPerMigrationRead) break;
+    after = read[read.length - 1]!.id;
+  }
+  const keptBefore = await transaction.table<{ connectionId: string; stream: string; generation: number; invoiceIds: string[] }, number>('keptDetails').toArray();
+  await transaction.table('keptDetails').clear();
+  const put = async (connectionId: string, stream: string, generation: number, entries: ReadonlyArray<readonly [string, Entry]>, kept: boolean) => {
+    for (let at = 0; at < entries.length; at += invoicesPerKeptRow) {
+      const part = entries.slice(at, at + invoicesPerKeptRow);
+      const row = { connectionId, stream, generation, invoiceIds: part.map(([id]) => id), listHashes: part.map(([, e]) => e.listHash), kept: part.map(() => kept) };
+      const seq = (await transaction.table('keptDetails').add(row)) as number;
+      await transaction.table('keptDetailEvents').add({ seq, eventIds: part.map(([, e]) => e.eventIds) });
+    }
+  };
+  for (const key of hashed) {
+    const [connectionId, stream] = JSON.parse(key) as [string, string];
+    const byWalk = walks.get(key)!;
+    for (const generation of [...byWalk.keys()].sort((a, b) => a - b)) await put(connectionId, stream, generation, [...byWalk.get(generation)!], false);
+    for (const { generation, invoiceIds } of keptBefore.filter((row) => row.connectionId === connectionId && row.stream === stream)) {
+      const entries = invoiceIds.flatMap((invoiceId) => {
+        const all = [...byWalk.values()].flatMap((byInvoice) => {
+          const entry = byInvoice.get(invoiceId);
+          return entry ? [entry] : [];
+        });
+        if (all.length === 0) return [];
+        const hashes = new Set(all.map((entry) => entry.listHash));
+        return [[invoiceId, { eventIds: all.flatMap((entry) => entry.eventIds), listHash: hashes.size === 1 ? all[0]!.listHash : '' }] as const];
+      });
+      await put(connectionId, stream, generation, entries, true);
+    }
+  }
+}
 
 /** How many chunks the v6 migration reads at a time: a few MB, never the whole cache. */
 const chunksPerMigrationRead = 20;

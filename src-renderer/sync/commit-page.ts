@@ -3,14 +3,15 @@ import type { Invoice } from '../../src-shared/domain/records';
 import type { CacheDatabase, CachedCase, CachedEvent, CachedQuarantine, SyncState } from '../db/cache-database';
 import { deleteInvoiceChunks, invoiceTables, putInvoiceChunk } from '../db/invoice-chunks';
 import { caseInvoiceNumbers } from '../db/schema-versions';
-import { putKeptDetails, sweepEvents, type OlderEvents } from './kept-details';
+import { putKeptDetails, sweepEvents, type KeptInvoice } from './kept-details';
 import { SyncSuperseded } from './sync-stopped';
 
 /**
- * A page as the sync commits it: `keptDetails` names the invoices whose cached detail events stay
- * as they are; `olderEvents`, on a walk's last page, what its sweep needs to read (`sweepEvents`).
+ * A page as the sync commits it: `keptDetails`, on a page whose details are kept by list hash
+ * (`withCachedDetails`), names the invoices whose cached detail events stay as they are; such a
+ * page also records what its own events were read at (`putKeptDetails`).
  */
-export type PageToCommit = SyncPage & { keptDetails?: string[]; olderEvents?: OlderEvents };
+export type PageToCommit = SyncPage & { keptDetails?: KeptInvoice[] };
 
 /**
  * Writes one page and the cursor that follows it in ONE transaction, so the cursor only moves
@@ -39,19 +40,19 @@ export async function commitPage(db: CacheDatabase, state: SyncState, page: Page
   const quarantined: CachedQuarantine[] = page.quarantined.map((entry) => ({ ...entry, connectionId: state.connectionId, stream: state.stream }));
   const walkStarts = state.cursor === null;
 
-  return db.transaction('rw', [...invoiceTables(db), db.events, db.keptDetails, db.cases, db.syncState, db.quarantine], async () => {
+  return db.transaction('rw', [...invoiceTables(db), db.events, db.keptDetails, db.keptDetailEvents, db.cases, db.syncState, db.quarantine], async () => {
     await refuseUnlessStillOwned(db, state);
     if (walkStarts) await db.quarantine.where('[connectionId+stream]').equals([state.connectionId, state.stream]).delete();
     if (quarantined.length > 0) await db.quarantine.bulkAdd(quarantined);
     if (invoices.length > 0) await putInvoiceChunk(db, state.connectionId, origin, invoices);
     if (events.length > 0) await db.events.bulkPut(events);
-    await putKeptDetails(db, state, page.keptDetails ?? []);
+    if (page.keptDetails) await putKeptDetails(db, state, events, page.keptDetails);
     if (cases.length > 0) await db.cases.bulkPut(cases);
     if (finished && state.sweep) {
       const key = [state.connectionId, state.stream];
       const stale = (row: { generation: number }) => row.generation < state.generation;
       await deleteInvoiceChunks(db, state.connectionId, { stream: state.stream, below: state.generation });
-      await sweepEvents(db, state, page.olderEvents);
+      await sweepEvents(db, state);
       await db.cases.where('[connectionId+stream]').equals(key).filter(stale).delete();
     }
     const next: SyncState = finished

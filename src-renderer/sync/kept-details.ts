@@ -3,59 +3,122 @@ import type { SyncStream } from '../../src-shared/domain/provider';
 import type { CacheDatabase, CachedEvent, SyncState } from '../db/cache-database';
 
 /**
- * The invoices of one committed page whose cached detail events were kept as they are (their
- * list entry unchanged, `withCachedDetails`), written in the page's transaction. Rewriting the
- * events instead, so the walk's sweep would see them as this walk's, made an unchanged second
- * sync of 2,000 Aptic invoices spend ~3 s writing events it already held. A row lives until the
- * sweep of its stream.
+ * Per committed page of a stream whose detail events are kept while an invoice's list entry is
+ * unchanged (`withCachedDetails`, Aptic's `invoice-details`): each invoice of the page, the list
+ * hash its events were read at, and whether the page kept them as they were rather than writing
+ * them. The walk reads these rows, not the events, to learn what it holds (reading every cached
+ * event took ~1.2 s of an unchanged second sync at 20,000 invoices), and its sweep reads the
+ * events' ids (`KeptDetailEventsRow`, same `seq`) only of the invoices it did not keep. A row
+ * lives until a later walk of its stream sweeps.
  */
 export interface KeptDetailsRow {
   seq?: number;
   connectionId: string;
   stream: SyncStream;
-  /** The walk that kept them. */
+  /** The walk that committed the page. */
   generation: number;
+  /** The page's invoices; '' gathers its events of no invoice. */
   invoiceIds: string[];
+  /** Per invoice, the list hash every one of its events was read at; '' when not all carry the same one (asked again next time). */
+  listHashes: string[];
+  /** Per invoice: its events were kept as an older walk wrote them (not written again by this page). */
+  kept: boolean[];
 }
 
-/** Call inside the page's transaction (over `keptDetails`). */
-export async function putKeptDetails(db: CacheDatabase, { connectionId, stream, generation }: SyncState, invoiceIds: string[]): Promise<void> {
-  if (invoiceIds.length > 0) await db.keptDetails.add({ connectionId, stream, generation, invoiceIds });
+/** The ids of each invoice's events, in the order of the `KeptDetailsRow` with the same `seq`. */
+export interface KeptDetailEventsRow {
+  seq: number;
+  eventIds: string[][];
+}
+
+/** An invoice whose cached detail events a page keeps: what the walk read of them. */
+export interface KeptInvoice {
+  invoiceId: string;
+  listHash: string;
+  eventIds: string[];
+}
+
+/** Where an invoice's cached details stand, as the walk read them: the row that last named it. */
+export interface HeldDetails {
+  listHash: string;
+  seq: number;
+  at: number;
+}
+
+/** A stream's kept-details rows, oldest first. */
+function streamRows(db: CacheDatabase, connectionId: string, stream: SyncStream) {
+  return db.keptDetails.where('[connectionId+stream+generation]').between([connectionId, stream, Dexie.minKey], [connectionId, stream, Dexie.maxKey], true, true);
 }
 
 /**
- * The events of a stream cached when a walk's session began, by invoice (`null`: events of no
- * invoice): every event older than the walk that can be left at its sweep is among them, since
- * only the walk itself writes the stream's events once it opened (`commitPage` refuses a page of
- * any other walk). Lets the sweep read only the events of invoices the walk did not keep.
+ * What the stream's cached detail events were read at, per invoice, from its rows (the newest row
+ * naming an invoice wins: a resumed walk's own pages are newer than the walk it replaces).
  */
-export type OlderEvents = ReadonlyMap<string | null, readonly string[]>;
+export async function heldDetails(db: CacheDatabase, connectionId: string, stream: SyncStream): Promise<Map<string, HeldDetails>> {
+  const held = new Map<string, HeldDetails>();
+  const rows = (await streamRows(db, connectionId, stream).toArray()).sort((a, b) => a.seq! - b.seq!);
+  for (const { seq, invoiceIds, listHashes } of rows) invoiceIds.forEach((invoiceId, at) => held.set(invoiceId, { listHash: listHashes[at]!, seq: seq!, at }));
+  return held;
+}
+
+/** The event ids of `invoices` (held as `heldDetails` read them), from only the rows that hold them. */
+export async function keptInvoices(db: CacheDatabase, held: ReadonlyMap<string, HeldDetails>, invoiceIds: readonly string[]): Promise<KeptInvoice[]> {
+  const at = invoiceIds.map((invoiceId) => ({ invoiceId, ...held.get(invoiceId)! }));
+  const seqs = [...new Set(at.map(({ seq }) => seq))];
+  const rows = new Map((await db.keptDetailEvents.bulkGet(seqs)).flatMap((row) => (row ? [[row.seq, row] as const] : [])));
+  return at.map(({ invoiceId, listHash, seq, at: n }) => ({ invoiceId, listHash, eventIds: rows.get(seq)?.eventIds[n] ?? [] }));
+}
 
 /**
- * The sweep of a walk's events: deletes the stream's events of older walks except those of an
- * invoice this walk kept, then the stream's kept rows. An invoice whose list entry changed was
- * not kept, so its old events go (its new ones are this walk's); one no longer listed was not
- * seen at all. A walk killed midway kept its rows with its pages, so its resumed end knows them.
- * Given `older` (read as this session of the walk began), only the events of invoices it did not
- * keep are read, each checked again as it is now: an unchanged sync reads none. Without it every
- * event of the connection is read (~1 s for 10,000 Aptic invoices' events under load).
- * Call inside the last page's transaction (over `events` and `keptDetails`).
+ * The page's row: its events by invoice, each invoice's hash the one all its events carry, and
+ * the invoices it kept. Call inside the page's transaction (over `keptDetails` and `keptDetailEvents`).
  */
-export async function sweepEvents(db: CacheDatabase, { connectionId, stream, generation }: SyncState, older?: OlderEvents): Promise<void> {
-  const rows = db.keptDetails.where('[connectionId+stream+generation]').between([connectionId, stream, Dexie.minKey], [connectionId, stream, Dexie.maxKey], true, true);
-  const kept = new Set((await rows.toArray()).flatMap((row) => (row.generation === generation ? row.invoiceIds : [])));
-  const isStale = (event: CachedEvent) => event.stream === stream && event.generation < generation && !(event.invoiceId !== null && kept.has(event.invoiceId));
+export async function putKeptDetails(db: CacheDatabase, { connectionId, stream, generation }: SyncState, events: readonly CachedEvent[], kept: readonly KeptInvoice[]): Promise<void> {
+  const written = new Map<string, { listHash: string; eventIds: string[] }>();
+  for (const { id, invoiceId, listHash } of events) {
+    const key = invoiceId ?? '';
+    const found = written.get(key);
+    if (!found) written.set(key, { listHash: key === '' ? '' : (listHash ?? ''), eventIds: [id] });
+    else {
+      found.eventIds.push(id);
+      if (found.listHash !== listHash) found.listHash = '';
+    }
+  }
+  const entries = [...kept.map((invoice) => ({ ...invoice, kept: true })), ...[...written].map(([invoiceId, invoice]) => ({ invoiceId, ...invoice, kept: false }))];
+  if (entries.length === 0) return;
+  const row: KeptDetailsRow = { connectionId, stream, generation, invoiceIds: entries.map((e) => e.invoiceId), listHashes: entries.map((e) => e.listHash), kept: entries.map((e) => e.kept) };
+  const seq = await db.keptDetails.add(row);
+  await db.keptDetailEvents.add({ seq, eventIds: entries.map((e) => e.eventIds) });
+}
+
+/**
+ * The sweep of a walk's events, from the rows alone when the stream has any: an event of an older
+ * walk goes unless this walk kept its invoice; an invoice whose list entry changed was written
+ * again (its old events not rewritten under the same ids go), one no longer listed was not seen.
+ * Only the older rows' events of invoices this walk did not keep are read, each checked again as
+ * it is now: an unchanged sync reads none. The older rows go with them. A stream without rows
+ * (one whose details are not kept by hash) has every event read instead.
+ * Call inside the last page's transaction (over `events`, `keptDetails` and `keptDetailEvents`).
+ */
+export async function sweepEvents(db: CacheDatabase, { connectionId, stream, generation }: SyncState): Promise<void> {
+  const isStale = (event: CachedEvent) => event.stream === stream && event.generation < generation;
+  const rows = await streamRows(db, connectionId, stream).toArray();
   const stale: string[] = [];
-  if (older) {
-    const unkept = [...older].flatMap(([invoiceId, ids]) => (invoiceId !== null && kept.has(invoiceId) ? [] : ids));
-    for (const event of await db.events.bulkGet(unkept)) if (event && isStale(event)) stale.push(event.id);
-  } else {
+  if (rows.length === 0) {
     await eachStreamEventBatch(db, connectionId, stream, (event) => {
       if (isStale(event)) stale.push(event.id);
     });
+  } else {
+    const kept = new Set(rows.flatMap((row) => (row.generation === generation ? row.invoiceIds.filter((_, at) => row.kept[at]) : [])));
+    const older = rows.filter((row) => row.generation < generation);
+    const unkept = older.filter((row) => row.invoiceIds.some((invoiceId) => !kept.has(invoiceId)));
+    const ids = (await db.keptDetailEvents.bulkGet(unkept.map((row) => row.seq!))).flatMap((events, r) => (events ? unkept[r]!.invoiceIds.flatMap((invoiceId, at) => (kept.has(invoiceId) ? [] : events.eventIds[at]!)) : []));
+    for (const event of await db.events.bulkGet(ids)) if (event && isStale(event)) stale.push(event.id);
+    const gone = older.map((row) => row.seq!);
+    await db.keptDetails.bulkDelete(gone);
+    await db.keptDetailEvents.bulkDelete(gone);
   }
   await db.events.bulkDelete(stale);
-  await rows.delete();
 }
 
 /** Events read per request: a few MB of records at most. */

@@ -3,7 +3,7 @@ import type { Invoice } from '../../src-shared/domain/records';
 import { maxDetailRequestsPerCall, type InvoiceDetail, type PendingDetail, type SyncDetails, type SyncPage } from '../../src-shared/rpc/sync-methods';
 import type { CacheDatabase } from '../db/cache-database';
 import { invoiceDirectory, type Located } from '../db/invoice-chunks';
-import { eachStreamEventBatch } from './kept-details';
+import { heldDetails, keptInvoices, type HeldDetails } from './kept-details';
 import type { FetchPage } from './sync-connection';
 
 type PageInput = Parameters<FetchPage>[0];
@@ -28,15 +28,17 @@ export function withCachedDetails(db: CacheDatabase, fetchPage: FetchDeferredPag
   // and the older ones it finds stay until its walk's sweep, after its last page was fetched.
   // A chunk gone meanwhile only means its invoices' details are fetched again.
   let located: Promise<Map<string, Located>> | null = null;
-  // Per stream, the hash each invoice's cached detail events were read at, and the events, read
-  // once per sync for the same reason; an invoice this sync's own pages changed is at most fetched
-  // again. The events go with the walk's last page to its sweep (`OlderEvents`).
-  const cachedByStream = new Map<SyncStream, Promise<CachedDetails>>();
+  // Per stream, the hash each invoice's cached detail events were read at (`heldDetails`), read
+  // once per sync for the same reason: an invoice this sync's own pages changed is at most
+  // fetched again.
+  const heldByStream = new Map<SyncStream, Promise<Map<string, HeldDetails>>>();
   return async (input) => {
-    const { pendingDetails = [], ...page } = await fetchPage({ ...input, deferDetails: true });
-    if (pendingDetails.length === 0) return page;
+    const { pendingDetails, ...page } = await fetchPage({ ...input, deferDetails: true });
+    if (pendingDetails === undefined) return page;
     const invoices = new Map(page.records.flatMap((record) => (record.kind === 'invoice' ? [[record.id, record] as const] : [])));
-    if (pendingDetails.every((pending) => invoices.has(pending.recordId))) {
+    // A page of invoices with their VAT pending; otherwise one of details deferred, every one of
+    // whose pages records what it kept, even with nothing pending (its events main read at once).
+    if (invoices.size > 0 && pendingDetails.every((pending) => invoices.has(pending.recordId))) {
       const cached = full ? null : await cachedVat(db, await (located ??= invoiceDirectory(db)), pendingDetails);
       for (const pending of pendingDetails) {
         const invoice = invoices.get(pending.recordId)!;
@@ -50,20 +52,21 @@ export function withCachedDetails(db: CacheDatabase, fetchPage: FetchDeferredPag
       }
       return page;
     }
-    if (!full && !cachedByStream.has(input.stream)) cachedByStream.set(input.stream, cachedDetails(db, input));
-    const cached = full ? null : await cachedByStream.get(input.stream)!;
+    if (!full && !heldByStream.has(input.stream)) heldByStream.set(input.stream, heldDetails(db, input.connectionId, input.stream));
+    const held = full ? null : await heldByStream.get(input.stream)!;
     const changed: PendingDetail[] = [];
-    const kept: string[] = [];
+    const keep: string[] = [];
     for (const pending of pendingDetails) {
-      if (cached?.hashes.get(pending.recordId) === pending.listHash) kept.push(pending.recordId);
+      const hash = held?.get(pending.recordId)?.listHash;
+      if (hash && hash === pending.listHash) keep.push(pending.recordId);
       else changed.push(pending);
     }
-    const answers = await fetchDetailBatches(fetchDetails, input, changed.map((pending) => pending.request));
+    const [kept, answers] = await Promise.all([held ? keptInvoices(db, held, keep) : [], fetchDetailBatches(fetchDetails, input, changed.map((pending) => pending.request))]);
     for (const detail of answers) {
       page.records.push(...(detail.records ?? []));
       page.quarantined.push(...(detail.quarantined ?? []));
     }
-    return { ...page, keptDetails: kept, ...(cached && page.nextCursor === null ? { olderEvents: cached.events } : {}) };
+    return { ...page, keptDetails: kept };
   };
 }
 
@@ -86,33 +89,6 @@ interface Kept {
   listHash: string | undefined;
   vatLines?: Invoice['vatLines'];
   vatPending?: string;
-}
-
-/** What a stream's cached detail events say, read once as its walk's session begins. */
-interface CachedDetails {
-  /** Per invoice, the list hash its events were read at. */
-  hashes: Map<string, string | undefined>;
-  /** The events' ids by invoice. */
-  events: Map<string | null, string[]>;
-}
-
-/**
- * The list hash each invoice's cached detail events were read at, over the stream's events: an
- * invoice has one only when every one of its events carries the same hash; an invoice with none
- * is fetched again. Kept events are not written again: the page names their invoices
- * (`keptDetails`) so the walk's sweep spares them. Read whole once rather than by invoice number
- * per page: an index walk per page cost ~145 ms a page of 100 invoices in Chromium under load.
- */
-async function cachedDetails(db: CacheDatabase, { connectionId, stream }: { connectionId: string; stream: SyncStream }): Promise<CachedDetails> {
-  const hashes = new Map<string, string | undefined>();
-  const events = new Map<string | null, string[]>();
-  await eachStreamEventBatch(db, connectionId, stream, ({ id, invoiceId, listHash }) => {
-    const ids = events.get(invoiceId);
-    if (ids) ids.push(id);
-    else events.set(invoiceId, [id]);
-    if (invoiceId !== null) hashes.set(invoiceId, hashes.has(invoiceId) && hashes.get(invoiceId) !== listHash ? undefined : listHash);
-  });
-  return { hashes, events };
 }
 
 /** The cached versions of the pending invoices, from only the chunks that hold them. */

@@ -1,45 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { SyncPage, SyncDetails } from '../../src-shared/rpc/sync-methods';
-import { withCachedDetails, type FetchDeferredPage, type FetchDetails } from '../../src-renderer/sync/page-details';
+import { withCachedDetails, type FetchDeferredPage } from '../../src-renderer/sync/page-details';
 import { syncConnection } from '../../src-renderer/sync/sync-connection';
 import type { LedgerEvent } from '../../src-shared/domain/records';
 import { removeConnectionData } from '../../src-renderer/db/remove-connection-data';
 import { schemaVersions } from '../../src-renderer/db/schema-versions';
 import { memoryCache } from '../support/memory-cache';
-import { ledgerEvent } from '../support/records';
+import { aptic, connectionId, detailsProvider } from './support/details-provider';
 
-const connectionId = 'a1';
-const aptic = { id: connectionId, provider: 'aptic' as const };
-const perPage = 2;
-
-/**
- * An Aptic connection whose `invoice-details` stream lists invoices `perPage` a page, each with
- * the hash of its list entry, and answers each invoice's details with `events` ledger events
- * read at that hash. Its `invoices` stream lists nothing: only the details stream is walked.
- * An event's id names the hash it was read at unless `sameIds` (as Aptic's transactions keep
- * their ids when the invoice changes).
- */
-function detailsProvider(count: number, events = 2, { sameIds = false } = {}) {
-  const listed = new Map(Array.from({ length: count }, (_, n) => [`inv${n}`, { hash: 'h0', events }]));
-  const detailCalls: string[] = [];
-  const fetchPage: FetchDeferredPage = async ({ stream, cursor }) => {
-    if (stream !== 'invoice-details') return { records: [], quarantined: [], nextCursor: null, progress: { done: 0 } };
-    const refs = [...listed.keys()];
-    const from = cursor === null ? 0 : Number(cursor);
-    const page = refs.slice(from, from + perPage);
-    const next = from + perPage < refs.length ? String(from + perPage) : null;
-    const pendingDetails = page.map((ref) => ({ recordId: `${connectionId}/${ref}`, invoiceNumber: ref, listHash: listed.get(ref)!.hash, request: ref }));
-    return { records: [], quarantined: [], nextCursor: next, progress: { done: from + page.length, total: refs.length }, pendingDetails } satisfies SyncPage;
-  };
-  const fetchDetails: FetchDetails = async ({ requests }) => {
-    detailCalls.push(...requests);
-    const details = requests.map((ref) => {
-      const { hash, events: n } = listed.get(ref)!;
-      return { records: Array.from({ length: n }, (_, e) => ledgerEvent(connectionId, sameIds ? `${ref}/${e}` : `${ref}/${hash}/${e}`, { provider: 'aptic', invoiceNumber: ref, invoiceId: `${connectionId}/${ref}`, listHash: hash })) };
-    });
-    return { details } satisfies SyncDetails;
-  };
-  return { listed, detailCalls, fetchPage, fetchDetails };
+/** How many kept-details rows each walk left, oldest walk first. */
+async function keptRowsByWalk(db: ReturnType<typeof memoryCache>['db']): Promise<number[]> {
+  const counts = new Map<number, number>();
+  for (const { generation } of await db.keptDetails.toArray()) counts.set(generation, (counts.get(generation) ?? 0) + 1);
+  return [...counts].sort(([a], [b]) => a - b).map(([, count]) => count);
 }
 
 const generations = async (db: ReturnType<typeof memoryCache>['db']) => new Map((await db.events.toArray()).map((event) => [event.id, event.generation]));
@@ -103,12 +75,14 @@ describe("an unchanged invoice's details", () => {
       return provider.fetchPage(input);
     };
     await expect(walk(failing)).rejects.toThrow(/503/);
-    expect(await db.keptDetails.count()).toBe(2);
+    // The killed walk's two pages beside the five of the walk before it.
+    expect(await keptRowsByWalk(db)).toEqual([5, 2]);
     await walk(provider.fetchPage);
     const expected = [...provider.listed.keys()].flatMap((ref) => [0, 1].map((e) => `${connectionId}/${ref}/h0/${e}`)).sort();
     expect([...(await generations(db)).keys()].sort()).toEqual(expected);
-    // What a walk kept is only needed until its sweep.
-    expect(await db.keptDetails.count()).toBe(0);
+    // The sweep leaves only its own walk's rows: one per page, each with its events' ids.
+    expect(await keptRowsByWalk(db)).toEqual([4]);
+    expect(await db.keptDetailEvents.count()).toBe(4);
   });
 
   it('go with their connection, even from a walk killed midway', async () => {
@@ -117,9 +91,10 @@ describe("an unchanged invoice's details", () => {
     const walk = (fetchPage: FetchDeferredPage) => syncConnection(db, withCachedDetails(db, fetchPage, provider.fetchDetails, { full: false }), aptic, { full: false, signal: new AbortController().signal });
     await walk(provider.fetchPage);
     await expect(walk(async (input) => (input.cursor === '4' ? Promise.reject(new Error('Aptic: 503')) : provider.fetchPage(input)))).rejects.toThrow(/503/);
-    expect(await db.keptDetails.count()).toBe(2);
+    expect(await keptRowsByWalk(db)).toEqual([3, 2]);
     await removeConnectionData(db, connectionId);
     expect(await db.keptDetails.count()).toBe(0);
+    expect(await db.keptDetailEvents.count()).toBe(0);
     expect(await db.events.count()).toBe(0);
   });
 
