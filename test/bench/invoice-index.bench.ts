@@ -115,7 +115,8 @@ async function dashboardFiguresMs(page: Page, timeout: number): Promise<number> 
 
 /**
  * The Invoices screen over a cache of 100,000 (and, when asked, 1,000,000) invoices: open to
- * first rows, to every row searchable, each keystroke of search as you type, and the heap.
+ * first rows, to every row searchable, each keystroke of search as you type (every word typed
+ * for the first time: test/bench/support/invoices-screen.ts), and the heap.
  */
 export async function run(): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
@@ -141,6 +142,7 @@ export async function run(): Promise<BenchResult[]> {
         { name: `Invoices screen, ${label} cached: open to first rows visible`, value: screen.firstRowsMs, unit: 'ms', target: big ? '< 300 ms' : '< 150 ms' },
         { name: `Invoices screen, ${label} cached: all rows searchable, totals final`, value: screen.indexReadyMs, unit: 'ms', ...(big ? {} : { target: '< 1,000 ms' }) },
         { name: `Invoices screen, ${label} cached: keystroke to updated list, p95`, value: screen.keystrokeP95Ms, unit: 'ms', target: big ? '< 50 ms' : '< 30 ms' },
+        { name: `Invoices screen, ${label} cached: keystroke to updated list, p95 as counted before (round two repeating round one, from the filter cache)`, value: screen.repeatedP95Ms, unit: 'ms' },
         { name: `Invoices screen, ${label} cached: keystroke to updated list, median`, value: screen.keystrokeMedianMs, unit: 'ms' },
         { name: `Invoices screen, ${label} cached: renderer JS heap`, value: screen.heapMb, unit: 'MB', target: big ? '< 400 MB' : '< 100 MB' },
         { name: `Invoices screen, ${label} cached: invoice-list CSV of every row, Export to saved`, value: csvMs, unit: 'ms', ...(big ? { target: '< 5,000 ms' } : {}) },

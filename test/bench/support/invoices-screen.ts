@@ -9,20 +9,32 @@ export async function heapMbOf(cdp: CDPSession): Promise<number> {
 }
 
 /**
+ * The keystrokes typed, a round at a time: each word typed a character at a time, then
+ * backspaced. Round two types other words of the same shapes (a number, then words of the
+ * customers' names), so every word's first typing is new to the screen; round three repeats round
+ * one, whose words the screen's filter cache answers: the figure before this bench counted that
+ * round instead of round two, and is still printed beside.
+ */
+export const keystrokeRounds = [
+  ['1', '10', '104', '1042', '10425', '1042', '104', '10', '1', '', 'a', 'ab', 'a', '', 'ö', 'öb', 'öbe', 'öb', 'ö', '', 'v', 'va', 'van', 'va', 'v', ''],
+  ['7', '73', '735', '7351', '73518', '7351', '735', '73', '7', '', 'e', 'ek', 'e', '', 'ä', 'äk', 'äki', 'äk', 'ä', '', 'h', 'ha', 'har', 'ha', 'h', ''],
+];
+
+/**
  * Types into the Invoices search box inside the page and times each keystroke from the input
  * event to the frame after the list changed (a keystroke that changes nothing on screen counts
  * until its update ran). Plain JavaScript text: tsx would wrap named functions in a helper the
  * page does not have.
  */
-const keystrokeTimer = `(async () => {
+const keystrokeTimer = (rounds: readonly (readonly string[])[]) => `(async () => {
   const input = document.querySelector('#invoice-search');
   const watched = document.querySelector('.list-summary').parentElement;
-  const queries = ['1', '10', '104', '1042', '10425', '1042', '104', '10', '1', '', 'a', 'ab', 'a', '', 'ö', 'öb', 'öbe', 'öb', 'ö', '', 'v', 'va', 'van', 'va', 'v', ''];
+  const rounds = ${JSON.stringify(rounds)};
   const measured = [];
-  for (let round = 0; round < 2; round++) {
+  for (const queries of rounds) {
     for (const text of queries) {
       const start = performance.now();
-      measured.push(await new Promise((resolve) => {
+      const ms = await new Promise((resolve) => {
         let settled = false;
         let observer;
         const finish = () => {
@@ -36,11 +48,22 @@ const keystrokeTimer = `(async () => {
         input.value = text;
         input.dispatchEvent(new Event('input', { bubbles: true }));
         setTimeout(() => setTimeout(finish, 0), 0);
-      }));
+      });
+      measured.push({ text, ms });
     }
   }
   return measured;
 })()`;
+
+interface Keystroke {
+  text: string;
+  ms: number;
+}
+
+const percentileOf = (times: readonly Keystroke[], share: number) => {
+  const sorted = times.map(({ ms }) => ms).sort((a, b) => a - b);
+  return Number(sorted[Math.floor(sorted.length * share)]!.toFixed(1));
+};
 
 /**
  * With the 100k invoices cached: a fresh page opens Invoices (its first rows come with the joined
@@ -72,18 +95,24 @@ export async function measureInvoicesScreen(previous: Page, previousCdp: CDPSess
     await session.send('Profiler.enable');
     await session.send('Profiler.start');
   }
-  const times = (await cold.evaluate(keystrokeTimer)) as number[];
+  const times = (await cold.evaluate(keystrokeTimer([...keystrokeRounds, keystrokeRounds[0]!]))) as Keystroke[];
   // RESKONTRA_BENCH_PROFILE=file.cpuprofile keeps the keystrokes' CPU profile (open it in Chromium's DevTools).
   if (profile) await writeFile(profile, JSON.stringify((await session.send('Profiler.stop')).profile));
-  times.sort((a, b) => a - b);
+  // Rounds one and two: every word new; rounds one and three: the figure as it was counted before.
+  const perRound = keystrokeRounds[0]!.length;
+  const firstTypings = times.slice(0, 2 * perRound);
+  const withRepeat = [...times.slice(0, perRound), ...times.slice(2 * perRound)];
+  const slowest = [...firstTypings].sort((a, b) => b.ms - a.ms).slice(0, 8);
+  process.stderr.write(`  slowest keystrokes: ${slowest.map(({ text, ms }) => `${JSON.stringify(text)} ${ms.toFixed(0)} ms`).join(', ')}\n`);
   const heapMb = await heapMbOf(session);
   await session.detach();
   return {
     page: cold,
     firstRowsMs,
     indexReadyMs,
-    keystrokeP95Ms: Number(times[Math.floor(times.length * 0.95)]!.toFixed(1)),
-    keystrokeMedianMs: Number(times[Math.floor(times.length / 2)]!.toFixed(1)),
+    keystrokeP95Ms: percentileOf(firstTypings, 0.95),
+    keystrokeMedianMs: percentileOf(firstTypings, 0.5),
+    repeatedP95Ms: percentileOf(withRepeat, 0.95),
     heapMb: Number(heapMb.toFixed(1)),
   };
 }
