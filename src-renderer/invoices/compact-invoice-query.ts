@@ -66,13 +66,33 @@ export function searchWords(text: string | undefined): string[] {
   return text?.trim().toLocaleLowerCase().split(/\s+/).filter((word) => word !== '') ?? [];
 }
 
+/** Whether at most one row in 8 of rows `first` to `end` is still a candidate. */
+function fewCandidates(hits: Uint8Array, first: number, end: number): boolean {
+  let count = 0;
+  for (let row = first; row < end; row++) count += hits[row]!;
+  return count * 8 <= end - first;
+}
+
+/**
+ * Clears in `hits` (rows `first` to `end`, whose texts `text` holds) each row whose own text lacks
+ * `word`, looking within that row alone. Where candidates are few, the walk's search from one of
+ * them runs on through the rows between to the next occurrence, a long way for a word of common
+ * characters (`1042`: 97 ms at a million rows, 10 ms this way).
+ */
+function keepRowsHolding(word: string, hits: Uint8Array, first: number, end: number, text: string, textEnd: Uint32Array): void {
+  for (let row = first; row < end; row++) {
+    if (hits[row] && !text.substring(row === first ? 0 : textEnd[row - 1]! + 1, textEnd[row]).includes(word)) hits[row] = 0;
+  }
+}
+
 /**
  * Which rows hold every word in their search text, as a mask in row order (1: holds them), among
  * `among` (a mask of the rows that can: an earlier answer when typing on) or every row. Per word
  * one forward walk over each block of search text: a row is looked at only while it is still a
  * candidate, and an occurrence found past it answers every candidate before that occurrence, so
  * no character is read twice and never a row object. In a block `characters` has read, the rows
- * lacking one of the word's characters are dropped first (a one-character word needs no walk).
+ * lacking one of the word's characters or character pairs are dropped first: a word of one or two
+ * characters needs no walk, and where few rows are left each is looked at alone.
  * A new mask: the caller may change it.
  */
 export function rowsWithWords(index: CompactInvoices, words: readonly string[], among: Uint8Array | null, characters: CharacterRows | null = null): Uint8Array {
@@ -82,7 +102,8 @@ export function rowsWithWords(index: CompactInvoices, words: readonly string[], 
     index.searchBlocks.forEach(({ first, end, text }, block) => {
       if (characters?.covers(block)) {
         characters.keepRowsWithAll(word, hits, first, end);
-        if (word.length === 1) return;
+        if (word.length <= 2) return;
+        if (fewCandidates(hits, first, end)) return keepRowsHolding(word, hits, first, end, text, textEnd);
       }
       /** The next occurrence at or after the current row's start (none left in the block: -1). */
       let next = -1;
