@@ -11,7 +11,8 @@ export interface InvoiceAnswer extends MatchingRows {
 /**
  * Remembers the last filter answers over one sorted list, so search as you type rarely looks at
  * all rows: going back (a backspace) is a lookup, and typing on (the new text starts with the
- * old) looks only among the rows of the previous answer, which holds every row the longer text can match.
+ * old) looks only among the rows of the previous answer, which holds every row the longer text can
+ * match, and is that answer again when it keeps all of them.
  */
 export function createInvoiceFilterCache(limit = 32) {
   let source: Uint32Array | null = null;
@@ -48,12 +49,14 @@ export function createInvoiceFilterCache(limit = 32) {
     let among: InvoiceAnswer | null = null;
     for (const entry of answers.values()) {
       const shorter = normalised(entry.filter.text);
-      if (shorter !== '' && text.startsWith(shorter) && keyOf({ ...entry.filter, text: '' }) === others && entry.answer.count < (among?.count ?? Infinity)) {
+      if (text.startsWith(shorter) && keyOf({ ...entry.filter, text: '' }) === others && entry.answer.count < (among?.count ?? Infinity)) {
         among = entry.answer;
       }
     }
     const rows = matchingRows(index, filter, day, among?.mask ?? null, charactersOf(index));
-    const answer = { ...rows, positions: new PositionsInOrder(sorted, rows) };
+    // As many rows as the answer it narrowed are the same rows: that answer, whose totals the
+    // screen has already read (at a million rows a new mask's totals cost as much as its search).
+    const answer = among && rows.count === among.count ? among : { ...rows, positions: new PositionsInOrder(sorted, rows) };
     answers.set(key, { filter, answer });
     if (answers.size > limit) answers.delete(answers.keys().next().value as string);
     return answer;

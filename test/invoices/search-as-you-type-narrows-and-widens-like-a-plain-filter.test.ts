@@ -94,6 +94,18 @@ describe('search as you type over the compact index', () => {
     expect(inListOrder(order, matchingRows(index, { text: '1' }, today))).toEqual(Uint32Array.from(rowsOf(shown), (row) => index.rows.indexOf(row)));
   });
 
+  it('answers a longer text that keeps the same rows with the same answer, whose totals are already read', () => {
+    const filterRows = createInvoiceFilterCache();
+    const every = filterRows(index, order, {}, today);
+    // Every number here is 100000 to 102999: each holds "1" and "10", not always "102".
+    const one = filterRows(index, order, { text: '1' }, today);
+    expect(one).toBe(every);
+    expect(filterRows(index, order, { text: '10' }, today)).toBe(every);
+    const narrower = filterRows(index, order, { text: '102' }, today);
+    expect(narrower).not.toBe(every);
+    expect(narrower.count).toBe(reference({ text: '102' }).rows.length);
+  });
+
   it('leaves the earlier answer it narrows from as it was, so backspacing back to it stays right', () => {
     const filterRows = createInvoiceFilterCache();
     const one = filterRows(index, order, { text: '1' }, today);
