@@ -101,8 +101,7 @@ export function rowsWithWords(index: CompactInvoices, words: readonly string[], 
   for (const word of words) {
     index.searchBlocks.forEach(({ first, end, text }, block) => {
       if (characters?.covers(block)) {
-        characters.keepRowsWithAll(word, hits, first, end);
-        if (word.length <= 2) return;
+        if (characters.keepRowsWithAll(word, hits, first, end, block)) return;
         if (fewCandidates(hits, first, end)) return keepRowsHolding(word, hits, first, end, text, textEnd);
       }
       /** The next occurrence at or after the current row's start (none left in the block: -1). */
