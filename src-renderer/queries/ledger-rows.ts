@@ -2,7 +2,8 @@ import { aloneEntry, joinLedgerCompact, type LedgerEntry } from '../../src-share
 import { customerKeysByName } from '../../src-shared/ledger/invoice-identity';
 import { statusOn } from '../../src-shared/ledger/invoice-status';
 import type { CacheDatabase } from '../db/cache-database';
-import { loadLedgerSources, loadInvoiceRows } from './cache-queries';
+import { loadInvoiceRows, loadLedgerSources } from './cache-queries';
+import { ledgerFiguresOf, type LedgerFigures } from './ledger-figures';
 import { entryRow, type InvoiceRow } from './invoice-row';
 
 /** The cache read as lists: every provider record, and every real invoice once (the ledger). */
@@ -20,20 +21,34 @@ export interface LedgerRows {
   entryOf(recordId: string): LedgerEntry | undefined;
 }
 
-/**
- * Reads and joins the whole cache, with statuses read on `today`. `preview`, when given, gets the
- * ledger of the first invoices read (joined with every case and factoring event), so a screen can
- * show rows before the rest is read: provisional rows, since a record read later can still join them.
- */
-export async function loadLedgerRows(db: CacheDatabase, today: string, preview?: (ledger: InvoiceRow[]) => void): Promise<LedgerRows> {
-  const sources = loadLedgerSources(db);
-  const records = await loadInvoiceRows(db, today, preview && (async (first) => preview(ledgerOf(first, await sources, today).ledger)));
-  return ledgerOf(records, await sources, today);
+/** What a load tells before its answer, each as soon as it is known. */
+export interface LoadProgress {
+  /**
+   * The ledger of the first invoices read (joined with every case and factoring event), so a
+   * screen can show rows before the rest is read: provisional rows, since a record read later can
+   * still join them.
+   */
+  preview?: (ledger: InvoiceRow[]) => void;
+  /** The ledger's final figures, once every invoice is read and joined, before the ledger's rows are made; the load waits for what it returns. */
+  figures?: (figures: LedgerFigures) => void | Promise<void>;
 }
 
-/** `records` ordered by id, each id once (as `loadInvoiceRows` gives them). */
-function ledgerOf(records: InvoiceRow[], sources: Awaited<ReturnType<typeof loadLedgerSources>>, today: string): LedgerRows {
-  const joined = joinLedgerCompact({ invoices: records, ...sources }, today);
+/** Reads and joins the whole cache, with statuses read on `today`. */
+export async function loadLedgerRows(db: CacheDatabase, today: string, progress: LoadProgress = {}): Promise<LedgerRows> {
+  const { preview, figures } = progress;
+  const sources = loadLedgerSources(db);
+  const rows = await loadInvoiceRows(db, today, preview && (async (first) => preview(ledgerOf(first, joinOf(first, await sources, today), today).ledger)));
+  const joined = joinOf(rows, await sources, today);
+  if (figures) await figures(ledgerFiguresOf(joined, rows, today));
+  return ledgerOf(rows, joined, today);
+}
+
+function joinOf(records: InvoiceRow[], sources: Awaited<ReturnType<typeof loadLedgerSources>>, today: string) {
+  return joinLedgerCompact({ invoices: records, ...sources }, today);
+}
+
+/** `records` ordered by id, each id once (as `loadInvoiceRows` gives them), and their join. */
+function ledgerOf(records: InvoiceRow[], joined: (number | LedgerEntry)[], today: string): LedgerRows {
   const keyOfCustomer = customerKeysByName();
   // Entries of records that stand alone, made when asked; once `entries` is read, its own.
   const made = new Map<number, LedgerEntry>();

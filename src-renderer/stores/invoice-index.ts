@@ -8,6 +8,8 @@ import { idRanks, sortedPositions } from '../invoices/compact-invoice-query';
 import type { InvoiceSort } from '../queries/invoice-filter';
 import type { InvoiceView } from '../invoices/invoice-view';
 import type { InvoiceRow } from '../queries/invoice-row';
+import { afterPaint } from '../lists/after-paint';
+import type { LedgerFigures } from '../queries/ledger-figures';
 import { loadLedgerRows, type LedgerRows } from '../queries/ledger-rows';
 import { useSyncStore } from './sync';
 
@@ -29,6 +31,11 @@ export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
   const ledgerRows = shallowRef<InvoiceRow[]>([]);
   /** While the first load reads: the ledger of the invoices read so far; empty once ready. */
   const preview = shallowRef<InvoiceRow[]>([]);
+  /**
+   * The ledger's figures (what the Dashboard shows), final: worked out as soon as every invoice is
+   * read and joined, before the ledger's rows are made; null until the first load has them.
+   */
+  const figures = shallowRef<LedgerFigures | null>(null);
   const ready = ref(false);
   const error = ref<unknown>(null);
   /** The day statuses were read on: a list open past midnight is rebuilt on the next load. */
@@ -49,7 +56,14 @@ export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
       const today = calendarToday();
       try {
         const db = cacheDatabase();
-        const loaded = await loadLedgerRows(db, today, ready.value ? undefined : (first) => (preview.value = first));
+        const loaded = await loadLedgerRows(db, today, {
+          ...(ready.value ? {} : { preview: (first: InvoiceRow[]) => (preview.value = first) }),
+          figures: async (final) => {
+            figures.value = final;
+            // Shown before the rows and the join take the main thread for a while.
+            await afterPaint();
+          },
+        });
         sorted.clear();
         orders.clear();
         columns.clear();
@@ -112,5 +126,5 @@ export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
     if (ready.value) void load();
   });
 
-  return { rows, entries, ledgerRows, preview, ready, error, day, load, compact, order, inOrder, entryOf };
+  return { rows, entries, ledgerRows, preview, figures, ready, error, day, load, compact, order, inOrder, entryOf };
 });
