@@ -9,6 +9,7 @@ import { startSandbox } from '../../sandbox/start-sandbox';
 import type { BenchResult } from './support/bench-result';
 import { heapMbOf, measureInvoicesScreen } from './support/invoices-screen';
 import { syncStateOf, vatPendingOf } from './support/sync-state';
+import { syncProcessesCpuS } from './support/process-cpu';
 
 const defaultScale = 100_000;
 
@@ -146,6 +147,7 @@ async function syncAt(scale: number): Promise<BenchResult[]> {
     await page.getByRole('navigation').getByRole('link', { name: 'Connections' }).click();
     const connection = setup.connections[0]!;
     const loadBefore = loadAverage();
+    const cpuBefore = syncProcessesCpuS(setup.app.process.pid!, browser.profileDir);
     const started = Date.now();
     await page.getByRole('button', { name: 'Sync all' }).click();
     const waitFor = async (what: string, done: () => Promise<boolean>) => {
@@ -157,12 +159,16 @@ async function syncAt(scale: number): Promise<BenchResult[]> {
     };
     // The list walk's last commit, then the VAT step's (sync-connection.ts: the VAT follows the list).
     const listMs = await waitFor('the list', async () => Boolean((await syncStateOf(page, connection.id))?.lastSuccessAt));
+    const cpuAfter = syncProcessesCpuS(setup.app.process.pid!, browser.profileDir);
     const load = `load ${loadBefore}–${loadAverage()}`;
     const target = scale >= 1_000_000 ? '< 60,000 ms' : '< 5,000 ms';
     const listed: BenchResult = { name: `sync ${label} Aptic invoices, list committed: Sync pressed to the list walk's last commit, VAT pending (${load})`, value: Math.round(listMs), unit: 'ms', target };
+    // Whether the three overlap: their CPU next to the wall time shows how busy the two cores were.
+    const cpu = (part: keyof typeof cpuAfter, what: string): BenchResult => ({ name: `sync ${label} CPU during the list: ${what}`, value: Number((cpuAfter[part] - cpuBefore[part]).toFixed(1)), unit: 's' });
+    const cpuRows = [cpu('main', 'main (browser mode)'), cpu('chromium', 'Chromium (renderer, IndexedDB, network)'), cpu('sandbox', 'the sandbox (the bench process)')];
     if (scale > defaultScale) {
       process.stderr.write(`  invoices (${label}): list committed in ${listMs} ms, ${load}; the VAT step is not waited for\n`);
-      return [listed];
+      return [listed, ...cpuRows];
     }
     const vatMs = listOnly ? null : await waitFor('the VAT', async () => (await vatPendingOf(page, connection.id)) === 0);
     process.stderr.write(`  invoices (${label}): list committed in ${listMs} ms, ${vatMs === null ? 'VAT not waited for' : `VAT committed in ${vatMs} ms`}, ${load}\n`);
@@ -190,6 +196,7 @@ async function syncAt(scale: number): Promise<BenchResult[]> {
     });
     const list: BenchResult[] = [
       listed,
+      ...cpuRows,
       { name: `ceiling, list: the same pages straight from the sandbox, parsed, or the chunks written, whichever is slower (${loadAverage()})`, value: Math.round(listCeilingMs), unit: 'ms' },
       rate('list committed', listMs, listCeilingMs),
       { name: 'ceiling, write only: the same chunks straight into IndexedDB, one per transaction', value: Math.round(raw.ms), unit: 'ms' },
