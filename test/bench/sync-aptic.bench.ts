@@ -165,7 +165,7 @@ async function syncAt(scale: number): Promise<BenchResult[]> {
     const listed: BenchResult = { name: `sync ${label} Aptic invoices, list committed: Sync pressed to the list walk's last commit, VAT pending (${load})`, value: Math.round(listMs), unit: 'ms', target };
     // Whether the three overlap: their CPU next to the wall time shows how busy the two cores were.
     const cpu = (part: keyof typeof cpuAfter, what: string): BenchResult => ({ name: `sync ${label} CPU during the list: ${what}`, value: Number((cpuAfter[part] - cpuBefore[part]).toFixed(1)), unit: 's' });
-    const cpuRows = [cpu('main', 'main (browser mode)'), cpu('chromium', 'Chromium (renderer, IndexedDB, network)'), cpu('sandbox', 'the sandbox (the bench process)')];
+    const cpuRows = [cpu('main', 'main (browser mode)'), cpu('chromium', 'Chromium (all its processes)'), cpu('renderers', "Chromium's renderers (the app's JS)"), cpu('sandbox', 'the sandbox (the bench process)')];
     if (scale > defaultScale) {
       process.stderr.write(`  invoices (${label}): list committed in ${listMs} ms, ${load}; the VAT step is not waited for\n`);
       return [listed, ...cpuRows];

@@ -29,8 +29,8 @@ function cmdlineOf(pid: number): string {
   }
 }
 
-/** CPU seconds of `root` and every process below it (processes that ended are not counted). */
-function treeCpuS(root: number, all: readonly ProcStat[]): number {
+/** The pids of `root` and every process below it. */
+function treeOf(root: number, all: readonly ProcStat[]): Set<number> {
   const below = new Set([root]);
   for (let grew = true; grew; ) {
     grew = false;
@@ -41,17 +41,29 @@ function treeCpuS(root: number, all: readonly ProcStat[]): number {
       }
     }
   }
-  return all.filter((stat) => below.has(stat.pid)).reduce((sum, stat) => sum + stat.cpuS, 0);
+  return below;
+}
+
+/** CPU seconds of the processes `pids` that `count` picks (processes that ended are not counted). */
+function cpuOf(all: readonly ProcStat[], pids: ReadonlySet<number>, count: (stat: ProcStat) => boolean = () => true): number {
+  return all.filter((stat) => pids.has(stat.pid) && count(stat)).reduce((sum, stat) => sum + stat.cpuS, 0);
 }
 
 /**
- * CPU seconds so far of the three parts of a sync on these cores: main (browser mode's process and
- * its children), Chromium (the browser whose profile is `profileDir`, with its renderer and other
- * processes) and this process (the sandbox serves from here). Read from /proc, Linux only.
+ * CPU seconds so far of the parts of a sync on these cores: main (browser mode's process and its
+ * children), Chromium (the browser whose profile is `profileDir`, with every process below it;
+ * `renderers` of it: its renderer processes, where the app's JS runs) and this process (the
+ * sandbox serves from here). Read from /proc, Linux only.
  */
-export function syncProcessesCpuS(mainPid: number, profileDir: string): { main: number; chromium: number; sandbox: number } {
+export function syncProcessesCpuS(mainPid: number, profileDir: string): { main: number; chromium: number; renderers: number; sandbox: number } {
   const all = readdirSync('/proc').flatMap((name) => (/^\d+$/.test(name) ? [statOf(Number(name))].filter((stat): stat is ProcStat => stat !== null) : []));
   const browser = all.find((stat) => cmdlineOf(stat.pid).includes(profileDir) && !cmdlineOf(stat.pid).includes('--type='));
+  const chromium = browser ? treeOf(browser.pid, all) : null;
   const own = process.cpuUsage();
-  return { main: treeCpuS(mainPid, all), chromium: browser ? treeCpuS(browser.pid, all) : Number.NaN, sandbox: (own.user + own.system) / 1e6 };
+  return {
+    main: cpuOf(all, treeOf(mainPid, all)),
+    chromium: chromium ? cpuOf(all, chromium) : Number.NaN,
+    renderers: chromium ? cpuOf(all, chromium, (stat) => cmdlineOf(stat.pid).includes('--type=renderer')) : Number.NaN,
+    sandbox: (own.user + own.system) / 1e6,
+  };
 }
