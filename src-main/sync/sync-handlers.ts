@@ -1,10 +1,11 @@
 import { isStreamOf, providerNames } from '../../src-shared/domain/provider';
+import { packSyncPage } from '../../src-shared/rpc/packed-sync-page';
 import { RpcError } from '../../src-shared/rpc/rpc-error';
 import type { ProviderClients } from '../providers/provider-clients';
 import type { HandlerGroup } from '../rpc/handler-table';
 
 /**
- * `sync.page`: one page of one stream; the cursor comes from and goes back to the renderer.
+ * `sync.page`: one page of one stream, packed; the cursor comes from and goes back to the renderer.
  * `sync.details`: the per-invoice details a deferred page left pending, for the invoices the
  * renderer found changed; their requests, like cursors, come back from the renderer.
  */
@@ -19,7 +20,7 @@ export function syncHandlers(clients: ProviderClients): HandlerGroup<'sync.page'
   return {
     'sync.page': async ({ connectionId, stream, cursor, deferDetails }) => {
       const { client } = await streamOf(connectionId, stream);
-      return client.page(stream, cursor, { deferDetails });
+      return packSyncPage(await client.page(stream, cursor, { deferDetails }));
     },
     'sync.details': async ({ connectionId, stream, requests }) => {
       const { connection, client } = await streamOf(connectionId, stream);

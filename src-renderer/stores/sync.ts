@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { reactive, ref } from 'vue';
 import type { Connection } from '../../src-shared/domain/connection';
 import type { SyncStream } from '../../src-shared/domain/provider';
+import { unpackSyncPage } from '../../src-shared/rpc/packed-sync-page';
 import { RpcError } from '../../src-shared/rpc/rpc-error';
 import { call } from '../bridge/bridge';
 import { cacheDatabase } from '../db/cache-database';
@@ -84,7 +85,7 @@ export const useSyncStore = defineStore('sync', () => {
         ran = true;
         const full = options.full ?? false;
         const fetchDetails: FetchDetails = (input) => call('sync.details', input);
-        const fetchPage = withCachedDetails(cacheDatabase(), (input) => call('sync.page', input), fetchDetails, { full });
+        const fetchPage = withCachedDetails(cacheDatabase(), async (input) => unpackSyncPage(await call('sync.page', input)), fetchDetails, { full });
         return syncConnection(cacheDatabase(), fetchPage, connection, {
           full,
           fetchDetails,

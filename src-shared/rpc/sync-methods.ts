@@ -3,6 +3,7 @@ import { connectionIdSchema } from '../domain/connection';
 import { syncStreams } from '../domain/provider';
 import type { QuarantinedRecord, SyncRecord, VatLine } from '../domain/records';
 import { method } from './method';
+import type { PackedSyncPage } from './packed-sync-page';
 
 /**
  * An invoice of a page whose per-invoice detail is not fetched yet: asked with `deferDetails`,
@@ -49,9 +50,12 @@ export const maxDetailRequestLength = 16_384;
 
 const stream = z.enum(syncStreams as [string, ...string[]]);
 
-/** Pull-based sync: one page per call; main keeps no sync state between calls. */
+/**
+ * Pull-based sync: one page per call; main keeps no sync state between calls. A page crosses
+ * packed (`packSyncPage`; the renderer reads it with `unpackSyncPage`).
+ */
 export const syncMethods = {
-  'sync.page': method<SyncPage>()(
+  'sync.page': method<PackedSyncPage>()(
     z
       .object({
         connectionId: connectionIdSchema,

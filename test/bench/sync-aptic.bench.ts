@@ -9,6 +9,7 @@ import { startSandbox } from '../../sandbox/start-sandbox';
 import type { BenchResult } from './support/bench-result';
 import { heapMbOf, measureInvoicesScreen } from './support/invoices-screen';
 import { syncStateOf, vatPendingOf } from './support/sync-state';
+import { syncProcessesCpuS } from './support/process-cpu';
 
 const defaultScale = 100_000;
 
@@ -16,7 +17,7 @@ const defaultScale = 100_000;
  * The ceiling: the cached invoices written straight into IndexedDB in the cache's own layout
  * (src-renderer/db/invoice-chunks.ts: a chunk of ~1,000 and its directory row per transaction).
  */
-async function rawWriteMs(page: Page): Promise<{ ms: number; records: number; parseMs: number }> {
+async function rawWriteMs(page: Page): Promise<{ ms: number; records: number }> {
   // No named functions inside: tsx would wrap them in a helper the page does not have.
   return page.evaluate(async () => {
     const cache = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -30,12 +31,6 @@ async function rawWriteMs(page: Page): Promise<{ ms: number; records: number; pa
       request.onerror = () => reject(request.error);
     });
     cache.close();
-    // The renderer's share of the RPC: parsing each page's JSON as it arrives.
-    const texts = chunks.map((chunk) => JSON.stringify({ records: chunk.invoices, quarantined: [], nextCursor: null, progress: { done: 0 } }));
-    const parseStarted = performance.now();
-    for (const text of texts) JSON.parse(text);
-    const parseMs = performance.now() - parseStarted;
-    texts.length = 0;
     const raw = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open(`raw-ceiling-${Date.now()}`, 1);
       request.onupgradeneeded = () => {
@@ -60,14 +55,14 @@ async function rawWriteMs(page: Page): Promise<{ ms: number; records: number; pa
     }
     const ms = performance.now() - started;
     raw.close();
-    return { ms, parseMs, records: new Set(chunks.flatMap((chunk) => chunk.invoices.map((i) => i.id))).size };
+    return { ms, records: new Set(chunks.flatMap((chunk) => chunk.invoices.map((i) => i.id))).size };
   });
 }
 
 const ms = (value: number) => Math.round(value);
 
 /** The sync's stages, each alone over the same invoices: the largest is the bottleneck. */
-function stageRows(label: string, stages: ApticStageProfile, raw: { ms: number; parseMs: number }): BenchResult[] {
+function stageRows(label: string, stages: ApticStageProfile, raw: { ms: number }): BenchResult[] {
   const row = (stage: string, value: number): BenchResult => ({ name: `sync ${label} profile: ${stage}`, value: ms(value), unit: 'ms' });
   return [
     row(`fetch (HTTP, ${stages.pages} pages of ${apticInvoicePageSize}, ${apticListConcurrency} at a time, read as text)`, stages.fetchMs),
@@ -75,8 +70,8 @@ function stageRows(label: string, stages: ApticStageProfile, raw: { ms: number; 
     row('validate (main: the envelope with zod, each item with a plain check or zod)', stages.validateMs),
     row('normalise (main: list items to invoices)', stages.normaliseMs),
     row('hash (main: each list entry hashed, its VAT request encoded)', stages.hashMs),
-    row(`RPC, serialise (main: JSON.stringify of the sync pages, ${Math.round(stages.rpcBytes / 1e6)} MB)`, stages.serialiseMs),
-    row('RPC, parse (renderer: JSON.parse of the same pages)', raw.parseMs),
+    row(`RPC, serialise (main: the sync pages packed and JSON.stringify'd, ${Math.round(stages.rpcBytes / 1e6)} MB)`, stages.serialiseMs),
+    row("RPC, parse (the renderer's JSON.parse and unpack of the same pages, timed in Node)", stages.unpackMs),
     row('write (renderer: the chunks into IndexedDB, one per transaction)', raw.ms),
   ];
 }
@@ -152,6 +147,7 @@ async function syncAt(scale: number): Promise<BenchResult[]> {
     await page.getByRole('navigation').getByRole('link', { name: 'Connections' }).click();
     const connection = setup.connections[0]!;
     const loadBefore = loadAverage();
+    const cpuBefore = syncProcessesCpuS(setup.app.process.pid!, browser.profileDir);
     const started = Date.now();
     await page.getByRole('button', { name: 'Sync all' }).click();
     const waitFor = async (what: string, done: () => Promise<boolean>) => {
@@ -163,12 +159,16 @@ async function syncAt(scale: number): Promise<BenchResult[]> {
     };
     // The list walk's last commit, then the VAT step's (sync-connection.ts: the VAT follows the list).
     const listMs = await waitFor('the list', async () => Boolean((await syncStateOf(page, connection.id))?.lastSuccessAt));
+    const cpuAfter = syncProcessesCpuS(setup.app.process.pid!, browser.profileDir);
     const load = `load ${loadBefore}–${loadAverage()}`;
     const target = scale >= 1_000_000 ? '< 60,000 ms' : '< 5,000 ms';
     const listed: BenchResult = { name: `sync ${label} Aptic invoices, list committed: Sync pressed to the list walk's last commit, VAT pending (${load})`, value: Math.round(listMs), unit: 'ms', target };
+    // Whether the three overlap: their CPU next to the wall time shows how busy the two cores were.
+    const cpu = (part: keyof typeof cpuAfter, what: string): BenchResult => ({ name: `sync ${label} CPU during the list: ${what}`, value: Number((cpuAfter[part] - cpuBefore[part]).toFixed(1)), unit: 's' });
+    const cpuRows = [cpu('main', 'main (browser mode)'), cpu('chromium', 'Chromium (all its processes)'), cpu('renderers', "Chromium's renderers (the app's JS)"), cpu('sandbox', 'the sandbox (the bench process)')];
     if (scale > defaultScale) {
       process.stderr.write(`  invoices (${label}): list committed in ${listMs} ms, ${load}; the VAT step is not waited for\n`);
-      return [listed];
+      return [listed, ...cpuRows];
     }
     const vatMs = listOnly ? null : await waitFor('the VAT', async () => (await vatPendingOf(page, connection.id)) === 0);
     process.stderr.write(`  invoices (${label}): list committed in ${listMs} ms, ${vatMs === null ? 'VAT not waited for' : `VAT committed in ${vatMs} ms`}, ${load}\n`);
@@ -196,6 +196,7 @@ async function syncAt(scale: number): Promise<BenchResult[]> {
     });
     const list: BenchResult[] = [
       listed,
+      ...cpuRows,
       { name: `ceiling, list: the same pages straight from the sandbox, parsed, or the chunks written, whichever is slower (${loadAverage()})`, value: Math.round(listCeilingMs), unit: 'ms' },
       rate('list committed', listMs, listCeilingMs),
       { name: 'ceiling, write only: the same chunks straight into IndexedDB, one per transaction', value: Math.round(raw.ms), unit: 'ms' },

@@ -4,6 +4,7 @@ import type { Connection } from '../../src-shared/domain/connection';
 import type { SyncPage } from '../../src-shared/rpc/sync-methods';
 import { rpcCall } from '../support/app-with-sandboxes';
 import { startBrowserMode, type RunningApp } from '../support/browser-mode';
+import { unpackSyncPage } from '../../src-shared/rpc/packed-sync-page';
 
 const started: RunningApp[] = [];
 afterAll(async () => {
@@ -39,7 +40,7 @@ describe('npm run demo', () => {
     const refs = new Set<string>();
     let cursor: string | null = null;
     do {
-      const page: SyncPage = await rpcCall<SyncPage>(app, 'sync.page', { connectionId: aptic.id, stream: 'invoices', cursor });
+      const page: SyncPage = unpackSyncPage(await rpcCall<unknown>(app, 'sync.page', { connectionId: aptic.id, stream: 'invoices', cursor }));
       for (const record of page.records) refs.add(record.providerRef);
       cursor = page.nextCursor;
     } while (cursor !== null);

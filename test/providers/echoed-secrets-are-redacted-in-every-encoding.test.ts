@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewConnection } from '../../src-shared/domain/connection';
 import { streamsByProvider } from '../../src-shared/domain/provider';
 import { RpcError } from '../../src-shared/rpc/rpc-error';
-import type { SyncPage } from '../../src-shared/rpc/sync-methods';
 import { syncConnection, type FetchPage } from '../../src-renderer/sync/sync-connection';
 import { memoryCache } from '../support/memory-cache';
 import { echoFormats, echoModes, startEchoProvider, type EchoProvider } from './support/echo-provider';
 import { createRpcHarness, type RpcHarness } from './support/rpc-harness';
+import { unpackSyncPage } from '../../src-shared/rpc/packed-sync-page';
 
 // Runs under scripts/with-keyring.sh: the secrets go through the real keychain.
 // Secrets full of characters that every encoding changes: + / = & % space quote backslash < > é.
@@ -96,7 +96,7 @@ describe('a provider that echoes the credentials it received', () => {
     const fetchPage: FetchPage = async (input) => {
       const result = await harness.call('sync.page', input);
       if (!result.ok) throw RpcError.fromBody(result.error);
-      return result.value as SyncPage;
+      return unpackSyncPage(result.value);
     };
     const statuses = [400, 401, 403, 422, 500];
     let round = 0;

@@ -5,6 +5,7 @@ import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox';
 import { createRpcHarness, fastHttp, type RpcHarness } from './support/rpc-harness';
 import { datasetFor, expectedFlowtlyVatLines } from './support/expected-records';
 import { connectionInputFor } from './support/sandbox-connections';
+import { unpackSyncPage } from '../../src-shared/rpc/packed-sync-page';
 
 // Runs under scripts/with-keyring.sh. A proxy in front of the Flowtly sandbox answers one
 // invoice row with a 500 (or a body of the wrong shape) for as long as it is told to. The page
@@ -62,7 +63,7 @@ describe('a Flowtly invoice row that cannot be fetched', () => {
     expect(state.rowAsks).toBeGreaterThan(1);
 
     state.breaking = 'none';
-    const page = await harness.expectOk('sync.page', { connectionId: connection.id, stream: 'invoices', cursor: null });
+    const page = unpackSyncPage(await harness.expectOk('sync.page', { connectionId: connection.id, stream: 'invoices', cursor: null }));
     const expected = expectedFlowtlyVatLines(datasetFor(seed, scale));
     const got = new Map(page.records.flatMap((record) => (record.kind === 'invoice' && expected.has(record.providerRef) ? [[record.providerRef, record.vatLines]] : [])));
     expect(got.size).toBe(expected.size);

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox/start-sandbox';
 import type { ProviderId } from '../../src-shared/domain/provider';
 import { RpcError } from '../../src-shared/rpc/rpc-error';
-import type { SyncPage } from '../../src-shared/rpc/sync-methods';
 import { syncConnection, type FetchPage } from '../../src-renderer/sync/sync-connection';
 import { shownError } from '../../src-renderer/sync/sync-state';
 import type { CacheDatabase } from '../../src-renderer/db/cache-database';
@@ -13,6 +12,7 @@ import { memoryCache } from '../support/memory-cache';
 import { createRpcHarness, type RpcHarness } from './support/rpc-harness';
 import { connectionInputFor, walkStream } from './support/sandbox-connections';
 import { cachedInvoices } from '../../src-renderer/db/invoice-chunks';
+import { unpackSyncPage } from '../../src-shared/rpc/packed-sync-page';
 
 // Runs under scripts/with-keyring.sh. A hostile proxy sits between main and a real sandbox and
 // spoils its answers in ways fast-check picks; every sync must end in the sandbox's data or in
@@ -156,7 +156,7 @@ async function hostileConnection(provider: 'flowtly' | 'aptic', scale: number) {
 const fetchPage: FetchPage = async (input) => {
   const result = await harness.call('sync.page', input);
   if (!result.ok) throw RpcError.fromBody(result.error);
-  return result.value as SyncPage;
+  return unpackSyncPage(result.value);
 };
 
 /** Runs one sync through main's dispatch and the renderer's loop into a fresh cache. */

@@ -10,8 +10,8 @@ import type { Connection } from '../../src-shared/domain/connection';
 import { streamsByProvider, type SyncStream } from '../../src-shared/domain/provider';
 import type { SyncRecord } from '../../src-shared/domain/records';
 import type { RpcResult } from '../../src-shared/rpc/rpc-error';
-import type { SyncPage } from '../../src-shared/rpc/sync-methods';
 import { startBrowserMode, type RunningApp } from './browser-mode';
+import { unpackSyncPage } from '../../src-shared/rpc/packed-sync-page';
 
 export const allProviders: readonly SandboxProvider[] = ['vettig', 'flowtly', 'confirma', 'aptic'];
 
@@ -83,10 +83,11 @@ export async function referenceRecords(options: SandboxOptions, providers: reado
         for (const stream of streamsByProvider[provider] as readonly SyncStream[]) {
           let cursor: string | null = null;
           do {
-            const page = (await dispatch('sync.page', { connectionId: connection.id, stream, cursor })) as RpcResult<SyncPage>;
-            if (!page.ok) throw new Error(`reference walk of ${provider} ${stream}: ${page.error.message}`);
-            for (const record of page.value.records) records.set(recordKey(record), canonical(record, connection.id));
-            cursor = page.value.nextCursor;
+            const answer = (await dispatch('sync.page', { connectionId: connection.id, stream, cursor })) as RpcResult<unknown>;
+            if (!answer.ok) throw new Error(`reference walk of ${provider} ${stream}: ${answer.error.message}`);
+            const page = unpackSyncPage(answer.value);
+            for (const record of page.records) records.set(recordKey(record), canonical(record, connection.id));
+            cursor = page.nextCursor;
           } while (cursor !== null);
         }
         await table['connections.remove']({ id: connection.id });

@@ -6,6 +6,7 @@ import { normalizeApticInvoice } from '../../../src-main/providers/aptic/normali
 import { apticListHashes, apticVatWork } from '../../../src-main/providers/aptic/vat-lines';
 import { resolveDetails } from '../../../src-main/providers/detail-requests';
 import { apticInvoicePageSize, apticInvoicePagesPerCall } from '../../../src-main/providers/aptic/client';
+import { packSyncPage, unpackSyncPage } from '../../../src-shared/rpc/packed-sync-page';
 
 /**
  * The stages of an Aptic invoice sync, each timed alone over the same pages, with main's own
@@ -23,6 +24,8 @@ export interface ApticStageProfile {
   hashMs: number;
   /** JSON.stringify of the sync pages main answers `sync.page` with (10 provider pages each, their pending VAT listed). */
   serialiseMs: number;
+  /** The renderer's share, timed here in Node's V8: JSON.parse of those pages, and `unpackSyncPage`. */
+  unpackMs: number;
   pages: number;
   /** Bytes of the sync pages main sends to the renderer. */
   rpcBytes: number;
@@ -100,9 +103,11 @@ export async function profileApticStages(sandbox: RunningSandbox, token: string,
     const pendingDetails = await timedIntoAsync(totals, 'hash', () => resolveDetails(apticVatWork(records, new Map(lists.flatMap((list, n) => [...apticListHashes(list, pageTexts[n]!)]))), async () => [], true));
     count += records.length;
     const page = { records, quarantined: [], nextCursor: 'eyJza2lwIjoxMDAwfQ', progress: { done: count, total: invoices }, pendingDetails };
-    rpcBytes += timedInto(totals, 'serialise', () => JSON.stringify(page)).length;
+    const text = timedInto(totals, 'serialise', () => JSON.stringify(packSyncPage(page)));
+    rpcBytes += text.length;
+    timedInto(totals, 'unpack', () => unpackSyncPage(JSON.parse(text)));
   }
   if (count !== invoices) throw new Error(`expected ${invoices} invoices, the pages held ${count}`);
   const stage = (name: string) => totals[name] ?? 0;
-  return { fetchMs, parseMs: stage('parse'), validateMs: stage('validate'), normaliseMs: stage('normalise'), hashMs: stage('hash'), serialiseMs: stage('serialise'), pages: skips.length, rpcBytes };
+  return { fetchMs, parseMs: stage('parse'), validateMs: stage('validate'), normaliseMs: stage('normalise'), hashMs: stage('hash'), serialiseMs: stage('serialise'), unpackMs: stage('unpack'), pages: skips.length, rpcBytes };
 }

@@ -5,6 +5,7 @@ import type { QuarantinedRecord, SyncRecord } from '../../../src-shared/domain/r
 import type { RpcErrorBody } from '../../../src-shared/rpc/rpc-error';
 import type { SyncPage } from '../../../src-shared/rpc/sync-methods';
 import type { RpcHarness } from './rpc-harness';
+import { unpackSyncPage } from '../../../src-shared/rpc/packed-sync-page';
 
 /**
  * The add-connection input for a running sandbox (the demo launcher's), or with Vettig's
@@ -54,8 +55,8 @@ export async function walkStream(
   for (;;) {
     let page: SyncPage | null = null;
     for (let attempt = 1; attempt <= attemptsPerPage && page === null; attempt += 1) {
-      const result: { ok: true; value: SyncPage } | { ok: false; error: RpcErrorBody } = await harness.call('sync.page', { connectionId, stream: stream as never, cursor });
-      if (result.ok) page = result.value;
+      const result = await harness.call('sync.page', { connectionId, stream: stream as never, cursor });
+      if (result.ok) page = unpackSyncPage(result.value);
       else errors.push(result.error);
     }
     if (page === null) throw new Error(`${stream}: page ${pages + 1} failed ${attemptsPerPage} times: ${JSON.stringify(errors.at(-1))}`);

@@ -7,10 +7,10 @@ import { createDispatch } from '../../../src-main/rpc/dispatch';
 import { startSandbox, type RunningSandbox, type SandboxProvider } from '../../../sandbox/start-sandbox';
 import type { Connection } from '../../../src-shared/domain/connection';
 import type { RpcResult } from '../../../src-shared/rpc/rpc-error';
-import type { SyncPage } from '../../../src-shared/rpc/sync-methods';
 import type { CacheDatabase } from '../../../src-renderer/db/cache-database';
 import { syncConnection } from '../../../src-renderer/sync/sync-connection';
 import { memoryCache } from '../../support/memory-cache';
+import { unpackSyncPage } from '../../../src-shared/rpc/packed-sync-page';
 
 export interface SyncedCache {
   db: CacheDatabase;
@@ -42,9 +42,9 @@ export async function syncedCache(
         await prepare?.(sandbox);
         const connection = await table['connections.add'](demoConnectionInput(sandbox));
         const fetchPage = async (input: { connectionId: string; stream: string; cursor: string | null }) => {
-          const result = (await dispatch('sync.page', input)) as RpcResult<SyncPage>;
+          const result = (await dispatch('sync.page', input)) as RpcResult<unknown>;
           if (!result.ok) throw new Error(`sync.page ${provider} ${input.stream}: ${result.error.message}`);
-          return result.value;
+          return unpackSyncPage(result.value);
         };
         await syncConnection(db, fetchPage, connection, { full: false, signal: new AbortController().signal, now: () => '2025-06-30T12:00:00.000Z' });
         await table['connections.remove']({ id: connection.id });
