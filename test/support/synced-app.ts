@@ -13,9 +13,15 @@ export interface SyncedApp {
 /** Presses "Sync all" on Connections, as a person would, and waits until every connection says it is done. */
 export async function syncAllFromTheUi(page: Page, app: AppWithSandboxes, timeout = 120_000): Promise<void> {
   await page.getByRole('navigation').getByRole('link', { name: 'Connections' }).click();
+  const done = (label: string) => page.getByRole('article', { name: label }).getByText(/^Sync complete/);
+  // A card still saying an earlier sync is complete: that message goes when this sync starts
+  // (however fast it is), and only the next one says this sync is done. Waiting for the text
+  // alone took the earlier message, and a test went on while the sync was still running.
+  const earlier = await Promise.all(app.connections.map(async ({ label }) => ((await done(label).count()) > 0 ? done(label).elementHandle() : null)));
   await page.getByRole('button', { name: 'Sync all' }).click();
-  for (const connection of app.connections) {
-    await page.getByRole('article', { name: connection.label }).getByText(/^Sync complete/).waitFor({ timeout });
+  for (const [at, connection] of app.connections.entries()) {
+    await earlier[at]?.waitForElementState('hidden', { timeout });
+    await done(connection.label).waitFor({ timeout });
   }
 }
 
