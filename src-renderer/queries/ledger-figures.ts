@@ -1,5 +1,5 @@
 import type { InvoiceStatus } from '../../src-shared/domain/records';
-import { agingBucketOf, agingBuckets, isOverdue, type AgingBucket } from '../../src-shared/ledger/invoice-status';
+import { agingBucketOfDue, agingBuckets, isAged, isOverdue, type AgingBucket } from '../../src-shared/ledger/invoice-status';
 import type { LedgerEntry } from '../../src-shared/ledger/join-ledger';
 import { addMinor } from '../../src-shared/money/exact-sum';
 import type { AgingFigures } from './dashboard-figures';
@@ -41,7 +41,7 @@ interface CurrencyFigures extends Omit<CurrencyTotals, 'currency'> {
 /** `totalsByCurrency` and `agingByCurrency` in one pass, a few numbers per currency and each due date's bucket once. */
 class FigureSums {
   private readonly byCurrency = new Map<string, CurrencyFigures>();
-  private readonly bucketOfDue = new Map<string | null, AgingBucket | null>();
+  private readonly bucketOfDue = new Map<string | null, AgingBucket>();
   private withProblems = 0;
 
   constructor(private readonly today: string) {}
@@ -60,11 +60,10 @@ class FigureSums {
       sums.overdueCount += 1;
     }
     if (problems > 0) this.withProblems += 1;
-    // Whether it is aged at all asks its figures; which bucket asks only its due date.
-    if (agingBucketOf({ outstanding, status, dueDate: null }, this.today) === null) return;
+    if (!isAged({ outstanding, status })) return;
     let bucket = this.bucketOfDue.get(dueDate);
-    if (bucket === undefined) this.bucketOfDue.set(dueDate, (bucket = agingBucketOf({ outstanding: 1, status: 'open', dueDate }, this.today)));
-    const at = agingBuckets.indexOf(bucket!);
+    if (bucket === undefined) this.bucketOfDue.set(dueDate, (bucket = agingBucketOfDue(dueDate, this.today)));
+    const at = agingBuckets.indexOf(bucket);
     sums.aged = true;
     sums.bucketCounts[at]! += 1;
     sums.bucketOutstanding[at] = addMinor(sums.bucketOutstanding[at]!, outstanding);

@@ -61,9 +61,18 @@ export type AgingBucket = (typeof agingBuckets)[number];
  * outstanding; its past-due buckets therefore hold disputed and collection invoices too.
  */
 export function agingBucketOf(row: StatusFacts & { status: InvoiceStatus }, today: string): AgingBucket | null {
-  if (row.outstanding <= 0 || settledStatuses.has(row.status)) return null;
-  if (row.dueDate === null || row.dueDate >= today) return 'not-due';
-  const late = daysBetween(row.dueDate, today);
+  return isAged(row) ? agingBucketOfDue(row.dueDate, today) : null;
+}
+
+/** Whether an invoice has a place in ageing at all: money still expected. */
+export function isAged(row: Pick<StatusFacts, 'outstanding'> & { status: InvoiceStatus }): boolean {
+  return row.outstanding > 0 && !settledStatuses.has(row.status);
+}
+
+/** The ageing bucket of money still expected, by its due date alone (null: no due date). */
+export function agingBucketOfDue(dueDate: string | null, today: string): AgingBucket {
+  if (dueDate === null || dueDate >= today) return 'not-due';
+  const late = daysBetween(dueDate, today);
   if (late <= 30) return '1-30';
   if (late <= 60) return '31-60';
   if (late <= 90) return '61-90';
