@@ -1,9 +1,9 @@
 import Dexie from 'dexie';
-import { CurrencySums } from '../../src-shared/money/currency-sums';
 import { addMinor } from '../../src-shared/money/exact-sum';
 import type { CacheDatabase } from '../db/cache-database';
-import { agingBucketOf, agingBuckets, type AgingBucket } from '../../src-shared/ledger/invoice-status';
+import type { AgingBucket } from '../../src-shared/ledger/invoice-status';
 import type { InvoiceRow } from './invoice-row';
+import { LedgerSums } from './ledger-sums';
 
 export interface AgingFigures {
   currency: string;
@@ -11,20 +11,10 @@ export interface AgingFigures {
 }
 
 /** Outstanding money per currency by days past due. Exact integer sums. */
-export function agingByCurrency(rows: readonly Pick<InvoiceRow, 'currency' | 'outstanding' | 'status' | 'dueDate'>[], today: string): AgingFigures[] {
-  const sums = new CurrencySums<`${AgingBucket}.${'count' | 'outstanding'}`>();
-  for (const row of rows) {
-    const bucket = agingBucketOf(row, today);
-    if (!bucket) continue;
-    sums.add(row.currency, `${bucket}.count`, 1);
-    sums.add(row.currency, `${bucket}.outstanding`, row.outstanding);
-  }
-  return sums.map((currency, sum) => ({
-    currency,
-    buckets: Object.fromEntries(
-      agingBuckets.map((bucket) => [bucket, { count: sum(`${bucket}.count`), outstanding: sum(`${bucket}.outstanding`) }]),
-    ) as AgingFigures['buckets'],
-  }));
+export function agingByCurrency(rows: readonly Pick<InvoiceRow, 'currency' | 'total' | 'outstanding' | 'status' | 'dueDate'>[], today: string): AgingFigures[] {
+  const sums = new LedgerSums(today);
+  for (const row of rows) sums.add(row.currency, row.total, row.outstanding, row.status, row.dueDate);
+  return sums.aging();
 }
 
 export interface MonthlyCost {

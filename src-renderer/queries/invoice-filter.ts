@@ -1,7 +1,7 @@
-import { CurrencySums } from '../../src-shared/money/currency-sums';
 import type { InvoiceStatus } from '../../src-shared/domain/records';
-import { agingBucketOf, isOverdue, type AgingBucket } from '../../src-shared/ledger/invoice-status';
+import { agingBucketOf, type AgingBucket } from '../../src-shared/ledger/invoice-status';
 import type { InvoiceRow } from './invoice-row';
+import { LedgerSums } from './ledger-sums';
 
 export interface InvoiceFilter {
   text?: string;
@@ -101,22 +101,7 @@ export interface CurrencyTotals {
 
 /** Exact per-currency sums (integers only): amounts in different currencies are never added. */
 export function totalsByCurrency(rows: Iterable<Pick<InvoiceRow, 'currency' | 'total' | 'outstanding' | 'status'>>): CurrencyTotals[] {
-  const sums = new CurrencySums<Exclude<keyof CurrencyTotals, 'currency'>>();
-  for (const row of rows) {
-    sums.add(row.currency, 'count', 1);
-    sums.add(row.currency, 'total', row.total);
-    sums.add(row.currency, 'outstanding', row.outstanding);
-    if (isOverdue(row)) {
-      sums.add(row.currency, 'overdue', row.outstanding);
-      sums.add(row.currency, 'overdueCount', 1);
-    }
-  }
-  return sums.map((currency, sum) => ({
-    currency,
-    count: sum('count'),
-    total: sum('total'),
-    outstanding: sum('outstanding'),
-    overdue: sum('overdue'),
-    overdueCount: sum('overdueCount'),
-  }));
+  const sums = new LedgerSums();
+  for (const row of rows) sums.add(row.currency, row.total, row.outstanding, row.status, null);
+  return sums.totals();
 }

@@ -1,8 +1,10 @@
 import { addMinor } from './exact-sum';
 
 /**
- * Named exact sums kept per currency: amounts in different currencies never meet. Every
- * per-currency total in the app (lists, dashboard, statements) is built on this one table.
+ * Named exact sums kept per currency: amounts in different currencies never meet. The
+ * statements' and lists' per-currency totals are built on this table; the ledger's own figures
+ * (invoice totals and ageing) on `LedgerSums` (src-renderer/queries/ledger-sums.ts), which adds
+ * the same way with fixed fields, for speed.
  */
 export class CurrencySums<K extends string> {
   private readonly sums = new Map<string, Map<K, number>>();
