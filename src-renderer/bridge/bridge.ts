@@ -13,8 +13,9 @@ declare global {
 /**
  * Whether this tab may show the app: `checking` until main has answered once, `refused` while
  * the tab holds no valid launch token (a tab from an earlier launch, an address typed without
- * it). A refused tab shows no screen and reads nothing from the cache: what it would show could
- * belong to another launch. Electron's window is always `granted`.
+ * it). A refused tab shows no screen and nothing of the cache: what it would show could belong
+ * to another launch (the invoice list is read into memory while main answers, main.ts, and stays
+ * unseen). Electron's window is always `granted`.
  */
 export type Access = 'checking' | 'granted' | 'refused';
 const accessState = ref<Access>('checking');

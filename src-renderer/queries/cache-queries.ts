@@ -6,24 +6,17 @@ import { debtorOf } from './case-debtor';
 import { rowsOfChunk, type InvoiceRow } from './invoice-row';
 import { stringPool } from './string-pool';
 
-/** How many invoices `loadInvoiceRows` reads before it hands the first of them to `first`. */
-const firstBatch = 2_000;
-
 /**
  * Reads every cached invoice as a compact row, ordered by id, from the columns stored beside each
  * chunk (db/invoice-columns.ts), a few chunks at a time: the full records, with their raw
- * provider fields, are not read. `first` gets the first rows read (a copy), while the rest is
- * still being read, so a screen can show them.
+ * provider fields, are not read.
  */
-export async function loadInvoiceRows(db: CacheDatabase, today: string, first?: (rows: InvoiceRow[]) => Promise<void>): Promise<InvoiceRow[]> {
+export async function loadInvoiceRows(db: CacheDatabase, today: string): Promise<InvoiceRow[]> {
   const rows: InvoiceRow[] = [];
   const pool = stringPool();
-  let handed: Promise<void> | undefined;
   await eachListedChunk(db, (chunk) => {
     for (const row of rowsOfChunk(chunk, today, pool)) rows.push(row);
-    if (first && !handed && rows.length >= firstBatch) handed = first(latestVersions(rows.slice()));
   });
-  await handed;
   return latestVersions(rows);
 }
 

@@ -23,28 +23,18 @@ export interface LedgerRows {
 
 /** What a load tells before its answer, each as soon as it is known. */
 export interface LoadProgress {
-  /**
-   * The ledger of the first invoices read (joined with every case and factoring event), so a
-   * screen can show rows before the rest is read: provisional rows, since a record read later can
-   * still join them.
-   */
-  preview?: (ledger: InvoiceRow[]) => void;
   /** The ledger's final figures, once every invoice is read and joined, before the ledger's rows are made; the load waits for what it returns. */
   figures?: (figures: LedgerFigures) => void | Promise<void>;
 }
 
 /** Reads and joins the whole cache, with statuses read on `today`. */
 export async function loadLedgerRows(db: CacheDatabase, today: string, progress: LoadProgress = {}): Promise<LedgerRows> {
-  const { preview, figures } = progress;
+  const { figures } = progress;
   const sources = loadLedgerSources(db);
-  const rows = await loadInvoiceRows(db, today, preview && (async (first) => preview(ledgerOf(first, joinOf(first, await sources, today), today).ledger)));
-  const joined = joinOf(rows, await sources, today);
+  const rows = await loadInvoiceRows(db, today);
+  const joined = joinLedgerCompact({ invoices: rows, ...(await sources) }, today);
   if (figures) await figures(ledgerFiguresOf(joined, rows, today));
   return ledgerOf(rows, joined, today);
-}
-
-function joinOf(records: InvoiceRow[], sources: Awaited<ReturnType<typeof loadLedgerSources>>, today: string) {
-  return joinLedgerCompact({ invoices: records, ...sources }, today);
 }
 
 /** `records` ordered by id, each id once (as `loadInvoiceRows` gives them), and their join. */

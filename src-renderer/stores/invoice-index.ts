@@ -17,9 +17,9 @@ import { useSyncStore } from './sync';
  * Every cached invoice as a compact row, held in memory once so search, filters, sorting and
  * totals answer a keystroke without touching IndexedDB; and the ledger joined from them (one
  * entry per real invoice, see src-shared/ledger). Each list is also held as columns
- * (`CompactInvoices`) that the Invoices screen searches, sorts and totals. Until the join is built
- * `preview` holds the ledger of the first invoices read: provisional rows (a record read later
- * can still join them), which the screen shows as such, with no totals.
+ * (`CompactInvoices`) that the Invoices screen searches, sorts and totals. Nothing is shown before
+ * every invoice is read and joined: a row read earlier could still be joined by a later record,
+ * or sort after one (the Invoices screen's first rows come from the join, invoices/first-screen.ts).
  */
 export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
   /** One row per provider record. */
@@ -29,8 +29,6 @@ export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
   const entries = computed(() => loadedLedger.value.entries);
   /** One row per ledger entry, in `entries` order. */
   const ledgerRows = shallowRef<InvoiceRow[]>([]);
-  /** While the first load reads: the ledger of the invoices read so far; empty once ready. */
-  const preview = shallowRef<InvoiceRow[]>([]);
   /**
    * The ledger's figures (what the Dashboard shows), final: worked out as soon as every invoice is
    * read and joined, before the ledger's rows are made; null until the first load has them.
@@ -57,7 +55,6 @@ export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
       try {
         const db = cacheDatabase();
         const loaded = await loadLedgerRows(db, today, {
-          ...(ready.value ? {} : { preview: (first: InvoiceRow[]) => (preview.value = first) }),
           figures: async (final) => {
             figures.value = final;
             // Shown before the rows and the join take the main thread for a while.
@@ -67,7 +64,6 @@ export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
         sorted.clear();
         orders.clear();
         columns.clear();
-        preview.value = [];
         rows.value = loaded.records;
         loadedLedger.value = loaded;
         ledgerRows.value = loaded.ledger;
@@ -90,6 +86,11 @@ export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
     let held = columns.get(view);
     if (!held) columns.set(view, (held = { compact: new CompactInvoices(view === 'ledger' ? ledgerRows.value : rows.value) }));
     return held.compact;
+  }
+
+  /** Whether `compact(view)` is built already (a screen shown again need not wait for it). */
+  function hasColumns(view: InvoiceView): boolean {
+    return columns.has(view);
   }
 
   /** Positions (in `compact(view)`) of one view's rows in one order, sorted once per order and cache version. */
@@ -126,5 +127,5 @@ export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
     if (ready.value) void load();
   });
 
-  return { rows, entries, ledgerRows, preview, figures, ready, error, day, load, compact, order, inOrder, entryOf };
+  return { rows, entries, ledgerRows, figures, ready, error, day, load, compact, hasColumns, order, inOrder, entryOf };
 });

@@ -155,7 +155,11 @@ export async function run(): Promise<BenchResult[]> {
       await page.waitForFunction(() => !document.querySelector('progress'), undefined, { timeout: 120_000 });
       const fillMs = (await page.evaluate(fillCacheScript(scale))) as number;
       process.stderr.write(`  ${label} invoices written in ${Math.round(fillMs)} ms\n`);
-      const dashboardMs = await dashboardFiguresMs(page, 600_000);
+      // RESKONTRA_BENCH_START_RUNS=5 opens the app that many times and takes the median: one start is noisy on a shared machine.
+      const startRuns = Number(process.env.RESKONTRA_BENCH_START_RUNS ?? 1);
+      const starts: number[] = [];
+      for (let run = 0; run < startRuns; run++) starts.push(await dashboardFiguresMs(page, 600_000));
+      const dashboardMs = starts.sort((a, b) => a - b)[Math.floor((starts.length - 1) / 2)]!;
       const screen = await measureInvoicesScreen(page, await browser.context.newCDPSession(page), 600_000);
       const csvMs = await invoiceListCsvMs(screen.page, 600_000);
       const big = scale >= 1_000_000;
