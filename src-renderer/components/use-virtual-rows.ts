@@ -17,7 +17,8 @@ export function useVirtualRows(count: Ref<number>, rowHeight: number, viewport: 
     if (!element) return;
     element.addEventListener('scroll', onScroll, { passive: true });
     observer = new ResizeObserver(() => {
-      height.value = element.clientHeight;
+      // Hidden (no rows match), it keeps the height it had, so it shows a full view again at once.
+      if (element.clientHeight > 0) height.value = element.clientHeight;
     });
     observer.observe(element);
     height.value = element.clientHeight;

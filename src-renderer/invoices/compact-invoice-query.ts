@@ -248,6 +248,67 @@ export class PositionsInOrder {
 }
 
 const overdueCode = invoiceStatuses.indexOf('overdue');
+/** Per currency code, five sums in a row: count, total, outstanding, overdue, overdue count. */
+const figures = 5;
+
+/**
+ * Adds into `sums` (`sign` 1) or takes away from them (-1) the figures of every row in `keep` and
+ * not in `drop` (masks in row order). Four rows' bytes are looked at in one 32-bit word first: an
+ * answer's rows are often few, and then most words are skipped whole.
+ */
+function addRows(index: CompactInvoices, sums: Float64Array, sign: number, keep: Uint8Array, drop: Uint8Array | null): void {
+  const { length, currency, total, outstanding, status } = index;
+  const aligned = keep.byteOffset % 4 === 0 && (!drop || drop.byteOffset % 4 === 0);
+  // A mask off a 4-byte boundary (a view into another buffer) is read a byte at a time.
+  const words = aligned ? Math.min(length, keep.length, drop?.length ?? length) >>> 2 : 0;
+  const keep32 = aligned ? new Uint32Array(keep.buffer, keep.byteOffset, words) : new Uint32Array(0);
+  const drop32 = drop && aligned ? new Uint32Array(drop.buffer, drop.byteOffset, words) : null;
+  const add = (i: number) => {
+    const c = currency[i]! * figures;
+    const owed = outstanding[i]!;
+    sums[c]! += sign;
+    sums[c + 1]! += sign * total[i]!;
+    sums[c + 2]! += sign * owed;
+    if (status[i] === overdueCode) {
+      sums[c + 3]! += sign * owed;
+      sums[c + 4]! += sign;
+    }
+  };
+  for (let w = 0; w < words; w++) {
+    // Each byte is 0 or 1, so `keep & ~drop` is 1 exactly in the bytes of rows kept and not dropped.
+    if ((drop32 ? keep32[w]! & ~drop32[w]! : keep32[w]!) === 0) continue;
+    for (let i = w << 2; i < (w + 1) << 2; i++) if (keep[i] && !drop?.[i]) add(i);
+  }
+  for (let i = words << 2; i < length; i++) if (keep[i] && !drop?.[i]) add(i);
+}
+
+/** What every row's amounts add up to in size, as far as it has been added (rows can be appended). */
+const sizes = new WeakMap<CompactInvoices, { rows: number; size: number }>();
+
+/**
+ * Throws, as `addMinor` does, unless every partial sum of the rows in `mask` is an exact integer.
+ * Once for the whole index: when all rows' sizes add up within the float's exact range, so do any
+ * rows' (and a difference of two such sums), and a keystroke need not add them up again.
+ */
+function checkExact(index: CompactInvoices, mask: Uint8Array): void {
+  const known = sizes.get(index) ?? { rows: 0, size: 0 };
+  for (; known.rows < index.length; known.rows++) known.size += Math.abs(index.total[known.rows]!) + 2 * Math.abs(index.outstanding[known.rows]!);
+  sizes.set(index, known);
+  if (Number.isSafeInteger(known.size)) return;
+  let size = 0;
+  for (let i = 0; i < index.length; i++) if (mask[i]) size += Math.abs(index.total[i]!) + 2 * Math.abs(index.outstanding[i]!);
+  addMinor(size, 0);
+}
+
+function totalsOf(index: CompactInvoices, sums: Float64Array): CurrencyTotals[] {
+  return index.currencies.values
+    .map((currency, c) => {
+      const [count, total, outstanding, overdue, overdueCount] = sums.subarray(c * figures, (c + 1) * figures);
+      return { currency, count: count!, total: total!, outstanding: outstanding!, overdue: overdue!, overdueCount: overdueCount! };
+    })
+    .filter((row) => row.count > 0)
+    .sort((a, b) => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0));
+}
 
 /**
  * `totalsByCurrency` of the rows in `mask` (row order), from the columns. Exact: every amount is an
@@ -255,30 +316,25 @@ const overdueCode = invoiceStatuses.indexOf('overdue');
  * `addMinor` does), so no partial sum was ever rounded.
  */
 export function compactTotals(index: CompactInvoices, mask: Uint8Array): CurrencyTotals[] {
-  const currencies = index.currencies.values.length;
-  const count = new Float64Array(currencies);
-  const total = new Float64Array(currencies);
-  const outstanding = new Float64Array(currencies);
-  const overdue = new Float64Array(currencies);
-  const overdueCount = new Float64Array(currencies);
-  let size = 0;
-  // In row order, whatever the list's order: the columns are read front to back.
-  for (let i = 0; i < index.length; i++) {
-    if (!mask[i]) continue;
-    const c = index.currency[i]!;
-    const owed = index.outstanding[i]!;
-    count[c]! += 1;
-    total[c]! += index.total[i]!;
-    outstanding[c]! += owed;
-    size += Math.abs(index.total[i]!) + 2 * Math.abs(owed);
-    if (index.status[i] === overdueCode) {
-      overdue[c]! += owed;
-      overdueCount[c]! += 1;
-    }
+  checkExact(index, mask);
+  const sums = new Float64Array(index.currencies.values.length * figures);
+  addRows(index, sums, 1, mask, null);
+  return totalsOf(index, sums);
+}
+
+/**
+ * `compactTotals` of `kept`, a narrowing of `wider` whose totals are known: when fewer rows were
+ * dropped than kept, those totals less the dropped rows' (a search's first character keeps most
+ * of a million rows), else the kept rows added up. The same figures either way: every sum is exact.
+ */
+export function narrowedTotals(index: CompactInvoices, kept: MatchingRows, wider: MatchingRows, widerTotals: readonly CurrencyTotals[]): CurrencyTotals[] {
+  if (kept.count <= wider.count - kept.count) return compactTotals(index, kept.mask);
+  checkExact(index, wider.mask);
+  const sums = new Float64Array(index.currencies.values.length * figures);
+  for (const row of widerTotals) {
+    const c = index.currencies.find(row.currency) * figures;
+    sums.set([row.count, row.total, row.outstanding, row.overdue, row.overdueCount], c);
   }
-  addMinor(size, 0);
-  return index.currencies.values
-    .map((currency, c) => ({ currency, count: count[c]!, total: total[c]!, outstanding: outstanding[c]!, overdue: overdue[c]!, overdueCount: overdueCount[c]! }))
-    .filter((row) => row.count > 0)
-    .sort((a, b) => (a.currency < b.currency ? -1 : a.currency > b.currency ? 1 : 0));
+  addRows(index, sums, -1, wider.mask, kept.mask);
+  return totalsOf(index, sums);
 }

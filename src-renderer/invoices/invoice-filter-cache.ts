@@ -1,11 +1,13 @@
-import type { InvoiceFilter } from '../queries/invoice-filter';
+import type { CurrencyTotals, InvoiceFilter } from '../queries/invoice-filter';
 import { CharacterRows } from './character-rows';
-import { matchingRows, PositionsInOrder, type MatchingRows } from './compact-invoice-query';
+import { compactTotals, matchingRows, narrowedTotals, PositionsInOrder, type MatchingRows } from './compact-invoice-query';
 import type { CompactInvoices } from './compact-invoices';
 
 /** A filter's answer over one sorted list: the kept rows as a mask (row order) and their positions in list order. */
 export interface InvoiceAnswer extends MatchingRows {
   positions: PositionsInOrder;
+  /** `totalsByCurrency` of the kept rows, added up when first asked for and then kept. */
+  totals(): CurrencyTotals[];
 }
 
 /**
@@ -32,6 +34,7 @@ export function createInvoiceFilterCache(limit = 32) {
 
   /** The rows of `sorted` (every row's position in `index`, in list order) the filter keeps. */
   return function filterRows(index: CompactInvoices, sorted: Uint32Array, filter: InvoiceFilter, day: string): InvoiceAnswer {
+    typedAt = performance.now();
     if (sorted !== source || day !== today) {
       answers.clear();
       source = sorted;
@@ -56,10 +59,23 @@ export function createInvoiceFilterCache(limit = 32) {
     const rows = matchingRows(index, filter, day, among?.mask ?? null, charactersOf(index));
     // As many rows as the answer it narrowed are the same rows: that answer, whose totals the
     // screen has already read (at a million rows a new mask's totals cost as much as its search).
-    const answer = among && rows.count === among.count ? among : { ...rows, positions: new PositionsInOrder(sorted, rows) };
+    const answer = among && rows.count === among.count ? among : { ...rows, positions: new PositionsInOrder(sorted, rows), totals: totalsOnce(index, rows, among) };
     answers.set(key, { filter, answer });
     if (answers.size > limit) answers.delete(answers.keys().next().value as string);
     return answer;
+  };
+}
+
+/**
+ * The kept rows' totals, added up once. Narrowed from `wider`, from its totals (`narrowedTotals`):
+ * the reference to it is let go once they are read, so answers do not hold a chain of masks.
+ */
+function totalsOnce(index: CompactInvoices, kept: MatchingRows, wider: InvoiceAnswer | null): () => CurrencyTotals[] {
+  let totals: CurrencyTotals[] | undefined;
+  return () => {
+    if (!totals) totals = wider ? narrowedTotals(index, kept, wider, wider.totals()) : compactTotals(index, kept.mask);
+    wider = null;
+    return totals;
   };
 }
 
@@ -74,6 +90,20 @@ const reading = new WeakSet<CharacterRows>();
  * read a million rows' text in the second before a person starts typing.
  */
 const sliceMs = 8;
+/** When the list was last asked for an answer (a keystroke), and how long after it typing counts as going on. */
+let typedAt = Number.NEGATIVE_INFINITY;
+const typingMs = 500;
+
+/**
+ * Calls `next` once the page has painted its next frame while typing goes on, else at once. One
+ * slice per frame, started after the paint: back to back, a slice ran into the next keystroke's
+ * frame and held its paint back (at a million rows the pairs are still being read in the first
+ * seconds of typing). Without frames (a hidden page, or tests in Node) it does not wait.
+ */
+function afterTheFrame(next: () => void): void {
+  if (performance.now() - typedAt > typingMs || typeof requestAnimationFrame !== 'function' || document.visibilityState === 'hidden') return next();
+  requestAnimationFrame(() => setTimeout(next, 0));
+}
 
 function readWhenIdle(rows: CharacterRows): void {
   if (reading.has(rows)) return;
@@ -81,7 +111,7 @@ function readWhenIdle(rows: CharacterRows): void {
   const channel = new MessageChannel();
   channel.port1.onmessage = () => {
     rows.extend(performance.now() + sliceMs);
-    if (!rows.complete) return channel.port2.postMessage(null);
+    if (!rows.complete) return afterTheFrame(() => channel.port2.postMessage(null));
     reading.delete(rows);
     channel.port1.close();
   };

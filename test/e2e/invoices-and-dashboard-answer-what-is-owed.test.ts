@@ -115,6 +115,22 @@ describe('the Invoices screen', () => {
     }
   });
 
+  it('says so when nothing matches, and shows a full view of rows again as soon as something does', async () => {
+    await openInvoices();
+    const rows = page.locator('.invoice-table tbody tr:not(.spacer)');
+    await expect.poll(() => rows.count()).toBeGreaterThan(10);
+    const before = await rows.count();
+    const search = page.getByRole('searchbox', { name: 'Search' });
+    await search.fill('no invoice holds this');
+    await page.getByText('No invoice matches these filters.').waitFor();
+    expect(await page.getByRole('region', { name: /^Invoices/ }).count()).toBe(0);
+    await search.fill('');
+    await page.getByText('No invoice matches these filters.').waitFor({ state: 'detached' });
+    // The table was hidden, not rebuilt: its view must not have shrunk to the hidden height of none.
+    expect(await rows.count()).toBe(before);
+    expect(await page.getByRole('region', { name: /^Invoices/ }).isVisible()).toBe(true);
+  });
+
   it('filters one connection\'s own records by status and currency from the address, and keeps the filter after a reload', async () => {
     const aptic = setup.connections.find((connection) => connection.provider === 'aptic')!;
     await openInvoices(`?connection=${aptic.id}&status=paid&currency=EUR`);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { InvoiceStatus } from '../../src-shared/domain/records';
 import { agingBuckets } from '../../src-shared/ledger/invoice-status';
 import { CompactInvoices } from '../../src-renderer/invoices/compact-invoices';
-import { compactTotals, idRanks, sortedPositions } from '../../src-renderer/invoices/compact-invoice-query';
+import { compactTotals, idRanks, narrowedTotals, sortedPositions } from '../../src-renderer/invoices/compact-invoice-query';
 import { createInvoiceFilterCache } from '../../src-renderer/invoices/invoice-filter-cache';
 import { positionedRows, rowsOf } from '../../src-renderer/invoices/positioned-rows';
 import { compareRows, matchesFilter, noCustomerKey, sortableColumns, totalsByCurrency, type InvoiceFilter, type InvoiceSort } from '../../src-renderer/queries/invoice-filter';
@@ -79,10 +79,11 @@ describe('the compact invoice index', () => {
         const filterRows = createInvoiceFilterCache(4);
         for (const filter of filters) {
           const expected = rows.filter((row) => matchesFilter(row, filter, today)).sort(compareRows(sort));
-          const { positions, mask, count } = filterRows(index, order, filter, today);
-          expect([...rowsOf(positionedRows(index.rows, positions))]).toEqual(expected);
-          expect(count).toBe(expected.length);
-          expect(compactTotals(index, mask)).toEqual(totalsByCurrency(expected));
+          const answer = filterRows(index, order, filter, today);
+          expect([...rowsOf(positionedRows(index.rows, answer.positions))]).toEqual(expected);
+          expect(answer.count).toBe(expected.length);
+          expect(compactTotals(index, answer.mask)).toEqual(totalsByCurrency(expected));
+          expect(answer.totals()).toEqual(totalsByCurrency(expected));
         }
       }),
       { numRuns: 300 },
@@ -100,6 +101,29 @@ describe('the compact invoice index', () => {
       const expected = rows.filter((row) => matchesFilter(row, { text }, today)).sort(compareRows({ column: 'number', direction: 'asc' }));
       expect([...rowsOf(positionedRows(index.rows, filterRows(index, order, { text }, today).positions))]).toEqual(expected);
     }
+  });
+
+  it("totals a narrowed answer from the wider one's totals as adding its own rows up does", () => {
+    const maskArb = (length: number) => fc.array(fc.constantFrom(0, 1), { minLength: length, maxLength: length }).map((bits) => Uint8Array.from(bits));
+    const caseArb = rowsArb.chain((rows) => fc.tuple(fc.constant(rows), maskArb(rows.length), maskArb(rows.length), fc.integer({ min: 0, max: 3 })));
+    fc.assert(
+      fc.property(caseArb, ([rows, wider, narrowing, offset]) => {
+        // A mask at an offset too (not on a 4-byte boundary), as a view into a larger buffer can be.
+        const at = (mask: Uint8Array) => {
+          const view = new Uint8Array(new ArrayBuffer(mask.length + offset), offset, mask.length);
+          view.set(mask);
+          return view;
+        };
+        const index = new CompactInvoices(rows);
+        const kept = at(wider.map((bit, i) => bit & narrowing[i]!));
+        const count = (mask: Uint8Array) => mask.reduce((sum, bit) => sum + bit, 0);
+        const widerRows = { mask: at(wider), count: count(wider) };
+        const expected = totalsByCurrency(rows.filter((_, i) => kept[i]));
+        expect(narrowedTotals(index, { mask: kept, count: count(kept) }, widerRows, compactTotals(index, widerRows.mask))).toEqual(expected);
+        expect(compactTotals(index, kept)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('refuses a total that would leave the range a float holds exactly, as every other total does', () => {

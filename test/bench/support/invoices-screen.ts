@@ -64,6 +64,19 @@ const keystrokeTimer = (rounds: readonly (readonly string[])[]) => `(async () =>
   return measured;
 })()`;
 
+/** Starts a Chromium trace of the page (the timeline's own categories); the function returned stops it and gives its JSON. */
+async function tracing(session: CDPSession): Promise<() => Promise<string>> {
+  const events: unknown[] = [];
+  session.on('Tracing.dataCollected', ({ value }: { value: unknown[] }) => events.push(...value));
+  await session.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'] } });
+  return async () => {
+    const complete = new Promise<void>((resolve) => session.once('Tracing.tracingComplete', () => resolve()));
+    await session.send('Tracing.end');
+    await complete;
+    return JSON.stringify({ traceEvents: events });
+  };
+}
+
 interface Keystroke {
   text: string;
   ms: number;
@@ -142,9 +155,13 @@ export async function measureInvoicesScreen(previous: Page, previousCdp: CDPSess
     await session.send('Profiler.enable');
     await session.send('Profiler.start');
   }
+  // RESKONTRA_BENCH_TRACE=file.json keeps a trace of the keystrokes with the frames' style, layout, paint and GC (open it in DevTools' Performance panel).
+  const trace = process.env.RESKONTRA_BENCH_TRACE;
+  const traced = trace ? await tracing(session) : undefined;
   const times = (await cold.evaluate(keystrokeTimer([...keystrokeRounds, keystrokeRounds[0]!]))) as Keystroke[];
   // RESKONTRA_BENCH_PROFILE=file.cpuprofile keeps the keystrokes' CPU profile (open it in Chromium's DevTools).
   if (profile) await writeFile(profile, JSON.stringify((await session.send('Profiler.stop')).profile));
+  if (trace && traced) await writeFile(trace, await traced());
   // Rounds one and two: every word new; rounds one and three: the figure as it was counted before.
   const perRound = keystrokeRounds[0]!.length;
   const firstTypings = times.slice(0, 2 * perRound);
