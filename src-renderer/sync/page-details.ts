@@ -1,6 +1,7 @@
 import type { SyncStream } from '../../src-shared/domain/provider';
 import type { Invoice } from '../../src-shared/domain/records';
 import { maxDetailRequestsPerCall, type InvoiceDetail, type PendingDetail, type SyncDetails, type SyncPage } from '../../src-shared/rpc/sync-methods';
+import { pendingInvoicesOf } from '../../src-shared/rpc/packed-sync-page';
 import type { CacheDatabase } from '../db/cache-database';
 import { invoiceDirectory, type Located } from '../db/invoice-chunks';
 import { heldDetails, keptInvoices, type HeldDetails } from './kept-details';
@@ -35,13 +36,13 @@ export function withCachedDetails(db: CacheDatabase, fetchPage: FetchDeferredPag
   return async (input) => {
     const { pendingDetails, ...page } = await fetchPage({ ...input, deferDetails: true });
     if (pendingDetails === undefined) return page;
-    const invoices = new Map(page.records.flatMap((record) => (record.kind === 'invoice' ? [[record.id, record] as const] : [])));
+    const invoices = pendingInvoices(page.records, pendingDetails);
     // A page of invoices with their VAT pending; otherwise one of details deferred, every one of
     // whose pages records what it kept, even with nothing pending (its events main read at once).
-    if (invoices.size > 0 && pendingDetails.every((pending) => invoices.has(pending.recordId))) {
+    if (invoices) {
       const cached = full ? null : await cachedVat(db, await (located ??= invoiceDirectory(db)), pendingDetails);
-      for (const pending of pendingDetails) {
-        const invoice = invoices.get(pending.recordId)!;
+      for (const [n, pending] of pendingDetails.entries()) {
+        const invoice = invoices[n]!;
         const kept = cached?.get(pending.recordId);
         // A cached VAT still pending is asked again with this page's own request.
         if (kept?.listHash === pending.listHash && kept.vatPending === undefined) invoice.vatLines = kept.vatLines ?? null;
@@ -82,6 +83,16 @@ export async function fetchDetailBatches(fetchDetails: FetchDetails, { connectio
     if (details.length !== batch.length) throw new Error(`sync.details answered ${details.length} details for ${batch.length} invoices.`);
     return details;
   });
+}
+
+/** The page's invoice each pending detail names (the last of its id), position by position; null unless the page has invoices and each names one. */
+function pendingInvoices(records: SyncPage['records'], pendingDetails: PendingDetail[]): readonly Invoice[] | null {
+  if (!records.some((record) => record.kind === 'invoice')) return null;
+  const named = pendingInvoicesOf(pendingDetails);
+  if (named) return named;
+  const byId = new Map(records.flatMap((record) => (record.kind === 'invoice' ? [[record.id, record] as const] : [])));
+  const invoices = pendingDetails.map((pending) => byId.get(pending.recordId));
+  return invoices.every((invoice) => invoice !== undefined) ? invoices : null;
 }
 
 /** What the cache holds of an invoice's VAT, and the list hash it was read at. */

@@ -10,6 +10,7 @@ import type { BenchResult } from './support/bench-result';
 import { heapMbOf, measureInvoicesScreen } from './support/invoices-screen';
 import { syncStateOf, vatPendingOf } from './support/sync-state';
 import { syncProcessesCpuS } from './support/process-cpu';
+import { profiled } from './support/cpu-profile';
 
 const defaultScale = 100_000;
 
@@ -158,7 +159,8 @@ async function syncAt(scale: number): Promise<BenchResult[]> {
       return Date.now() - started;
     };
     // The list walk's last commit, then the VAT step's (sync-connection.ts: the VAT follows the list).
-    const listMs = await waitFor('the list', async () => Boolean((await syncStateOf(page, connection.id))?.lastSuccessAt));
+    // RESKONTRA_BENCH_PROFILE=file.cpuprofile keeps the renderer's CPU profile of the whole list walk.
+    const listMs = await profiled(page, `list sync ${label}`, () => waitFor('the list', async () => Boolean((await syncStateOf(page, connection.id))?.lastSuccessAt)));
     const cpuAfter = syncProcessesCpuS(setup.app.process.pid!, browser.profileDir);
     const load = `load ${loadBefore}–${loadAverage()}`;
     const target = scale >= 1_000_000 ? '< 60,000 ms' : '< 5,000 ms';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packSyncPage, unpackSyncPage, MalformedSyncPage, type PackedSyncPage } from '../../src-shared/rpc/packed-sync-page';
+import { packSyncPage, pendingInvoicesOf, unpackSyncPage, MalformedSyncPage, type PackedSyncPage } from '../../src-shared/rpc/packed-sync-page';
 import type { SyncPage } from '../../src-shared/rpc/sync-methods';
 import { collectionCase, invoice, ledgerEvent } from '../support/records';
 
@@ -42,6 +42,20 @@ describe('a sync page crossing the RPC', () => {
       [1, 'req-101'],
     ]);
     expect(packed.pendingDetails).toEqual([]);
+  });
+
+  it('names the invoice each pending VAT is of, the last of its id as a lookup by id finds it, when every pending one is on the page', () => {
+    const [first, second] = invoices(2);
+    const again = { ...structuredClone(first!), total: 999 };
+    const pending = (record: typeof first) => ({ recordId: record!.id, invoiceNumber: record!.number, listHash: record!.listHash!, request: `req-${record!.number}` });
+    const onPage = [pending(first), pending(second)];
+    const page = unpackSyncPage(wire({ records: [first!, second!, again], quarantined: [], nextCursor: null, progress: { done: 3 }, pendingDetails: onPage }));
+    expect(pendingInvoicesOf(page.pendingDetails!)).toEqual([page.records[2], page.records[1]]);
+    expect(pendingInvoicesOf(page.pendingDetails!)![0]).toBe(page.records[2]);
+    const elsewhere = { recordId: `${connection}/elsewhere`, invoiceNumber: '7', listHash: 'h', request: 'req-7' };
+    const [alone] = invoices(1);
+    const mixed = unpackSyncPage(wire({ records: [alone!], quarantined: [], nextCursor: null, progress: { done: 1 }, pendingDetails: [pending(alone), elsewhere] }));
+    expect(pendingInvoicesOf(mixed.pendingDetails!)).toBeUndefined();
   });
 
   it('keeps per record what differs: mixed kinds, and an id recordId would not give', () => {
