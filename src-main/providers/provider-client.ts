@@ -1,6 +1,6 @@
 import type { ProviderId } from '../../src-shared/domain/provider';
 import type { ConnectionTestResult } from '../../src-shared/rpc/connections-methods';
-import type { SyncDetails, SyncPage } from '../../src-shared/rpc/sync-methods';
+import type { KnownPage, SyncDetails, SyncPage } from '../../src-shared/rpc/sync-methods';
 import type { ProviderWrites } from './provider-writes';
 
 /** What every provider folder exports: one cheap authenticated check, and one page at a time. */
@@ -10,8 +10,10 @@ export interface ProviderClient {
   /**
    * One page of `stream` from `cursor` (null = the start); throws RpcError on failure. With
    * `deferDetails` the per-invoice details are left to `details` (see SyncPage.pendingDetails).
+   * A page `known` names at `cursor` whose answer is still byte for byte the same may come back
+   * `unchanged` (a client that hashes its pages: SyncPage.pageHash); others ignore `known`.
    */
-  page(stream: string, cursor: string | null, options?: { deferDetails?: boolean }): Promise<SyncPage>;
+  page(stream: string, cursor: string | null, options?: { deferDetails?: boolean; known?: readonly KnownPage[] }): Promise<SyncPage>;
   /** The details the requests of a deferred page name, in order; all or none (a failure throws). */
   details?(stream: string, requests: readonly string[]): Promise<SyncDetails>;
   /** The writes this provider supports, if any (see providers/README.md, Writes). */

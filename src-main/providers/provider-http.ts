@@ -37,6 +37,8 @@ export interface ProviderHttp {
     read: (body: unknown, headers: Headers, text: string) => T,
     searchParams?: Record<string, string | number>,
   ): Promise<T>;
+  /** As `getJson`, but `read` gets the body's text unparsed (a page only hashed need not be parsed). */
+  getText<T>(path: string, read: (text: string, headers: Headers) => T, searchParams?: Record<string, string | number>): Promise<T>;
   /**
    * Sends a write (POST/PUT/PATCH with a JSON body) exactly once: never retried on a timeout,
    * a dropped connection or a 5xx, since none of the providers can tell a repeat from a second
@@ -108,6 +110,36 @@ export function createProviderHttp(config: ProviderHttpConfig): ProviderHttp {
   const api = createProviderKy(config.baseUrl, options, { keepAlive: true, limiter: config.limiter }).extend(authenticated);
   // Writes: no retry of any kind (limit 0 and no method listed), whatever the options say.
   const writeApi = createProviderKy(config.baseUrl, options, { methods: [], retryLimit: 0 }).extend(authenticated);
+  const getText: ProviderHttp['getText'] = async (path, read, searchParams) => {
+    let rejections = 0;
+    const bodyAttempts = options.retryLimit;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const response = await api.get(path.replace(/^\//, ''), searchParams ? { searchParams } : {});
+        return read(await readBody(response, options), response.headers);
+      } catch (error) {
+        if (isHTTPError(error) && error.response.status === 401) {
+          if (await credentialChangedSince(auth, error.request.headers)) {
+            // Another call refreshed the token (or renewed the key) meanwhile: just use it.
+            attempt -= 1;
+            continue;
+          }
+          if (rejections < options.retryLimit) {
+            rejections += 1;
+            if (await auth.recover(error.request.headers, rejections)) {
+              attempt -= 1;
+              continue;
+            }
+          }
+        }
+        if (attempt <= bodyAttempts && isRetryableAfterResponse(error)) {
+          await sleep(jitteredBackoff(options, attempt));
+          continue;
+        }
+        throw toRpcError(provider, asPageError(error), redact);
+      }
+    }
+  };
   return {
     async send(method, path, body, read, contentType = 'application/json') {
       for (let rejections = 0; ; rejections += 1) {
@@ -122,37 +154,10 @@ export function createProviderHttp(config: ProviderHttpConfig): ProviderHttp {
         }
       }
     },
-    async getJson(path, read, searchParams) {
-      let rejections = 0;
-      const bodyAttempts = options.retryLimit;
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          const response = await api.get(path.replace(/^\//, ''), searchParams ? { searchParams } : {});
-          const text = await readBody(response, options);
-          return read(parseJson(text), response.headers, text);
-        } catch (error) {
-          if (isHTTPError(error) && error.response.status === 401) {
-            if (await credentialChangedSince(auth, error.request.headers)) {
-              // Another call refreshed the token (or renewed the key) meanwhile: just use it.
-              attempt -= 1;
-              continue;
-            }
-            if (rejections < options.retryLimit) {
-              rejections += 1;
-              if (await auth.recover(error.request.headers, rejections)) {
-                attempt -= 1;
-                continue;
-              }
-            }
-          }
-          if (attempt <= bodyAttempts && isRetryableAfterResponse(error)) {
-            await sleep(jitteredBackoff(options, attempt));
-            continue;
-          }
-          throw toRpcError(provider, asPageError(error), redact);
-        }
-      }
+    getJson(path, read, searchParams) {
+      return getText(path, (text, headers) => read(parseJson(text), headers, text), searchParams);
     },
+    getText,
   };
 }
 

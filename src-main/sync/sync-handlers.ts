@@ -18,9 +18,9 @@ export function syncHandlers(clients: ProviderClients): HandlerGroup<'sync.page'
     return { connection, client };
   };
   return {
-    'sync.page': async ({ connectionId, stream, cursor, deferDetails }) => {
+    'sync.page': async ({ connectionId, stream, cursor, deferDetails, known }) => {
       const { client } = await streamOf(connectionId, stream);
-      return packSyncPage(await client.page(stream, cursor, { deferDetails }));
+      return packSyncPage(await client.page(stream, cursor, { deferDetails, known }));
     },
     'sync.details': async ({ connectionId, stream, requests }) => {
       const { connection, client } = await streamOf(connectionId, stream);

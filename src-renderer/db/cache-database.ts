@@ -2,7 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import type { SyncStream } from '../../src-shared/domain/provider';
 import type { Case, Invoice, LedgerEvent, QuarantinedRecord } from '../../src-shared/domain/records';
 import type { RpcErrorBody } from '../../src-shared/rpc/rpc-error';
-import type { InvoiceChunk, InvoiceDirectoryRow } from './invoice-chunks';
+import type { InvoiceChunk, InvoiceDirectoryRow, InvoicePageRow } from './invoice-chunks';
 import type { InvoiceColumns } from './invoice-columns';
 import type { OutboxAction } from '../outbox/outbox-action';
 import type { KeptDetailEventsRow, KeptDetailsRow } from '../sync/kept-details';
@@ -54,6 +54,7 @@ export class CacheDatabase extends Dexie {
   invoiceChunks!: Table<InvoiceChunk, number>;
   invoiceDirectory!: Table<InvoiceDirectoryRow, number>;
   invoiceColumns!: Table<InvoiceColumns, number>;
+  invoicePages!: Table<InvoicePageRow, number>;
   events!: Table<CachedEvent, string>;
   keptDetails!: Table<KeptDetailsRow, number>;
   keptDetailEvents!: Table<KeptDetailEventsRow, number>;

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import type { SyncStream } from '../../src-shared/domain/provider';
 import type { Invoice } from '../../src-shared/domain/records';
+import type { KnownPage } from '../../src-shared/rpc/sync-methods';
 import type { CacheDatabase, CachedInvoice, SyncOrigin } from './cache-database';
 import { amountFields, columnsFormat, columnsOf, textFields, type InvoiceColumns } from './invoice-columns';
 
@@ -20,6 +21,10 @@ import { amountFields, columnsFormat, columnsOf, textFields, type InvoiceColumns
  * the highest `seq`, as `bulkPut` of records let the last write win. Old versions go when the
  * sweep at the end of a walk deletes the stream's chunks of older generations; every invoice
  * stream lists everything (src-shared/domain/stream-listing), so each walk of one sweeps.
+ *
+ * A chunk's walk is its `invoicePages` row's (`InvoicePageRow`): a walk that finds a page
+ * unchanged keeps its chunk, and so its `seq`, moving only that small row into its generation
+ * (`keepInvoiceChunk`). The chunk's own `stream` and `generation` are the walk that wrote it.
  */
 export interface InvoiceChunk extends SyncOrigin {
   seq?: number;
@@ -37,31 +42,68 @@ export interface InvoiceDirectoryRow {
   vatPending?: number;
 }
 
+/**
+ * Beside each chunk under its `seq` (schema v10): the walk that last saw it (`stream`,
+ * `generation`: the sweep goes by these), and the page it was committed from, as the next walk
+ * hands it back to main (`KnownPage`). Without `page` (a page with records main could not read,
+ * or a chunk not written by a walk) the chunk is never kept unchanged. A chunk without a row
+ * (written before v10) is as old as its own generation.
+ */
+export interface InvoicePageRow extends SyncOrigin {
+  seq: number;
+  connectionId: string;
+  page?: KnownPage;
+}
+
 /** The stores one chunk of invoices is written to: a transaction that writes or deletes chunks names these. */
 export function invoiceTables(db: CacheDatabase) {
-  return [db.invoiceChunks, db.invoiceDirectory, db.invoiceColumns];
+  return [db.invoiceChunks, db.invoiceDirectory, db.invoiceColumns, db.invoicePages];
 }
 
 /** Writes one page's invoices as one chunk; call inside a transaction over `invoiceTables`. */
-export async function putInvoiceChunk(db: CacheDatabase, connectionId: string, origin: SyncOrigin, invoices: Invoice[]): Promise<void> {
+export async function putInvoiceChunk(db: CacheDatabase, connectionId: string, origin: SyncOrigin, invoices: Invoice[], page?: KnownPage): Promise<void> {
   const seq = await db.invoiceChunks.add({ connectionId, ...origin, invoices });
   const vatPending = invoices.filter((invoice) => invoice.vatPending !== undefined).length;
   await Promise.all([
     db.invoiceDirectory.add({ seq, connectionId, ids: invoices.map((invoice) => invoice.id), numbers: invoices.map((invoice) => invoice.number), ...(vatPending > 0 ? { vatPending } : {}) }),
     db.invoiceColumns.add(columnsOf(seq, invoices)),
+    db.invoicePages.add({ seq, connectionId, ...origin, ...(page ? { page } : {}) }),
   ]);
 }
 
 /**
+ * Moves a chunk a walk found unchanged into the walk (`origin`), so its sweep spares it; the
+ * chunk itself is not rewritten. Call inside a transaction over `invoiceTables`. Throws unless the
+ * chunk is the connection's, of this stream, from an earlier walk, and was made from `page`.
+ */
+export async function keepInvoiceChunk(db: CacheDatabase, seq: number, connectionId: string, origin: SyncOrigin, page: KnownPage): Promise<void> {
+  const row = await db.invoicePages.get(seq);
+  const same = row?.page?.pageHash === page.pageHash && row.page.cursor === page.cursor && row.page.nextCursor === page.nextCursor;
+  if (!row || !same || row.connectionId !== connectionId || row.stream !== origin.stream || row.generation >= origin.generation) {
+    throw new Error(`Invoice chunk ${seq} is not the unchanged page of ${connectionId} ${origin.stream} it was taken for.`);
+  }
+  await db.invoicePages.put({ ...row, generation: origin.generation });
+}
+
+/** The pages whose chunks a stream's walk at `generation` may keep: the last walk's, each with its page's hash. */
+export async function earlierWalkPages(db: CacheDatabase, connectionId: string, { stream, generation }: SyncOrigin): Promise<Array<InvoicePageRow & { page: KnownPage }>> {
+  const rows = await db.invoicePages.where('[connectionId+stream]').equals([connectionId, stream]).toArray();
+  return rows.filter((row): row is InvoicePageRow & { page: KnownPage } => row.page !== undefined && row.generation < generation);
+}
+
+/**
  * Deletes a connection's chunks (all of them, or one stream's below a generation: a sweep).
- * Key ranges only: no chunk is read.
+ * No chunk is read: a sweep reads key ranges and the small rows of chunks written before
+ * `below` (a chunk's row is in its walk or a later one), and deletes those whose row is older.
  */
 export async function deleteInvoiceChunks(db: CacheDatabase, connectionId: string, stream?: { stream: SyncStream; below: number }): Promise<void> {
   const range = stream
     ? db.invoiceChunks.where('[connectionId+stream+generation]').between([connectionId, stream.stream, Dexie.minKey], [connectionId, stream.stream, stream.below], true, false)
     : db.invoiceChunks.where('[connectionId+stream+generation]').between([connectionId, Dexie.minKey], [connectionId, Dexie.maxKey], true, true);
-  const seqs = await range.primaryKeys();
-  await Promise.all([db.invoiceChunks.bulkDelete(seqs), db.invoiceDirectory.bulkDelete(seqs), db.invoiceColumns.bulkDelete(seqs)]);
+  const written = await range.primaryKeys();
+  const rows = stream ? await db.invoicePages.bulkGet(written) : [];
+  const seqs = stream ? written.filter((_, at) => (rows[at]?.generation ?? -Infinity) < stream.below) : written;
+  await Promise.all([db.invoiceChunks.bulkDelete(seqs), db.invoiceDirectory.bulkDelete(seqs), db.invoiceColumns.bulkDelete(seqs), db.invoicePages.bulkDelete(seqs)]);
 }
 
 /** The first read is small, so a screen can show the first invoices while the rest is read. */

@@ -104,6 +104,15 @@ export const schemaVersions: readonly SchemaVersion[] = [
       await recordHeldDetails(transaction);
     },
   },
+  {
+    version: 10,
+    stores: {
+      // Per chunk, the page it was committed from and the walk that last saw it (db/invoice-chunks.ts,
+      // `InvoicePageRow`): an unchanged page moves its chunk into a new walk by this small row alone.
+      // Empty after the upgrade: a chunk without one is as old as its own generation.
+      invoicePages: 'seq, [connectionId+stream]',
+    },
+  },
 ];
 
 /** Events read per request by the v8 migration, and invoices per row it writes. */

@@ -1,17 +1,19 @@
 import type { SyncPage } from '../../src-shared/rpc/sync-methods';
 import type { Invoice } from '../../src-shared/domain/records';
 import type { CacheDatabase, CachedCase, CachedEvent, CachedQuarantine, SyncState } from '../db/cache-database';
-import { deleteInvoiceChunks, invoiceTables, putInvoiceChunk } from '../db/invoice-chunks';
+import { deleteInvoiceChunks, invoiceTables, keepInvoiceChunk, putInvoiceChunk } from '../db/invoice-chunks';
 import { caseInvoiceNumbers } from '../db/schema-versions';
 import { putKeptDetails, sweepEvents, type KeptInvoice } from './kept-details';
 import { SyncSuperseded } from './sync-stopped';
+import type { KeptChunk } from './unchanged-pages';
 
 /**
  * A page as the sync commits it: `keptDetails`, on a page whose details are kept by list hash
  * (`withCachedDetails`), names the invoices whose cached detail events stay as they are; such a
- * page also records what its own events were read at (`putKeptDetails`).
+ * page also records what its own events were read at (`putKeptDetails`). `kept`, on a page main
+ * answered `unchanged`, is the chunk of the last walk it keeps (sync/unchanged-pages.ts).
  */
-export type PageToCommit = SyncPage & { keptDetails?: KeptInvoice[] };
+export type PageToCommit = SyncPage & { keptDetails?: KeptInvoice[]; kept?: KeptChunk };
 
 /**
  * Writes one page and the cursor that follows it in ONE transaction, so the cursor only moves
@@ -22,6 +24,9 @@ export type PageToCommit = SyncPage & { keptDetails?: KeptInvoice[] };
  * Records the provider sent but main could not read are kept in `quarantine` in the same
  * transaction; the first page of a walk clears the stream's old ones, so a record that reads
  * now is stored and leaves quarantine, and one that still does not is listed once.
+ * An unchanged page writes no invoice: its chunk moves into this walk (`keepInvoiceChunk`). A page
+ * of invoices alone, all of them read, is stored with its hash, so the next walk may keep it so;
+ * one with quarantined records is not (its quarantine would be lost), and is read again.
  */
 export async function commitPage(db: CacheDatabase, state: SyncState, page: PageToCommit, now: string): Promise<SyncState> {
   const origin = { stream: state.stream, generation: state.generation };
@@ -39,12 +44,16 @@ export async function commitPage(db: CacheDatabase, state: SyncState, page: Page
   const finished = page.nextCursor === null;
   const quarantined: CachedQuarantine[] = page.quarantined.map((entry) => ({ ...entry, connectionId: state.connectionId, stream: state.stream }));
   const walkStarts = state.cursor === null;
+  if (page.unchanged && !page.kept) throw new Error(`An unchanged page of ${state.connectionId} ${state.stream} arrived without the chunk it keeps.`);
+  const onlyInvoices = page.pageHash !== undefined && quarantined.length === 0 && events.length === 0 && cases.length === 0;
+  const made = onlyInvoices ? { cursor: state.cursor, pageHash: page.pageHash!, nextCursor: page.nextCursor } : undefined;
 
   return db.transaction('rw', [...invoiceTables(db), db.events, db.keptDetails, db.keptDetailEvents, db.cases, db.syncState, db.quarantine], async () => {
     await refuseUnlessStillOwned(db, state);
     if (walkStarts) await db.quarantine.where('[connectionId+stream]').equals([state.connectionId, state.stream]).delete();
     if (quarantined.length > 0) await db.quarantine.bulkAdd(quarantined);
-    if (invoices.length > 0) await putInvoiceChunk(db, state.connectionId, origin, invoices);
+    if (page.kept) await keepInvoiceChunk(db, page.kept.seq, state.connectionId, origin, page.kept.page);
+    if (invoices.length > 0) await putInvoiceChunk(db, state.connectionId, origin, invoices, made);
     if (events.length > 0) await db.events.bulkPut(events);
     if (page.keptDetails) await putKeptDetails(db, state, events, page.keptDetails);
     if (cases.length > 0) await db.cases.bulkPut(cases);

@@ -1,7 +1,16 @@
 import { providerNames, type ProviderId } from '../../src-shared/domain/provider';
 import { RpcError } from '../../src-shared/rpc/rpc-error';
-import type { SyncPage } from '../../src-shared/rpc/sync-methods';
+import type { SyncRecord } from '../../src-shared/domain/records';
 import { SeenTexts } from './seen-texts';
+
+type Listed = Pick<SyncRecord, 'kind' | 'providerRef'>;
+
+export interface RepeatedPageCheck {
+  /** Throws when the page brings no record new to this walk; else remembers its records. */
+  (page: { records: readonly Listed[] }): void;
+  /** Whether any of these references of `kind` came earlier in this walk; remembers none. */
+  seen(kind: Listed['kind'], refs: readonly string[]): boolean;
+}
 
 /**
  * Ends a walk whose provider serves pages it already served: a page, none of whose records is new
@@ -11,12 +20,12 @@ import { SeenTexts } from './seen-texts';
  * (inserted during the walk, so an offset page starts a little early) are fine: the page still
  * brings new ones.
  */
-export function repeatedPageCheck(provider: ProviderId): (page: SyncPage) => void {
+export function repeatedPageCheck(provider: ProviderId): RepeatedPageCheck {
   // A fingerprint of each provider reference, a set per kind (`SeenTexts`): the references
   // themselves kept 77 MB for a walk of 1,000,000 invoices, and adding to a `Set` that large cost
   // more per page the further the walk got.
-  const seen = new Map<SyncPage['records'][number]['kind'], SeenTexts>();
-  return (page) => {
+  const seen = new Map<Listed['kind'], SeenTexts>();
+  const check = (page: { records: readonly Listed[] }) => {
     let fresh = 0;
     for (const record of page.records) {
       let refs = seen.get(record.kind);
@@ -28,4 +37,10 @@ export function repeatedPageCheck(provider: ProviderId): (page: SyncPage) => voi
       throw new RpcError('provider_unreadable', `${providerNames[provider]} sent data Reskontra cannot read: ${said}`, { provider, said, problem: { code: 'repeatedPages' } });
     }
   };
+  return Object.assign(check, {
+    seen: (kind: Listed['kind'], refs: readonly string[]) => {
+      const refsOfKind = seen.get(kind);
+      return refsOfKind !== undefined && refs.some((ref) => refsOfKind.has(ref));
+    },
+  });
 }

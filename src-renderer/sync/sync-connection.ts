@@ -1,5 +1,6 @@
 import { streamsByProvider, type ProviderId, type SyncStream } from '../../src-shared/domain/provider';
 import { listsEverything } from '../../src-shared/domain/stream-listing';
+import type { KnownPage } from '../../src-shared/rpc/sync-methods';
 import type { CacheDatabase } from '../db/cache-database';
 import { commitPage, type PageToCommit } from './commit-page';
 import { drainPendingVat } from './drain-pending-vat';
@@ -7,10 +8,12 @@ import type { FetchDetails } from './page-details';
 import { repeatedPageCheck } from './repeated-pages';
 import { openWalk, recordSyncError } from './sync-state';
 import { SyncCancelled } from './sync-stopped';
+import { lastWalkPages } from './unchanged-pages';
 
 export { SyncCancelled, SyncSuperseded } from './sync-stopped';
 
-export type FetchPage = (input: { connectionId: string; stream: SyncStream; cursor: string | null }) => Promise<PageToCommit>;
+/** `known`: the pages the last walk committed here (sync/unchanged-pages.ts), so an unchanged one comes back `unchanged`. */
+export type FetchPage = (input: { connectionId: string; stream: SyncStream; cursor: string | null; known?: KnownPage[] }) => Promise<PageToCommit>;
 
 export interface SyncProgress {
   stream: SyncStream;
@@ -96,19 +99,28 @@ async function syncStream(
 ): Promise<void> {
   let state = await openWalk(db, connectionId, stream, walk);
   const checkNotRepeated = repeatedPageCheck(provider);
-  let pending: Promise<PageToCommit> | null = fetchPage({ connectionId, stream, cursor: state.cursor });
+  const lastWalk = await lastWalkPages(db, state, options);
+  const ask = (cursor: string | null, known = lastWalk.knownFrom(cursor)) => fetchPage({ connectionId, stream, cursor, ...(known ? { known } : {}) });
+  let pending: Promise<PageToCommit> | null = ask(state.cursor);
   while (pending) {
-    const page = await pending;
+    let page = await pending;
     pending = null;
-    checkNotRepeated(page);
+    if (page.unchanged) {
+      // Kept only while none of its invoices came earlier in this walk: a later page's version
+      // of an invoice is its current one (the chunk with the highest seq), and a kept chunk
+      // keeps its old seq. Else, or when the cache lost it meanwhile, the page is read.
+      const kept = await lastWalk.keptAt(connectionId, state.cursor, page.pageHash);
+      page = kept && !checkNotRepeated.seen('invoice', kept.refs) ? { ...page, kept } : await ask(state.cursor, []);
+    }
+    checkNotRepeated(page.kept ? { records: page.kept.refs.map((providerRef) => ({ kind: 'invoice' as const, providerRef })) } : page);
     if (page.nextCursor !== null && !options.signal.aborted) {
-      pending = fetchPage({ connectionId, stream, cursor: page.nextCursor });
+      pending = ask(page.nextCursor);
       // Its failure is handled when it is awaited, after this page is safely written.
       pending.catch(() => {});
     }
     state = await commitPage(db, state, page, now());
     progress.pages += 1;
-    progress.records += page.records.length;
+    progress.records += page.kept?.refs.length ?? page.records.length;
     progress.done = page.progress.done;
     progress.total = page.progress.total ?? null;
     options.onProgress?.({ ...progress });

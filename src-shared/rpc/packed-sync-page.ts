@@ -23,6 +23,8 @@ export interface PackedSyncPage {
   pendingAt?: Array<[number, string]>;
   /** Pending details of invoices not in `records` (Aptic's `invoice-details` stream). */
   pendingDetails?: PendingDetail[];
+  pageHash?: string;
+  unchanged?: true;
 }
 
 const sharedKeys = ['connectionId', 'provider', 'kind'] as const;
@@ -74,8 +76,12 @@ const packedPageSchema = z
     progress: z.object({ done: z.number().nonnegative(), total: z.number().nonnegative().optional() }).strict(),
     pendingAt: z.array(z.tuple([z.number().int().nonnegative(), z.string().min(1)])).optional(),
     pendingDetails: z.array(z.object({ recordId: z.string().min(1), invoiceNumber: z.string(), listHash: z.string(), request: z.string().min(1) }).strict()).optional(),
+    pageHash: z.string().min(1).max(128).optional(),
+    unchanged: z.literal(true).optional(),
   })
-  .strict();
+  .strict()
+  // An unchanged page carries nothing: the cache keeps what it committed of it.
+  .refine((page) => !page.unchanged || (page.records.length === 0 && page.quarantined.length === 0 && page.pageHash !== undefined && page.pendingAt === undefined && page.pendingDetails === undefined), 'an unchanged page with records or without its hash');
 
 /** Thrown when main's answer is not a packed page: the sync fails, nothing of it is written. */
 export class MalformedSyncPage extends Error {

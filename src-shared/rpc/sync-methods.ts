@@ -30,7 +30,29 @@ export interface SyncPage {
   progress: { done: number; total?: number };
   /** Only with `deferDetails`: the page's invoices whose detail still has to be filled in. */
   pendingDetails?: PendingDetail[];
+  /**
+   * The hash of the provider's answer as main read it (its bytes, and the version of how main
+   * reads them), where the stream gives one: a later walk that hands it back as `known` at the
+   * same cursor gets `unchanged` instead of the records while the bytes stay the same.
+   */
+  pageHash?: string;
+  /** The provider's answer is byte for byte the one `known` names: no records are sent, the cache keeps what it committed from it. */
+  unchanged?: true;
 }
+
+/**
+ * A page the renderer committed in the last walk, handed back with `sync.page`: the cursor it was
+ * fetched at, its `pageHash`, and the cursor that followed it. Main answers a page at `cursor`
+ * whose hash is still `pageHash` as `unchanged`, going on at `nextCursor`.
+ */
+export interface KnownPage {
+  cursor: string | null;
+  pageHash: string;
+  nextCursor: string | null;
+}
+
+/** The known pages one `sync.page` call may carry: the page asked for, and the one after it (main reads it ahead). */
+export const maxKnownPagesPerCall = 2;
 
 /** One invoice's detail: its VAT per rate (null: unknown), or the records it gives. */
 export interface InvoiceDetail {
@@ -63,6 +85,11 @@ export const syncMethods = {
         cursor: z.string().min(1).max(2048).nullable(),
         /** Leave per-invoice details to `sync.details` (listed in `pendingDetails`) instead of fetching them all. */
         deferDetails: z.boolean().optional(),
+        /** Pages committed in the last walk, at this cursor and the next (`KnownPage`); absent on a Full resync. */
+        known: z
+          .array(z.object({ cursor: z.string().min(1).max(2048).nullable(), pageHash: z.string().min(1).max(128), nextCursor: z.string().min(1).max(2048).nullable() }).strict())
+          .max(maxKnownPagesPerCall)
+          .optional(),
       })
       .strict(),
   ),

@@ -1,16 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cachedInvoices } from '../../src-renderer/db/invoice-chunks';
-import { countedSync, type CountedSync } from './support/counted-sync';
+import { countedSync, tokenOf, type CountedSync } from './support/counted-sync';
 
 type Json = Record<string, unknown>;
-
-/** A bearer token from the sandbox's own token endpoint, for reading and writing it directly. */
-async function tokenOf(sync: CountedSync): Promise<string> {
-  const { baseUrl, credentials, settings } = sync.sandbox;
-  const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: credentials.clientId!, client_secret: credentials.clientSecret! });
-  const answer = await fetch(`${baseUrl}${settings.tokenPath ?? '/login/oauth/access_token'}`, { method: 'POST', body: form });
-  return ((await answer.json()) as { access_token: string }).access_token;
-}
 
 /**
  * Each invoice's net and VAT per rate as the sandbox's own details say, summed here from the

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Connection } from '../../../src-shared/domain/connection';
 import type { Invoice, LedgerEvent, SyncRecord } from '../../../src-shared/domain/records';
 import type { SyncPage } from '../../../src-shared/rpc/sync-methods';
@@ -8,16 +8,16 @@ import type { ProviderClient, SecretAccess } from '../provider-client';
 import { joinNormalized, normalizeEach, refField, type Normalized, type RecordReader } from '../normalize-each';
 import { createSecretRedaction, type Redact } from '../secret-redaction';
 import { createProviderHttp, validatePage, type ProviderHttp } from '../provider-http';
-import { mapLimited } from '../map-limited';
 import { createDetailLimiter, mapInTurn } from '../detail-limiter';
 import { createReadAhead } from '../read-ahead';
 import { checkPagesEnd, decodeCursor, encodeCursor, unknownStream } from '../sync-cursor';
+import { apticInvoiceListPages, apticInvoicePageSize, apticSkipCursor, knownAt, pagedOver, pageOf } from './invoice-list-pages';
 import { normalizeApticInvoice, normalizeApticTransaction } from './normalize';
 import { apticWrites } from './writes';
-import { apticListHash, apticListHashes, apticVat, apticVatRequestSchema, apticVatWork } from './vat-lines';
+import { apticListHash, apticVat, apticVatRequestSchema } from './vat-lines';
 import { recordId } from '../../../src-shared/domain/records';
 import { maxDetailRequestLength } from '../../../src-shared/rpc/sync-methods';
-import { decodeDetailRequests, resolveDetails } from '../detail-requests';
+import { decodeDetailRequests } from '../detail-requests';
 import { normalizeApticFinancialDetails, type BookedByTransactions } from './normalize-financial-details';
 import {
   apticFinancialDetailsSchema,
@@ -31,25 +31,18 @@ import {
 
 type ApticConnection = Extract<Connection, { provider: 'aptic' }>;
 
-/** Aptic caps `$top` at 100. */
-export const apticInvoicePageSize = 100;
+export { apticInvoicePageSize, apticInvoicePagesPerCall, apticListConcurrency } from './invoice-list-pages';
+
 /**
  * Invoices per `invoice-details` page, Aptic's most: each costs two calls (transactions, financial
  * details) when it changed, so a page gives the detail limiter up to 100 invoices to pace.
  */
 export const apticDetailsBatchSize = apticInvoicePageSize;
-/** Provider pages of invoices gathered into one sync page, and how many are asked for at once. */
-export const apticInvoicePagesPerCall = 10;
-/** Provider pages of the invoice list asked for at once: the rest of a sync page's after its first. */
-export const apticListConcurrency = apticInvoicePagesPerCall - 1;
-
 /** How old a page fetched ahead may be when the renderer asks for it. */
 const readAheadMaxAgeMs = 10_000;
 
 /** More pages of transactions than this for one invoice is a provider paging forever, not a ledger. */
 const maxTransactionPagesPerInvoice = 100;
-
-const skipCursor = z.object({ skip: z.number().int().nonnegative() }).strict();
 
 /**
  * Aptic API Gateway, Invoices v1.0. OAuth client credentials at the token path (a setting),
@@ -80,35 +73,11 @@ export function createApticClient(connection: ApticConnection, secrets: SecretAc
   /** A page of the invoice list, handed to `read` with its text once its envelope is valid. */
   const invoiceList = <T>(skip: number, top: number, read: (list: z.output<typeof apticInvoiceListSchema>, text: string) => T) =>
     http.getJson('v1/Invoices', (body, _headers, text) => read(validatePage(apticInvoiceListSchema, body, `invoices from ${skip}`), text), { $skip: skip, $top: top });
-  // The invoices stream reads each entry and hashes it; the details stream needs neither.
-  const listInvoices = (skip: number, top: number) =>
-    invoiceList(skip, top, (list, text) => ({ list, read: normalizeEach(list.value, invoiceReader(connection.id), redact), hashes: apticListHashes(list.value, text) }));
-
   const vat = apticVat(detailHttp);
-  /**
-   * Aptic serves at most 100 per request; one sync page gathers up to ten of them: the first
-   * says how many there are, then the rest are asked for at once (`$skip` addresses each), so
-   * the renderer writes ~1,000 records per transaction and no request goes past the end.
-   * Each invoice's VAT comes with it, or is left for `details` when the caller defers it.
-   */
-  const invoicePage = async (skip: number, deferDetails: boolean): Promise<SyncPage> => {
-    const first = await listInvoices(skip, apticInvoicePageSize);
-    const { total, value } = first.list;
-    const more = value.length < apticInvoicePageSize ? 0 : Math.min(apticInvoicePagesPerCall - 1, Math.ceil(Math.max(0, total - skip - value.length) / apticInvoicePageSize));
-    const skips = Array.from({ length: more }, (_, i) => skip + (i + 1) * apticInvoicePageSize);
-    const pages = [first, ...(await mapLimited(skips, apticListConcurrency, (at) => listInvoices(at, apticInvoicePageSize)))];
-    const work = apticVatWork(
-      pages.flatMap((page) => page.read.records),
-      new Map(pages.flatMap((page) => [...page.hashes])),
-    );
-    const pendingDetails = await resolveDetails(work, vat, deferDetails);
-    const count = pages.reduce((sum, page) => sum + pagedOver(page.list.value, apticInvoicePageSize), 0);
-    const read = pageOf(joinNormalized<SyncRecord>(pages.map((page) => page.read)), skip, count, total);
-    return pendingDetails ? { ...read, pendingDetails } : read;
-  };
+  const invoicePage = apticInvoiceListPages(http, invoiceReader(connection.id), vat, redact);
   // While the renderer stores one sync page, the next one is fetched (see read-ahead.ts), its
-  // first request too, so the provider waits for neither. The key names the deferral too: a
-  // page read ahead with its VAT is not one read without.
+  // first request too, so the provider waits for neither. The key names the deferral and the known
+  // page too: a page read ahead with its VAT is not one read without, nor one compared with a hash.
   const invoicesAhead = createReadAhead<SyncPage>(readAheadMaxAgeMs);
 
   return {
@@ -125,12 +94,14 @@ export function createApticClient(connection: ApticConnection, secrets: SecretAc
       return { details: await mapInTurn(items, (item) => hashedDetailsOf(detailHttp, connection.id, item, redact)) };
     },
     async page(stream, cursor, options) {
-      const { skip } = cursor === null ? { skip: 0 } : decodeCursor(cursor, skipCursor, stream);
+      const { skip } = cursor === null ? { skip: 0 } : decodeCursor(cursor, apticSkipCursor, stream);
       if (stream === 'invoices') {
         const defer = options?.deferDetails ?? false;
-        const page = (await invoicesAhead.take(`${skip}:${defer}`)?.catch(() => null)) ?? (await invoicePage(skip, defer));
-        const next = page.nextCursor === null ? null : decodeCursor(page.nextCursor, skipCursor, stream).skip;
-        if (next !== null) invoicesAhead.start(`${next}:${defer}`, () => invoicePage(next, defer));
+        const known = knownAt(options?.known, skip);
+        const page = (await invoicesAhead.take(`${skip}:${defer}:${known?.pageHash ?? ''}`)?.catch(() => null)) ?? (await invoicePage(skip, defer, known));
+        const next = page.nextCursor === null ? null : decodeCursor(page.nextCursor, apticSkipCursor, stream).skip;
+        const knownNext = next === null ? undefined : knownAt(options?.known, next);
+        if (next !== null) invoicesAhead.start(`${next}:${defer}:${knownNext?.pageHash ?? ''}`, () => invoicePage(next, defer, knownNext));
         return page;
       }
       if (stream === 'invoice-details') {
@@ -154,22 +125,6 @@ export function createApticClient(connection: ApticConnection, secrets: SecretAc
       throw unknownStream('Aptic', stream);
     },
   };
-}
-
-/**
- * How far a page moves `$skip`: what it holds, but never more than was asked for. A page carrying
- * more than `$top` (repeating earlier items, say) would otherwise move past invoices never read;
- * read this way, the worst case is reading some twice, which the cache keeps once.
- */
-function pagedOver(items: readonly unknown[], top: number): number {
-  return Math.min(items.length, top);
-}
-
-function pageOf(read: Normalized<SyncRecord>, skip: number, count: number, total: number): SyncPage {
-  const done = skip + count;
-  const more = count > 0 && done < total;
-  checkPagesEnd('aptic', { page: skip, next: more ? done : null, done, total, pageSize: apticInvoicePageSize });
-  return { ...read, nextCursor: more ? encodeCursor({ skip: done }) : null, progress: { done: more ? done : Math.max(done, total), total } };
 }
 
 function invoiceReader(connectionId: string): RecordReader<Invoice> {

@@ -92,3 +92,11 @@ export async function countedSync(provider: SandboxProvider, options: { seed: nu
   };
   return counted;
 }
+
+/** A bearer token from the sandbox's own token endpoint, for reading and writing it directly. */
+export async function tokenOf(sync: CountedSync): Promise<string> {
+  const { baseUrl, credentials, settings } = sync.sandbox;
+  const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: credentials.clientId!, client_secret: credentials.clientSecret! });
+  const answer = await fetch(`${baseUrl}${settings.tokenPath ?? '/login/oauth/access_token'}`, { method: 'POST', body: form });
+  return ((await answer.json()) as { access_token: string }).access_token;
+}
