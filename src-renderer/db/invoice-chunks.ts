@@ -35,6 +35,8 @@ export interface InvoiceDirectoryRow {
   numbers: string[];
   /** How many of the chunk's invoices have their VAT pending (absent: none), so a drain reads only those chunks. */
   vatPending?: number;
+  /** The same for their detail events (`Invoice.detailsPending`). */
+  detailsPending?: number;
 }
 
 /** The stores one chunk of invoices is written to: a transaction that writes or deletes chunks names these. */
@@ -45,12 +47,25 @@ export function invoiceTables(db: CacheDatabase) {
 /** Writes one page's invoices as one chunk; call inside a transaction over `invoiceTables`. */
 export async function putInvoiceChunk(db: CacheDatabase, connectionId: string, origin: SyncOrigin, invoices: Invoice[]): Promise<void> {
   const seq = await db.invoiceChunks.add({ connectionId, ...origin, invoices });
-  const vatPending = invoices.filter((invoice) => invoice.vatPending !== undefined).length;
   await Promise.all([
-    db.invoiceDirectory.add({ seq, connectionId, ids: invoices.map((invoice) => invoice.id), numbers: invoices.map((invoice) => invoice.number), ...(vatPending > 0 ? { vatPending } : {}) }),
+    db.invoiceDirectory.add({ seq, connectionId, ids: invoices.map((invoice) => invoice.id), numbers: invoices.map((invoice) => invoice.number), ...pendingCounts(invoices) }),
     db.invoiceColumns.add(columnsOf(seq, invoices)),
   ]);
 }
+
+/** The directory row's counts of a chunk's pending details: only those above none are present. */
+export function pendingCounts(invoices: readonly Invoice[]): Pick<InvoiceDirectoryRow, PendingField> {
+  const counts: Pick<InvoiceDirectoryRow, PendingField> = {};
+  for (const field of pendingFields) {
+    const count = invoices.filter((invoice) => invoice[field] !== undefined).length;
+    if (count > 0) counts[field] = count;
+  }
+  return counts;
+}
+
+/** The per-invoice details a sync step fills in after the list (each an `Invoice` field and a directory count). */
+export const pendingFields = ['vatPending', 'detailsPending'] as const;
+export type PendingField = (typeof pendingFields)[number];
 
 /**
  * Deletes a connection's chunks (all of them, or one stream's below a generation: a sweep).
