@@ -40,6 +40,8 @@ export interface InvoiceDirectoryRow {
   numbers: string[];
   /** How many of the chunk's invoices have their VAT pending (absent: none), so a drain reads only those chunks. */
   vatPending?: number;
+  /** The same for their detail events (`Invoice.detailsPending`). */
+  detailsPending?: number;
 }
 
 /**
@@ -63,13 +65,26 @@ export function invoiceTables(db: CacheDatabase) {
 /** Writes one page's invoices as one chunk; call inside a transaction over `invoiceTables`. */
 export async function putInvoiceChunk(db: CacheDatabase, connectionId: string, origin: SyncOrigin, invoices: Invoice[], page?: KnownPage): Promise<void> {
   const seq = await db.invoiceChunks.add({ connectionId, ...origin, invoices });
-  const vatPending = invoices.filter((invoice) => invoice.vatPending !== undefined).length;
   await Promise.all([
-    db.invoiceDirectory.add({ seq, connectionId, ids: invoices.map((invoice) => invoice.id), numbers: invoices.map((invoice) => invoice.number), ...(vatPending > 0 ? { vatPending } : {}) }),
+    db.invoiceDirectory.add({ seq, connectionId, ids: invoices.map((invoice) => invoice.id), numbers: invoices.map((invoice) => invoice.number), ...pendingCounts(invoices) }),
     db.invoiceColumns.add(columnsOf(seq, invoices)),
     db.invoicePages.add({ seq, connectionId, ...origin, ...(page ? { page } : {}) }),
   ]);
 }
+
+/** The directory row's counts of a chunk's pending details: only those above none are present. */
+export function pendingCounts(invoices: readonly Invoice[]): Pick<InvoiceDirectoryRow, PendingField> {
+  const counts: Pick<InvoiceDirectoryRow, PendingField> = {};
+  for (const field of pendingFields) {
+    const count = invoices.filter((invoice) => invoice[field] !== undefined).length;
+    if (count > 0) counts[field] = count;
+  }
+  return counts;
+}
+
+/** The per-invoice details a sync step fills in after the list (each an `Invoice` field and a directory count). */
+export const pendingFields = ['vatPending', 'detailsPending'] as const;
+export type PendingField = (typeof pendingFields)[number];
 
 /**
  * Moves a chunk a walk found unchanged into the walk (`origin`), so its sweep spares it; the

@@ -8,7 +8,7 @@ import { call } from '../bridge/bridge';
 import { cacheDatabase } from '../db/cache-database';
 import { ifConnectionFree } from '../sync/connection-lock';
 import { onNewsFromOtherWindows, tellOtherWindows } from '../sync/connection-news';
-import { SyncCancelled, syncConnection } from '../sync/sync-connection';
+import { detailsStreamOf, SyncCancelled, syncConnection, type SyncProgress } from '../sync/sync-connection';
 import { withCachedDetails, type FetchDetails } from '../sync/page-details';
 import { forgetStoredErrors, shownError, syncStatesOf } from '../sync/sync-state';
 
@@ -19,8 +19,8 @@ export interface ConnectionSync {
   phase: SyncPhase;
   full: boolean;
   stream: SyncStream | null;
-  /** Of the stream: its pages, or its invoices' VAT fetched after them. */
-  step: 'list' | 'vat';
+  /** Of the stream: its pages, its invoices' VAT fetched after them, or the details of the invoices they changed. */
+  step: SyncProgress['step'];
   /** Of the connection's streams, which one runs (see `overallFraction`). */
   streamIndex: number;
   streamCount: number;
@@ -85,7 +85,7 @@ export const useSyncStore = defineStore('sync', () => {
         ran = true;
         const full = options.full ?? false;
         const fetchDetails: FetchDetails = (input) => call('sync.details', input);
-        const fetchPage = withCachedDetails(cacheDatabase(), async (input) => unpackSyncPage(await call('sync.page', input)), fetchDetails, { full });
+        const fetchPage = withCachedDetails(cacheDatabase(), async (input) => unpackSyncPage(await call('sync.page', input)), { full, detailsStream: detailsStreamOf(connection.provider) });
         return syncConnection(cacheDatabase(), fetchPage, connection, {
           full,
           fetchDetails,

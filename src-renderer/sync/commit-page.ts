@@ -3,23 +3,21 @@ import type { Invoice } from '../../src-shared/domain/records';
 import type { CacheDatabase, CachedCase, CachedEvent, CachedQuarantine, SyncState } from '../db/cache-database';
 import { deleteInvoiceChunks, invoiceTables, keepInvoiceChunk, putInvoiceChunk } from '../db/invoice-chunks';
 import { caseInvoiceNumbers } from '../db/schema-versions';
-import { putKeptDetails, sweepEvents, type KeptInvoice } from './kept-details';
+import { sweepEvents } from './kept-details';
 import { SyncSuperseded } from './sync-stopped';
 import type { KeptChunk } from './unchanged-pages';
 
 /**
- * A page as the sync commits it: `keptDetails`, on a page whose details are kept by list hash
- * (`withCachedDetails`), names the invoices whose cached detail events stay as they are; such a
- * page also records what its own events were read at (`putKeptDetails`). `kept`, on a page main
- * answered `unchanged`, is the chunk of the last walk it keeps (sync/unchanged-pages.ts).
+ * A page as the sync commits it: `kept`, on a page main answered `unchanged`, is the chunk of the
+ * last walk it keeps (sync/unchanged-pages.ts).
  */
-export type PageToCommit = SyncPage & { keptDetails?: KeptInvoice[]; kept?: KeptChunk };
+export type PageToCommit = SyncPage & { kept?: KeptChunk };
 
 /**
  * Writes one page and the cursor that follows it in ONE transaction, so the cursor only moves
  * when its records are stored: a crash, cancel or lost network resumes exactly there.
  * The page that ends a sweeping walk also deletes what the provider no longer lists (events: see
- * `sweepEvents`, which keeps the detail events a page kept without writing them again).
+ * `sweepEvents`).
  * `state` is the walk as the page was fetched (its cursor is the page's own).
  * Records the provider sent but main could not read are kept in `quarantine` in the same
  * transaction; the first page of a walk clears the stream's old ones, so a record that reads
@@ -55,7 +53,6 @@ export async function commitPage(db: CacheDatabase, state: SyncState, page: Page
     if (page.kept) await keepInvoiceChunk(db, page.kept.seq, state.connectionId, origin, page.kept.page);
     if (invoices.length > 0) await putInvoiceChunk(db, state.connectionId, origin, invoices, made);
     if (events.length > 0) await db.events.bulkPut(events);
-    if (page.keptDetails) await putKeptDetails(db, state, events, page.keptDetails);
     if (cases.length > 0) await db.cases.bulkPut(cases);
     if (finished && state.sweep) {
       const key = [state.connectionId, state.stream];

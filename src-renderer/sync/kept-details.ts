@@ -3,25 +3,24 @@ import type { SyncStream } from '../../src-shared/domain/provider';
 import type { CacheDatabase, CachedEvent, SyncState } from '../db/cache-database';
 
 /**
- * Per committed page of a stream whose detail events are kept while an invoice's list entry is
- * unchanged (`withCachedDetails`, Aptic's `invoice-details`): each invoice of the page, the list
- * hash its events were read at, and whether the page kept them as they were rather than writing
- * them. The walk reads these rows, not the events, to learn what it holds (reading every cached
- * event took ~1.2 s of an unchanged second sync at 20,000 invoices), and its sweep reads the
- * events' ids (`KeptDetailEventsRow`, same `seq`) only of the invoices it did not keep. A row
- * lives until a later walk of its stream sweeps.
+ * Per chunk a details step wrote (`drainPendingDetails`, Aptic's `invoice-details`): its invoices
+ * and the list hash each one's events were read at. The invoices walk reads these rows, not the
+ * events, to learn which invoices' details changed (`withCachedDetails`; reading every cached
+ * event took ~1.2 s of an unchanged second sync at 20,000 invoices), and the step's sweep reads
+ * the events' ids (`KeptDetailEventsRow`, same `seq`) only of the entries it drops. The newest row
+ * naming an invoice is its entry; the sweep after each step leaves no other.
  */
 export interface KeptDetailsRow {
   seq?: number;
   connectionId: string;
   stream: SyncStream;
-  /** The walk that committed the page. */
+  /** The stream's generation when written (rows of v8 and before: the walk that committed the page). */
   generation: number;
   /** The page's invoices; '' gathers its events of no invoice. */
   invoiceIds: string[];
   /** Per invoice, the list hash every one of its events was read at; '' when not all carry the same one (asked again next time). */
   listHashes: string[];
-  /** Per invoice: its events were kept as an older walk wrote them (not written again by this page). */
+  /** Per invoice, in rows a v8 walk wrote: its events were kept as an older walk wrote them. A details step writes false. */
   kept: boolean[];
 }
 
@@ -29,13 +28,6 @@ export interface KeptDetailsRow {
 export interface KeptDetailEventsRow {
   seq: number;
   eventIds: string[][];
-}
-
-/** An invoice whose cached detail events a page keeps: what the walk read of them. */
-export interface KeptInvoice {
-  invoiceId: string;
-  listHash: string;
-  eventIds: string[];
 }
 
 /** Where an invoice's cached details stand, as the walk read them: the row that last named it. */
@@ -61,63 +53,20 @@ export async function heldDetails(db: CacheDatabase, connectionId: string, strea
   return held;
 }
 
-/** The event ids of `invoices` (held as `heldDetails` read them), from only the rows that hold them. */
-export async function keptInvoices(db: CacheDatabase, held: ReadonlyMap<string, HeldDetails>, invoiceIds: readonly string[]): Promise<KeptInvoice[]> {
-  const at = invoiceIds.map((invoiceId) => ({ invoiceId, ...held.get(invoiceId)! }));
-  const seqs = [...new Set(at.map(({ seq }) => seq))];
-  const rows = new Map((await db.keptDetailEvents.bulkGet(seqs)).flatMap((row) => (row ? [[row.seq, row] as const] : [])));
-  return at.map(({ invoiceId, listHash, seq, at: n }) => ({ invoiceId, listHash, eventIds: rows.get(seq)?.eventIds[n] ?? [] }));
-}
-
 /**
- * The page's row: its events by invoice, each invoice's hash the one all its events carry, and
- * the invoices it kept. Call inside the page's transaction (over `keptDetails` and `keptDetailEvents`).
- */
-export async function putKeptDetails(db: CacheDatabase, { connectionId, stream, generation }: SyncState, events: readonly CachedEvent[], kept: readonly KeptInvoice[]): Promise<void> {
-  const written = new Map<string, { listHash: string; eventIds: string[] }>();
-  for (const { id, invoiceId, listHash } of events) {
-    const key = invoiceId ?? '';
-    const found = written.get(key);
-    if (!found) written.set(key, { listHash: key === '' ? '' : (listHash ?? ''), eventIds: [id] });
-    else {
-      found.eventIds.push(id);
-      if (found.listHash !== listHash) found.listHash = '';
-    }
-  }
-  const entries = [...kept.map((invoice) => ({ ...invoice, kept: true })), ...[...written].map(([invoiceId, invoice]) => ({ invoiceId, ...invoice, kept: false }))];
-  if (entries.length === 0) return;
-  const row: KeptDetailsRow = { connectionId, stream, generation, invoiceIds: entries.map((e) => e.invoiceId), listHashes: entries.map((e) => e.listHash), kept: entries.map((e) => e.kept) };
-  const seq = await db.keptDetails.add(row);
-  await db.keptDetailEvents.add({ seq, eventIds: entries.map((e) => e.eventIds) });
-}
-
-/**
- * The sweep of a walk's events, from the rows alone when the stream has any: an event of an older
- * walk goes unless this walk kept its invoice; an invoice whose list entry changed was written
- * again (its old events not rewritten under the same ids go), one no longer listed was not seen.
- * Only the older rows' events of invoices this walk did not keep are read, each checked again as
- * it is now: an unchanged sync reads none. The older rows go with them. A stream without rows
- * (one whose details are not kept by hash) has every event read instead.
+ * The sweep of a walk's events: every event of the stream an older walk wrote goes. A walk of a
+ * stream whose events a details step keeps (`drainPendingDetails`) wrote them all again: the
+ * step's rows go with the older events, so its next step reads every invoice's details again.
  * Call inside the last page's transaction (over `events`, `keptDetails` and `keptDetailEvents`).
  */
 export async function sweepEvents(db: CacheDatabase, { connectionId, stream, generation }: SyncState): Promise<void> {
-  const isStale = (event: CachedEvent) => event.stream === stream && event.generation < generation;
-  const rows = await streamRows(db, connectionId, stream).toArray();
   const stale: string[] = [];
-  if (rows.length === 0) {
-    await eachStreamEventBatch(db, connectionId, stream, (event) => {
-      if (isStale(event)) stale.push(event.id);
-    });
-  } else {
-    const kept = new Set(rows.flatMap((row) => (row.generation === generation ? row.invoiceIds.filter((_, at) => row.kept[at]) : [])));
-    const older = rows.filter((row) => row.generation < generation);
-    const unkept = older.filter((row) => row.invoiceIds.some((invoiceId) => !kept.has(invoiceId)));
-    const ids = (await db.keptDetailEvents.bulkGet(unkept.map((row) => row.seq!))).flatMap((events, r) => (events ? unkept[r]!.invoiceIds.flatMap((invoiceId, at) => (kept.has(invoiceId) ? [] : events.eventIds[at]!)) : []));
-    for (const event of await db.events.bulkGet(ids)) if (event && isStale(event)) stale.push(event.id);
-    const gone = older.map((row) => row.seq!);
-    await db.keptDetails.bulkDelete(gone);
-    await db.keptDetailEvents.bulkDelete(gone);
-  }
+  await eachStreamEventBatch(db, connectionId, stream, (event) => {
+    if (event.generation < generation) stale.push(event.id);
+  });
+  const rows = await streamRows(db, connectionId, stream).primaryKeys();
+  await db.keptDetails.bulkDelete(rows);
+  await db.keptDetailEvents.bulkDelete(rows);
   await db.events.bulkDelete(stale);
 }
 
@@ -142,4 +91,61 @@ export async function eachStreamEventBatch(db: CacheDatabase, connectionId: stri
     if (events.length < eventsPerRead) return;
     after = events[events.length - 1]!.id;
   }
+}
+
+/** An invoice whose detail events a details step wrote: the list hash they were read at ('' when not all read) and their ids. */
+export interface DrainedInvoice {
+  invoiceId: string;
+  listHash: string;
+  eventIds: string[];
+}
+
+/**
+ * The row of one chunk's drained details (`drainPendingDetails`): it names its invoices, and so
+ * outranks every older row naming them (`heldDetails`) until `sweepDetailEvents` drops those.
+ * Call inside the chunk's transaction (over `keptDetails` and `keptDetailEvents`).
+ */
+export async function putDrainedDetails(db: CacheDatabase, { connectionId, stream, generation }: Pick<SyncState, 'connectionId' | 'stream' | 'generation'>, drained: readonly DrainedInvoice[]): Promise<void> {
+  if (drained.length === 0) return;
+  const row: KeptDetailsRow = { connectionId, stream, generation, invoiceIds: drained.map((d) => d.invoiceId), listHashes: drained.map((d) => d.listHash), kept: drained.map(() => false) };
+  const seq = await db.keptDetails.add(row);
+  await db.keptDetailEvents.add({ seq, eventIds: drained.map((d) => d.eventIds) });
+}
+
+/**
+ * After a details step: each invoice keeps only its newest row's entry, and only while the
+ * connection still lists it (`listed`). The events of a dropped entry go, but for those its
+ * invoice's newest entry names again (an event id the provider kept). Only rows with an entry to
+ * drop are rewritten and have their event ids read: an unchanged sync reads the rows alone.
+ * Call inside one transaction (over `events`, `keptDetails` and `keptDetailEvents`).
+ */
+export async function sweepDetailEvents(db: CacheDatabase, connectionId: string, stream: SyncStream, listed: ReadonlySet<string>): Promise<void> {
+  const rows = (await streamRows(db, connectionId, stream).toArray()).sort((a, b) => a.seq! - b.seq!);
+  const newest = new Map<string, number>();
+  for (const { seq, invoiceIds } of rows) for (const invoiceId of invoiceIds) newest.set(invoiceId, seq!);
+  const stays = (seq: number, invoiceId: string) => listed.has(invoiceId) && newest.get(invoiceId) === seq;
+  const touched = rows.filter((row) => row.invoiceIds.some((invoiceId) => !stays(row.seq!, invoiceId)));
+  if (touched.length === 0) return;
+  // The newest rows of the invoices whose older entries go: their event ids stay.
+  const superseding = [...new Set(touched.flatMap((row) => row.invoiceIds.flatMap((invoiceId) => (listed.has(invoiceId) && newest.get(invoiceId) !== row.seq ? [newest.get(invoiceId)!] : []))))];
+  const seqs = [...new Set([...touched.map((row) => row.seq!), ...superseding])];
+  const events = new Map((await db.keptDetailEvents.bulkGet(seqs)).flatMap((row) => (row ? [[row.seq, row.eventIds] as const] : [])));
+  const bySeq = new Map(rows.map((row) => [row.seq!, row]));
+  const alive = new Set(superseding.flatMap((seq) => bySeq.get(seq)!.invoiceIds.flatMap((invoiceId, at) => (stays(seq, invoiceId) ? (events.get(seq)?.[at] ?? []) : []))));
+  const stale: string[] = [];
+  for (const row of touched) {
+    const ids = events.get(row.seq!) ?? [];
+    const keep = row.invoiceIds.flatMap((invoiceId, at) => (stays(row.seq!, invoiceId) ? [at] : []));
+    row.invoiceIds.forEach((invoiceId, at) => {
+      if (!stays(row.seq!, invoiceId)) stale.push(...(ids[at] ?? []).filter((id) => !alive.has(id)));
+    });
+    if (keep.length === 0) {
+      await db.keptDetails.delete(row.seq!);
+      await db.keptDetailEvents.delete(row.seq!);
+      continue;
+    }
+    await db.keptDetails.put({ ...row, invoiceIds: keep.map((at) => row.invoiceIds[at]!), listHashes: keep.map((at) => row.listHashes[at]!), kept: keep.map((at) => row.kept[at]!) });
+    await db.keptDetailEvents.put({ seq: row.seq!, eventIds: keep.map((at) => ids[at] ?? []) });
+  }
+  await db.events.bulkDelete(stale);
 }

@@ -4,7 +4,7 @@ import { maxDetailRequestsPerCall, type InvoiceDetail, type PendingDetail, type 
 import { pendingInvoicesOf } from '../../src-shared/rpc/packed-sync-page';
 import type { CacheDatabase } from '../db/cache-database';
 import { invoiceDirectory, type Located } from '../db/invoice-chunks';
-import { heldDetails, keptInvoices, type HeldDetails } from './kept-details';
+import { heldDetails, type HeldDetails } from './kept-details';
 import type { FetchPage } from './sync-connection';
 
 type PageInput = Parameters<FetchPage>[0];
@@ -14,60 +14,44 @@ export type FetchDetails = (input: { connectionId: string; stream: SyncStream; r
 /**
  * A page source that fetches per-invoice details only for invoices whose list entry changed:
  * pages are asked for with their details deferred, and each pending invoice whose cached detail
- * was read at the same `listHash` keeps it (an invoice's `vatLines`, or the events Aptic's invoice
- * details gave). The cache is the only record of what was fetched: main keeps nothing. `full`
- * (Full resync) trusts nothing cached and fetches every detail again.
+ * was read at the same `listHash` keeps it. The cache is the only record of what was fetched:
+ * main keeps nothing. `full` (Full resync) trusts nothing cached and fetches every detail again.
  *
- * An invoice's VAT (stream `invoices`) is not fetched here: the page is handed on at once with
- * the changed invoices' VAT marked pending (`vatPending`, the request that reads it), so the list
- * commits without waiting for one call per invoice, and `drainPendingVat` fills it in after the
- * walk. Other details (Aptic's `invoice-details` events) are fetched before the page is handed
- * on, so the page, its details and its cursor still commit together.
+ * Nothing is fetched here: the page is handed on at once with the changed invoices' details
+ * marked pending, each with the request that reads it, so the list commits without waiting for
+ * one call per invoice, and the sync's steps after the walk fill them in. An invoice's VAT
+ * (`vatPending`, `drainPendingVat`) is pending when the cached invoice was listed otherwise; the
+ * events of `detailsStream` (Aptic's transactions and financial details: `detailsPending`,
+ * `drainPendingDetails`, by the same request) when the kept-details rows say they were read at
+ * another list hash, or not at all. So that stream lists nothing of its own.
  */
-export function withCachedDetails(db: CacheDatabase, fetchPage: FetchDeferredPage, fetchDetails: FetchDetails, { full }: { full: boolean }): FetchPage {
+export function withCachedDetails(db: CacheDatabase, fetchPage: FetchDeferredPage, { full, detailsStream }: { full: boolean; detailsStream?: SyncStream }): FetchPage {
   // Where each cached invoice is, read once per sync: this sync's own pages are newer chunks,
   // and the older ones it finds stay until its walk's sweep, after its last page was fetched.
   // A chunk gone meanwhile only means its invoices' details are fetched again.
   let located: Promise<Map<string, Located>> | null = null;
-  // Per stream, the hash each invoice's cached detail events were read at (`heldDetails`), read
-  // once per sync for the same reason: an invoice this sync's own pages changed is at most
-  // fetched again.
-  const heldByStream = new Map<SyncStream, Promise<Map<string, HeldDetails>>>();
+  // The hash each invoice's cached detail events were read at (`heldDetails`), read once per sync.
+  let held: Promise<Map<string, HeldDetails>> | null = null;
   return async (input) => {
     const { pendingDetails, ...page } = await fetchPage({ ...input, deferDetails: true });
-    if (pendingDetails === undefined) return page;
+    if (pendingDetails === undefined || pendingDetails.length === 0) return page;
     const invoices = pendingInvoices(page.records, pendingDetails);
-    // A page of invoices with their VAT pending; otherwise one of details deferred, every one of
-    // whose pages records what it kept, even with nothing pending (its events main read at once).
-    if (invoices) {
-      const cached = full ? null : await cachedVat(db, await (located ??= invoiceDirectory(db)), pendingDetails);
-      for (const [n, pending] of pendingDetails.entries()) {
-        const invoice = invoices[n]!;
-        const kept = cached?.get(pending.recordId);
-        // A cached VAT still pending is asked again with this page's own request.
-        if (kept?.listHash === pending.listHash && kept.vatPending === undefined) invoice.vatLines = kept.vatLines ?? null;
-        else {
-          delete invoice.vatLines;
-          invoice.vatPending = pending.request;
-        }
+    if (!invoices) throw new Error('A page named details pending for records it does not hold as invoices.');
+    const [cached, events] = full
+      ? [null, null]
+      : await Promise.all([cachedVat(db, await (located ??= invoiceDirectory(db)), pendingDetails), detailsStream ? (held ??= heldDetails(db, input.connectionId, detailsStream)) : null]);
+    for (const [n, pending] of pendingDetails.entries()) {
+      const invoice = invoices[n]!;
+      const kept = cached?.get(pending.recordId);
+      // A cached VAT still pending is asked again with this page's own request.
+      if (kept?.listHash === pending.listHash && kept.vatPending === undefined) invoice.vatLines = kept.vatLines ?? null;
+      else {
+        delete invoice.vatLines;
+        invoice.vatPending = pending.request;
       }
-      return page;
+      if (detailsStream && events?.get(pending.recordId)?.listHash !== pending.listHash) invoice.detailsPending = pending.request;
     }
-    if (!full && !heldByStream.has(input.stream)) heldByStream.set(input.stream, heldDetails(db, input.connectionId, input.stream));
-    const held = full ? null : await heldByStream.get(input.stream)!;
-    const changed: PendingDetail[] = [];
-    const keep: string[] = [];
-    for (const pending of pendingDetails) {
-      const hash = held?.get(pending.recordId)?.listHash;
-      if (hash && hash === pending.listHash) keep.push(pending.recordId);
-      else changed.push(pending);
-    }
-    const [kept, answers] = await Promise.all([held ? keptInvoices(db, held, keep) : [], fetchDetailBatches(fetchDetails, input, changed.map((pending) => pending.request))]);
-    for (const detail of answers) {
-      page.records.push(...(detail.records ?? []));
-      page.quarantined.push(...(detail.quarantined ?? []));
-    }
-    return { ...page, keptDetails: kept };
+    return page;
   };
 }
 

@@ -3,6 +3,7 @@ import { listsEverything } from '../../src-shared/domain/stream-listing';
 import type { KnownPage } from '../../src-shared/rpc/sync-methods';
 import type { CacheDatabase } from '../db/cache-database';
 import { commitPage, type PageToCommit } from './commit-page';
+import { drainPendingDetails } from './drain-pending-details';
 import { drainPendingVat } from './drain-pending-vat';
 import type { FetchDetails } from './page-details';
 import { repeatedPageCheck } from './repeated-pages';
@@ -17,8 +18,12 @@ export type FetchPage = (input: { connectionId: string; stream: SyncStream; curs
 
 export interface SyncProgress {
   stream: SyncStream;
-  /** `list`: the stream's pages are walked; `vat`: its invoices' pending VAT is fetched (`drainPendingVat`), a step of its own. */
-  step: 'list' | 'vat';
+  /**
+   * `list`: the stream's pages are walked; `vat`: its invoices' pending VAT is fetched
+   * (`drainPendingVat`), a step of its own; `details`: the stream's events of the invoices the
+   * list found changed are fetched (`drainPendingDetails`), instead of a list of its own.
+   */
+  step: 'list' | 'vat' | 'details';
   /** Which of the connection's steps this is (0-based), of `streamCount`: the bar spans them all. */
   streamIndex: number;
   streamCount: number;
@@ -49,6 +54,14 @@ export interface SyncOptions {
 /** The streams whose invoices carry VAT read from a per-invoice detail, drained right after their walk. */
 const vatStreams: Partial<Record<ProviderId, SyncStream>> = { aptic: 'invoices', flowtly: 'invoices' };
 
+/** The streams of per-invoice detail events, fetched for the invoices their list stream found changed. */
+const detailsStreams: Partial<Record<ProviderId, { list: SyncStream; details: SyncStream }>> = { aptic: { list: 'invoices', details: 'invoice-details' } };
+
+/** The stream of a provider's per-invoice detail events, if it has one (`withCachedDetails` marks them). */
+export function detailsStreamOf(provider: ProviderId): SyncStream | undefined {
+  return detailsStreams[provider]?.details;
+}
+
 /**
  * Pulls every stream of one connection to its end. Page N+1 is already being fetched while
  * page N is written; a cancel stops after the page being written, keeping it.
@@ -62,18 +75,27 @@ export async function syncConnection(
   const now = options.now ?? (() => new Date().toISOString());
   const streams = streamsByProvider[connection.provider] as readonly SyncStream[];
   const vatStream = options.fetchDetails ? vatStreams[connection.provider] : undefined;
-  const steps = streams.flatMap((stream) => (stream === vatStream ? [{ stream, step: 'list' as const }, { stream, step: 'vat' as const }] : [{ stream, step: 'list' as const }]));
+  const detailsStream = options.fetchDetails ? detailsStreams[connection.provider] : undefined;
+  const steps = streams.flatMap((stream): Array<{ stream: SyncStream; step: SyncProgress['step'] }> => {
+    if (stream === vatStream) return [{ stream, step: 'list' }, { stream, step: 'vat' }];
+    return [{ stream, step: stream === detailsStream?.details ? 'details' : 'list' }];
+  });
   const progress: SyncProgress = { stream: streams[0]!, step: 'list', streamIndex: 0, streamCount: steps.length, pages: 0, records: 0, done: 0, total: null };
   for (const [streamIndex, { stream, step }] of steps.entries()) {
     if (options.signal.aborted) throw new SyncCancelled();
     Object.assign(progress, { stream, step, streamIndex, done: 0, total: null });
     try {
+      const onProgress = ({ done, total }: { done: number; total: number }) => {
+        Object.assign(progress, { done, total });
+        options.onProgress?.({ ...progress });
+      };
       if (step === 'vat') {
-        const onProgress = ({ done, total }: { done: number; total: number }) => {
-          Object.assign(progress, { done, total });
-          options.onProgress?.({ ...progress });
-        };
         await drainPendingVat(db, options.fetchDetails!, { connectionId: connection.id, stream }, { signal: options.signal, onProgress });
+        continue;
+      }
+      if (step === 'details') {
+        const list = detailsStream!.list;
+        await drainPendingDetails(db, options.fetchDetails!, { connectionId: connection.id, listStream: list, stream }, { signal: options.signal, onProgress, now });
         continue;
       }
       const walk = { full: options.full, listsEverything: listsEverything(connection.provider, stream) };

@@ -65,6 +65,13 @@ export interface Invoice extends RecordBase {
    * statement treats the VAT as unknown until the sync's VAT step fills it in and clears this.
    */
   vatPending?: string;
+  /**
+   * Set while the events of the invoice's per-invoice details (Aptic's transactions and financial
+   * details) are to be read again: its list entry differs from the one its cached events were
+   * read at. The opaque `sync.details` request of the details stream; the sync's details step
+   * reads them and clears this (src-renderer/sync/drain-pending-details.ts).
+   */
+  detailsPending?: string;
 }
 
 /** An invoice's sales at one VAT rate: `rate` in basis points (2500 = 25 %), `net` and `vat` in minor units. */

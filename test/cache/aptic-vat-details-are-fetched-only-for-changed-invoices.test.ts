@@ -29,19 +29,22 @@ async function sandboxVat(sync: CountedSync, token: string, guids: readonly stri
 const vatCalls = (sync: CountedSync) => sync.requests.filter((request) => /^GET \/v1\/Invoices\/[0-9a-f-]{36}$/.test(request));
 /** The `invoice-details` stream's calls: each invoice's transactions and financial details. */
 const detailCalls = (sync: CountedSync) => sync.requests.filter((request) => /^GET \/v1\/Invoices\/[0-9a-f-]{36}\/(Transactions|FinancialDetails)/.test(request));
+/** Pages of Aptic's invoice list: the invoices stream's walk alone asks for them. */
+const listCalls = (sync: CountedSync) => sync.requests.filter((request) => request.startsWith('GET /v1/Invoices?'));
 const guidsOf = (calls: string[]) => [...new Set(calls.map((call) => /[0-9a-f-]{36}/.exec(call)![0]))].sort();
 
 describe('Aptic invoice details (VAT, transactions, financial details)', () => {
   let sync: CountedSync;
   afterEach(async () => sync?.close());
 
-  it("give each invoice the sandbox's own VAT per rate, are not fetched again while unchanged, and are for the changed invoice only", async () => {
+  it("give each invoice the sandbox's own VAT per rate, are not fetched again while unchanged, and are for the changed invoice only, with the list walked once", async () => {
     sync = await countedSync('aptic', { seed: 11, scale: 60 });
     await sync.sync();
     const invoices = await cachedInvoices(sync.db);
     expect(invoices.length).toBe(60);
     expect(vatCalls(sync).length).toBe(60);
     expect(guidsOf(detailCalls(sync))).toEqual(invoices.map((invoice) => invoice.providerRef).sort());
+    expect(listCalls(sync)).toHaveLength(1);
     const token = await tokenOf(sync);
     const expected = await sandboxVat(sync, token, invoices.map((invoice) => invoice.providerRef));
     expect(new Map(invoices.map((invoice) => [invoice.providerRef, invoice.vatLines]))).toEqual(expected);
@@ -51,6 +54,7 @@ describe('Aptic invoice details (VAT, transactions, financial details)', () => {
     await sync.sync();
     expect(vatCalls(sync)).toEqual([]);
     expect(detailCalls(sync)).toEqual([]);
+    expect(listCalls(sync)).toHaveLength(1);
     expect(await sync.snapshot()).toEqual(first);
 
     // Postponed through Aptic's own write endpoint: the invoice's list entry (its due date) changes.
@@ -65,6 +69,7 @@ describe('Aptic invoice details (VAT, transactions, financial details)', () => {
     await sync.sync();
     expect(vatCalls(sync)).toEqual([`GET /v1/Invoices/${changed.providerRef}`]);
     expect(guidsOf(detailCalls(sync))).toEqual([changed.providerRef]);
+    expect(listCalls(sync)).toHaveLength(1);
     const after = (await cachedInvoices(sync.db)).find((invoice) => invoice.id === changed.id)!;
     expect(after.dueDate).toBe('2031-01-31');
     expect(after.vatLines).toEqual(expected.get(changed.providerRef));

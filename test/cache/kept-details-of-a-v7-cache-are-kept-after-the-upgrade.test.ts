@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { LedgerEvent } from '../../src-shared/domain/records';
 import { schemaVersions } from '../../src-renderer/db/schema-versions';
-import { withCachedDetails } from '../../src-renderer/sync/page-details';
-import { syncConnection } from '../../src-renderer/sync/sync-connection';
 import { memoryCache } from '../support/memory-cache';
-import { aptic, connectionId, detailsProvider } from './support/details-provider';
+import { connectionId, detailsProvider } from './support/details-provider';
 
 const stream = 'invoice-details' as const;
 const ids = async (db: ReturnType<typeof memoryCache>['db']) => (await db.events.toArray()).map((event) => event.id).sort();
@@ -15,7 +13,7 @@ describe('a v7 cache upgraded to v8', () => {
     const provider = detailsProvider(6);
     const eventsOf = async (refs: string[], generation: number) => {
       const { details } = await provider.fetchDetails({ connectionId, stream, requests: refs });
-      return details.flatMap((detail) => detail.records!).map((event) => ({ ...(event as LedgerEvent), stream, generation }));
+      return details.flatMap((detail) => detail.records!).map((event) => ({ ...(event as LedgerEvent), listHash: provider.listed.get((event as LedgerEvent).invoiceNumber!)!.hash, stream, generation }));
     };
     // As v7 wrote them: a walk (1) that read every invoice at h0, then one (2) killed after two
     // pages: it kept inv0 to inv2 (its rows name only those) and wrote inv3's events read at h1.
@@ -34,7 +32,7 @@ describe('a v7 cache upgraded to v8', () => {
     const { db } = memoryCache(schemaVersions, before.factory);
     provider.listed.delete('inv5');
     provider.detailCalls.length = 0;
-    const sync = () => syncConnection(db, withCachedDetails(db, provider.fetchPage, provider.fetchDetails, { full: false }), aptic, { full: false, signal: new AbortController().signal });
+    const sync = () => provider.sync(db);
     await sync();
     expect(provider.detailCalls).toEqual([]);
     const expected = [...provider.listed].flatMap(([ref, { hash }]) => [0, 1].map((e) => `${connectionId}/${ref}/${hash}/${e}`)).sort();

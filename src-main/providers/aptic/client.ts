@@ -10,13 +10,11 @@ import { createSecretRedaction, type Redact } from '../secret-redaction';
 import { createProviderHttp, validatePage, type ProviderHttp } from '../provider-http';
 import { createDetailLimiter, mapInTurn } from '../detail-limiter';
 import { createReadAhead } from '../read-ahead';
-import { checkPagesEnd, decodeCursor, encodeCursor, unknownStream } from '../sync-cursor';
+import { checkPagesEnd, decodeCursor, unknownStream } from '../sync-cursor';
 import { apticInvoiceListPages, apticInvoicePageSize, apticSkipCursor, knownAt, pagedOver, pageOf } from './invoice-list-pages';
 import { normalizeApticInvoice, normalizeApticTransaction } from './normalize';
 import { apticWrites } from './writes';
-import { apticListHash, apticVat, apticVatRequestSchema } from './vat-lines';
-import { recordId } from '../../../src-shared/domain/records';
-import { maxDetailRequestLength } from '../../../src-shared/rpc/sync-methods';
+import { apticDetailsItem, apticListHash, apticVat, apticVatRequestSchema } from './vat-lines';
 import { decodeDetailRequests } from '../detail-requests';
 import { normalizeApticFinancialDetails, type BookedByTransactions } from './normalize-financial-details';
 import {
@@ -26,6 +24,7 @@ import {
   apticTransactionListSchema,
   apticTransactionSchema,
   plainApticListItem,
+  type ApticDetailsItem,
   type ApticListItem,
 } from './schema';
 
@@ -90,8 +89,9 @@ export function createApticClient(connection: ApticConnection, secrets: SecretAc
     async details(stream, requests) {
       if (stream === 'invoices') return { details: (await vat(decodeDetailRequests(requests, apticVatRequestSchema, stream))).map((vatLines) => ({ vatLines })) };
       if (stream !== 'invoice-details') throw unknownStream('Aptic', stream);
-      const items = decodeDetailRequests(requests, apticListItemSchema, stream);
-      return { details: await mapInTurn(items, (item) => hashedDetailsOf(detailHttp, connection.id, item, redact)) };
+      // The invoices stream's request: its page names every invoice's, and the renderer asks for the changed ones.
+      const items = decodeDetailRequests(requests, apticVatRequestSchema, stream).map(apticDetailsItem);
+      return { details: await mapInTurn(items, (item) => detailsOf(detailHttp, connection.id, item, redact)) };
     },
     async page(stream, cursor, options) {
       const { skip } = cursor === null ? { skip: 0 } : decodeCursor(cursor, apticSkipCursor, stream);
@@ -112,15 +112,10 @@ export function createApticClient(connection: ApticConnection, secrets: SecretAc
           return item.success ? [item.data] : [];
         });
         const count = pagedOver(list.value, apticDetailsBatchSize);
-        // Deferred, each invoice's details are the renderer's to ask for, when its list entry changed.
-        const pending = options?.deferDetails ? readable.map((item) => ({ item, request: encodeCursor(item) })) : [];
-        const deferred = pending.filter(({ request }) => request.length <= maxDetailRequestLength);
-        const now = readable.filter((item) => !deferred.some((pending) => pending.item === item));
-        const perInvoice = await mapInTurn(now, (item) => hashedDetailsOf(detailHttp, connection.id, item, redact));
-        const page = pageOf(joinNormalized(perInvoice), skip, count, list.total);
-        if (!options?.deferDetails) return page;
-        const pendingDetails = deferred.map(({ item, request }) => ({ recordId: recordId(connection.id, item.invoiceGuid), invoiceNumber: item.invoiceNumber, listHash: apticListHash(item), request }));
-        return { ...page, pendingDetails };
+        // The app asks for no page of this stream: its details step asks for the changed invoices'
+        // details by the invoices stream's requests (`details`). A page lists and fetches them all.
+        const perInvoice = await mapInTurn(readable, (item) => hashedDetailsOf(detailHttp, connection.id, item, redact));
+        return pageOf(joinNormalized(perInvoice), skip, count, list.total);
       }
       throw unknownStream('Aptic', stream);
     },
@@ -135,7 +130,7 @@ function invoiceReader(connectionId: string): RecordReader<Invoice> {
   };
 }
 
-function transactionReader(connectionId: string, item: ApticListItem): RecordReader<LedgerEvent> {
+function transactionReader(connectionId: string, item: ApticDetailsItem): RecordReader<LedgerEvent> {
   const guid = refField('transactionGuid');
   return {
     kind: 'ledger-event',
@@ -148,7 +143,7 @@ function transactionReader(connectionId: string, item: ApticListItem): RecordRea
   };
 }
 
-async function detailsOf(http: ProviderHttp, connectionId: string, item: ApticListItem, redact: Redact): Promise<Normalized<SyncRecord>> {
+async function detailsOf(http: ProviderHttp, connectionId: string, item: ApticDetailsItem, redact: Redact): Promise<Normalized<SyncRecord>> {
   const base = `v1/Invoices/${encodeURIComponent(item.invoiceGuid)}`;
   const parts: Normalized<SyncRecord>[] = [];
   for (let skip = 0, pages = 1; ; pages += 1) {

@@ -65,6 +65,7 @@ export function apticInvoiceListPages(http: ProviderHttp, invoiceReader: RecordR
     const work = apticVatWork(
       pages.flatMap((page) => page.read.records),
       new Map(pages.flatMap((page) => [...page.hashes])),
+      pages.flatMap((page) => page.list.value),
     );
     const pendingDetails = await resolveDetails(work, vat, deferDetails);
     const count = pages.reduce((sum, page) => sum + pagedOver(page.list.value, apticInvoicePageSize), 0);

@@ -3,7 +3,7 @@ import { recordId } from '../../../src-shared/domain/records';
 import { parseMinorUnits } from '../../../src-shared/money/parse-amount';
 import { isoDayOf } from '../../../src-shared/dates/iso-date';
 import { rawFields } from '../raw-fields';
-import type { ApticCreditorFee, ApticFinancialDetails, ApticListItem, ApticPurchaseInformation } from './schema';
+import type { ApticCreditorFee, ApticDetailsItem, ApticFinancialDetails, ApticPurchaseInformation } from './schema';
 
 /** financeStatus 2, 3 and 4: purchased without recourse, with recourse, recoursed. */
 const purchasedStatuses = new Set([2, 3, 4]);
@@ -41,7 +41,7 @@ export interface BookedByTransactions {
  */
 export function normalizeApticFinancialDetails(
   connectionId: string,
-  invoice: ApticListItem,
+  invoice: ApticDetailsItem,
   details: ApticFinancialDetails,
   booked: BookedByTransactions,
 ): LedgerEvent[] {
@@ -59,7 +59,7 @@ interface Booking {
   event(part: string, type: LedgerEventType, date: string, currency: string, amount: number, raw: RawFields, extra?: Partial<LedgerEvent>): LedgerEvent;
 }
 
-function bookingFor(connectionId: string, invoice: ApticListItem, record: string): Booking {
+function bookingFor(connectionId: string, invoice: ApticDetailsItem, record: string): Booking {
   return {
     minor: (value, currency, field) => (value === null || value === undefined ? null : parseMinorUnits(value, currency, { record, field })),
     event: (part, type, date, currency, amount, raw, extra) => {
@@ -88,7 +88,7 @@ function bookingFor(connectionId: string, invoice: ApticListItem, record: string
   };
 }
 
-function purchaseEvents(book: Booking, invoice: ApticListItem, purchase: ApticPurchaseInformation | null): LedgerEvent[] {
+function purchaseEvents(book: Booking, invoice: ApticDetailsItem, purchase: ApticPurchaseInformation | null): LedgerEvent[] {
   if (!purchase) return [];
   const financeStatus = purchase.financeStatus ?? invoice.financeStatus;
   const purchased = purchase.purchased ?? invoice.purchased ?? (financeStatus !== null && financeStatus !== undefined && purchasedStatuses.has(financeStatus));
@@ -138,7 +138,7 @@ function purchaseEvents(book: Booking, invoice: ApticListItem, purchase: ApticPu
  * what the details add beyond that is interest accrued since, booked as one `interest` event on
  * the day it was calculated until.
  */
-function interestEvents(book: Booking, invoice: ApticListItem, details: ApticFinancialDetails, bookedInterest: number): LedgerEvent[] {
+function interestEvents(book: Booking, invoice: ApticDetailsItem, details: ApticFinancialDetails, bookedInterest: number): LedgerEvent[] {
   const information = details.financialInterestInformation;
   if (!information) return [];
   const currency = information.currencyCode ?? invoice.currencyCode;
@@ -155,7 +155,7 @@ function interestEvents(book: Booking, invoice: ApticListItem, details: ApticFin
  * currency) is that transaction; each other one is booked as a `fee` event, dated feeDate or the
  * invoice date.
  */
-function creditorFeeEvents(book: Booking, invoice: ApticListItem, fees: readonly (ApticCreditorFee | null | undefined)[], bookedFees: readonly number[]): LedgerEvent[] {
+function creditorFeeEvents(book: Booking, invoice: ApticDetailsItem, fees: readonly (ApticCreditorFee | null | undefined)[], bookedFees: readonly number[]): LedgerEvent[] {
   const unmatched = [...bookedFees];
   const events: LedgerEvent[] = [];
   fees.forEach((fee, n) => {

@@ -4,7 +4,7 @@ import { parseMinorUnits } from '../../../src-shared/money/parse-amount';
 import { InvalidPageError } from '../provider-failure';
 import { isoDayOf } from '../../../src-shared/dates/iso-date';
 import { rawFields } from '../raw-fields';
-import type { ApticListItem, ApticTransaction } from './schema';
+import type { ApticDetailsItem, ApticListItem, ApticTransaction } from './schema';
 
 /** `status` bit flags (third-party documentation). */
 const flag = { paid: 1, unpaid: 2, overdue: 4, reminderSent: 8, collection: 16, credited: 64 } as const;
@@ -114,7 +114,7 @@ const transactionTypes: Record<string, { type: LedgerEventType; sign: 1 | -1 }> 
  */
 export function normalizeApticTransaction(
   connectionId: string,
-  invoice: ApticListItem,
+  invoice: ApticDetailsItem,
   transaction: ApticTransaction,
 ): LedgerEvent {
   const record = `Aptic transaction ${transaction.transactionGuid} of invoice ${invoice.invoiceNumber}`;
@@ -137,7 +137,7 @@ export function normalizeApticTransaction(
   };
 }
 
-function eventBase(connectionId: string, invoice: ApticListItem, providerRef: string) {
+function eventBase(connectionId: string, invoice: ApticDetailsItem, providerRef: string) {
   return {
     kind: 'ledger-event' as const,
     id: recordId(connectionId, providerRef),

@@ -35,6 +35,8 @@ export const apticListItemSchema = z.looseObject({
   disputed: z.boolean().nullish(),
 });
 export type ApticListItem = z.output<typeof apticListItemSchema>;
+/** What an invoice's detail calls read of its list entry: which invoice, its date and its financing state. */
+export type ApticDetailsItem = Pick<ApticListItem, 'invoiceGuid' | 'invoiceNumber' | 'currencyCode' | 'invoiceDate' | 'financeStatus' | 'purchased'>;
 
 const isText = (value: unknown) => value === undefined || value === null || typeof value === 'string';
 const isName = (value: unknown) => typeof value === 'string' && value.length > 0;

@@ -8,7 +8,7 @@ import { vatLinesOf } from '../flowtly/vat-lines';
 import { mapInTurn } from '../detail-limiter';
 import { InvalidPageError } from '../provider-failure';
 import type { ProviderHttp } from '../provider-http';
-import { apticDebtSchema, apticInvoiceDetailSchema, type ApticDebt } from './schema';
+import { apticDebtSchema, apticInvoiceDetailSchema, type ApticDebt, type ApticDetailsItem } from './schema';
 
 /** A VAT percentage read to two decimals (25.5 % = 2550 basis points), as Flowtly's. */
 const rateDecimals = 2;
@@ -53,9 +53,32 @@ export function apticVatLines(detail: unknown, currency: string, record: string)
   return vatLinesOf(lines);
 }
 
-/** What fetching one invoice's VAT needs: its guid, and its number and currency to read the debts. */
-export const apticVatRequestSchema = z.object({ guid: z.string().min(1), number: z.string(), currency: z.string() }).strict();
+/**
+ * What fetching one invoice's details needs, one request for both of its streams' detail calls:
+ * its guid, and its number and currency to read the debts (its VAT, stream `invoices`); the
+ * invoice-details stream's transactions and financial details read its date (a creditor fee's
+ * fallback) and financing state too.
+ */
+export const apticVatRequestSchema = z
+  .object({ guid: z.string().min(1), number: z.string(), currency: z.string(), invoiceDate: z.string().nullish(), financeStatus: z.number().int().nullish(), purchased: z.boolean().nullish() })
+  .strict();
 export type ApticVatRequest = z.output<typeof apticVatRequestSchema>;
+
+/** The list entry's part the invoice-details stream's calls read, from a request. */
+export function apticDetailsItem({ guid, number, currency, invoiceDate, financeStatus, purchased }: ApticVatRequest): ApticDetailsItem {
+  return { invoiceGuid: guid, invoiceNumber: number, currencyCode: currency, invoiceDate, financeStatus, purchased };
+}
+
+/** An entry's date and financing state, as its request carries them (absent fields stay out: requests stay short). */
+function financingFacts(item: unknown): Pick<ApticVatRequest, 'invoiceDate' | 'financeStatus' | 'purchased'> {
+  const entry = item !== null && typeof item === 'object' ? (item as Record<string, unknown>) : {};
+  const { invoiceDate, financeStatus, purchased } = entry;
+  return {
+    ...(typeof invoiceDate === 'string' ? { invoiceDate } : {}),
+    ...(typeof financeStatus === 'number' && Number.isInteger(financeStatus) ? { financeStatus } : {}),
+    ...(typeof purchased === 'boolean' ? { purchased } : {}),
+  };
+}
 
 /**
  * `daysDue` is today less the due date: it moves every day while the invoice stays the same, and
@@ -73,13 +96,22 @@ export function apticListHashes(items: readonly unknown[], text: string): Map<st
   return listHashesByRef(items, refField('invoiceGuid'), apticVolatileListFields, { text, listKey: 'value' });
 }
 
-/** Each invoice of a page with the hash of its raw list entry (`hashes`, by `invoiceGuid`). */
-export function apticVatWork(invoices: readonly Invoice[], hashes: ReadonlyMap<string, string>): DetailWork<ApticVatRequest>[] {
+/**
+ * Each invoice of a page with the hash of its raw list entry (`hashes`, by `invoiceGuid`), and its
+ * request with the financing state of its raw entry (`items`, the page's list) when given.
+ */
+export function apticVatWork(invoices: readonly Invoice[], hashes: ReadonlyMap<string, string>, items: readonly unknown[] = []): DetailWork<ApticVatRequest>[] {
+  const facts = new Map(items.map((item) => [refField('invoiceGuid')(item), item] as const));
   return invoices.map((invoice) => ({
     invoice,
     listHash: hashes.get(invoice.providerRef) ?? '',
-    request: { guid: invoice.providerRef, number: invoice.number, currency: invoice.currency },
+    request: apticDetailRequest(invoice, facts.get(invoice.providerRef)),
   }));
+}
+
+/** An invoice's request, from its record and its raw list entry (`item`). */
+export function apticDetailRequest(invoice: Pick<Invoice, 'providerRef' | 'number' | 'currency'>, item: unknown): ApticVatRequest {
+  return { guid: invoice.providerRef, number: invoice.number, currency: invoice.currency, ...financingFacts(item) };
 }
 
 /**

@@ -15,6 +15,7 @@ import { Agent, request } from 'node:http';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { createApticClient } from '../../../src-main/providers/aptic/client';
+import { apticDetailRequest } from '../../../src-main/providers/aptic/vat-lines';
 import { defaultHttpOptions } from '../../../src-main/providers/http-options';
 import { encodeCursor } from '../../../src-main/providers/sync-cursor';
 import { mapLimited } from '../../../src-main/providers/map-limited';
@@ -125,8 +126,9 @@ export async function measureDetailCallCosts(seed: number, scale: number, invoic
     const connection: Connection = { id: 'bench-aptic', provider: 'aptic', label: 'Aptic', baseUrl: sandbox.baseUrl, settings: { tokenPath: sandbox.settings.tokenPath! }, createdAt: now, updatedAt: now };
     const secret = { clientId: sandbox.credentials.clientId!, clientSecret: sandbox.credentials.clientSecret! };
     const client = createApticClient(connection, { read: async () => secret, write: async () => undefined }, defaultHttpOptions);
-    const vatRequests = items.map((item) => encodeCursor({ guid: item.invoiceGuid, number: item.invoiceNumber, currency: item.currencyCode }));
-    const detailRequests = items.map((item) => encodeCursor(item));
+    // One request per invoice serves both streams' calls, as the invoices stream's page gives it.
+    const vatRequests = items.map((item) => encodeCursor(apticDetailRequest({ providerRef: String(item.invoiceGuid), number: String(item.invoiceNumber), currency: String(item.currencyCode) }, item)));
+    const detailRequests = vatRequests;
     const batches = (requests: string[]) => Array.from({ length: Math.ceil(requests.length / 100) }, (_, n) => requests.slice(n * 100, n * 100 + 100));
     // The app's own calls, a batch of 100 at a time as the renderer asks for them.
     const appCalls = async () => {

@@ -11,7 +11,7 @@ import type { SyncDetails } from '../../../src-shared/rpc/sync-methods';
 import type { CacheDatabase } from '../../../src-renderer/db/cache-database';
 import { cachedInvoices } from '../../../src-renderer/db/invoice-chunks';
 import { withCachedDetails, type FetchDetails } from '../../../src-renderer/sync/page-details';
-import { syncConnection, type FetchPage, type SyncOptions } from '../../../src-renderer/sync/sync-connection';
+import { detailsStreamOf, syncConnection, type FetchPage, type SyncOptions } from '../../../src-renderer/sync/sync-connection';
 import { startLossyProxy } from '../../actions/support/lossy-proxy';
 import { memoryCache } from '../../support/memory-cache';
 import { unpackSyncPage } from '../../../src-shared/rpc/packed-sync-page';
@@ -73,10 +73,10 @@ export async function countedSync(provider: SandboxProvider, options: { seed: nu
       const now = () => '2025-06-30T12:00:00.000Z';
       // Inline: main fetches each page's details before answering it, as before the cache kept any.
       if (options.inline) return syncConnection(db, async (input) => unpackSyncPage(await call('sync.page', input)), connection, { full, signal, onProgress, now });
-      const fetchPage = withCachedDetails(db, async (input) => unpackSyncPage(await call('sync.page', input)), fetchDetails, { full });
+      const fetchPage = withCachedDetails(db, async (input) => unpackSyncPage(await call('sync.page', input)), { full, detailsStream: detailsStreamOf(connection.provider) });
       return syncConnection(db, fetchPage, connection, { full, signal, onProgress, fetchDetails, now });
     },
-    listPages: () => withCachedDetails(db, async (input) => unpackSyncPage(await call('sync.page', input)), (input) => call<SyncDetails>('sync.details', input), { full: false }),
+    listPages: () => withCachedDetails(db, async (input) => unpackSyncPage(await call('sync.page', input)), { full: false, detailsStream: detailsStreamOf(connection.provider) }),
     snapshot: async () => {
       const invoices = (await cachedInvoices(db)).map(({ generation: _generation, ...invoice }) => invoice);
       const events = (await db.events.orderBy('id').toArray()).map(({ generation: _generation, ...event }) => event);
