@@ -134,7 +134,11 @@ describe('two tabs, one connection', () => {
 
       await expectExactly(tabB, setup, reference.get('aptic')!);
       const after = await generations(tabB, id);
-      for (const stream of Object.keys(before)) expect(after[stream], `${stream} generation`).toBeGreaterThan(before[stream]!);
+      // Every walked stream started a new generation. Aptic's invoice details are not walked (a step
+      // after the invoices walk fetches the changed invoices' details), so they have none.
+      const walked = Object.keys(before).filter((stream) => stream !== 'invoice-details');
+      expect(walked.length).toBeGreaterThan(0);
+      for (const stream of walked) expect(after[stream], `${stream} generation`).toBeGreaterThan(before[stream]!);
     });
   }, 400_000);
 
