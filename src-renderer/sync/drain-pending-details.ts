@@ -31,7 +31,7 @@ export async function drainPendingDetails(
     tables: () => [db.events, db.keptDetails, db.keptDetailEvents, db.quarantine],
     // Every quarantined record of the stream is of an invoice still pending: this step asks again.
     begin: () => db.quarantine.where('[connectionId+stream]').equals([connectionId, stream]).delete().then(() => undefined),
-    write: async (_db, answered) => {
+    write: async (answered) => {
       const events: CachedEvent[] = [];
       const quarantined: CachedQuarantine[] = [];
       const drained: DrainedInvoice[] = [];

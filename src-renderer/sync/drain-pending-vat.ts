@@ -21,7 +21,7 @@ export function drainPendingVat(
     listStream: stream,
     detailStream: stream,
     tables: () => [],
-    write: async (_db, answered) => answered.map(({ invoice, answer }) => withVat(invoice, answer.vatLines ?? null)),
+    write: async (answered) => answered.map(({ invoice, answer }) => withVat(invoice, answer.vatLines ?? null)),
   };
   return drainPending(db, fetchDetails, vat, connectionId, options);
 }

@@ -1,9 +1,9 @@
 import type { SyncStream } from '../../src-shared/domain/provider';
 import type { Invoice } from '../../src-shared/domain/records';
-import type { InvoiceDetail } from '../../src-shared/rpc/sync-methods';
+import { maxDetailRequestsPerCall, type InvoiceDetail } from '../../src-shared/rpc/sync-methods';
 import type { CacheDatabase } from '../db/cache-database';
 import { pendingCounts, type InvoiceChunk, type InvoiceDirectoryRow, type PendingField } from '../db/invoice-chunks';
-import { fetchDetailBatches, type FetchDetails } from './page-details';
+import type { FetchDetails } from './page-details';
 import { SyncCancelled } from './sync-stopped';
 
 /** Chunks whose details are fetched at once: their calls overlap the previous chunk's write. */
@@ -41,7 +41,7 @@ export interface PendingKind {
   listStream: SyncStream;
   detailStream: SyncStream;
   tables: (db: CacheDatabase) => Parameters<CacheDatabase['transaction']>[1][];
-  write: (db: CacheDatabase, answered: readonly Answered[]) => Promise<Invoice[]>;
+  write: (answered: readonly Answered[]) => Promise<Invoice[]>;
   /** Run once there is work, before any call. */
   begin?: () => Promise<void>;
 }
@@ -138,11 +138,25 @@ async function writeAnswers(db: CacheDatabase, kind: PendingKind, { seq, newest 
       answered.push({ invoice, asked: one, answer: answers[n]! });
     });
     if (answered.length === 0) return 0;
-    const stored = await kind.write(db, answered);
+    const stored = await kind.write(answered);
     answered.forEach(({ asked: { at } }, n) => (chunk.invoices[at] = stored[n]!));
     await db.invoiceChunks.put(chunk satisfies InvoiceChunk);
     const { vatPending: _vat, detailsPending: _details, ...rest } = row;
     await db.invoiceDirectory.put({ ...rest, ...pendingCounts(chunk.invoices) });
     return answered.length;
+  });
+}
+
+/**
+ * The details of `requests`, in order, asked for in batches all at once: main paces their
+ * calls with the provider (src-main/providers/detail-limiter.ts).
+ */
+async function fetchDetailBatches(fetchDetails: FetchDetails, { connectionId, stream }: { connectionId: string; stream: SyncStream }, requests: readonly string[]): Promise<InvoiceDetail[]> {
+  const batches = Array.from({ length: Math.ceil(requests.length / maxDetailRequestsPerCall) }, (_, n) => requests.slice(n * maxDetailRequestsPerCall, (n + 1) * maxDetailRequestsPerCall));
+  const answers = await Promise.all(batches.map((batch) => fetchDetails({ connectionId, stream, requests: batch })));
+  return batches.flatMap((batch, b) => {
+    const { details } = answers[b]!;
+    if (details.length !== batch.length) throw new Error(`sync.details answered ${details.length} details for ${batch.length} invoices.`);
+    return details;
   });
 }

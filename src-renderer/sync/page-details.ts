@@ -1,6 +1,6 @@
 import type { SyncStream } from '../../src-shared/domain/provider';
 import type { Invoice } from '../../src-shared/domain/records';
-import { maxDetailRequestsPerCall, type InvoiceDetail, type PendingDetail, type SyncDetails, type SyncPage } from '../../src-shared/rpc/sync-methods';
+import type { PendingDetail, SyncDetails, SyncPage } from '../../src-shared/rpc/sync-methods';
 import { pendingInvoicesOf } from '../../src-shared/rpc/packed-sync-page';
 import type { CacheDatabase } from '../db/cache-database';
 import { invoiceDirectory, type Located } from '../db/invoice-chunks';
@@ -53,20 +53,6 @@ export function withCachedDetails(db: CacheDatabase, fetchPage: FetchDeferredPag
     }
     return page;
   };
-}
-
-/**
- * The details of `requests`, in order, asked for in batches all at once: main paces their
- * calls with the provider (src-main/providers/detail-limiter.ts).
- */
-export async function fetchDetailBatches(fetchDetails: FetchDetails, { connectionId, stream }: { connectionId: string; stream: SyncStream }, requests: readonly string[]): Promise<InvoiceDetail[]> {
-  const batches = Array.from({ length: Math.ceil(requests.length / maxDetailRequestsPerCall) }, (_, n) => requests.slice(n * maxDetailRequestsPerCall, (n + 1) * maxDetailRequestsPerCall));
-  const answers = await Promise.all(batches.map((batch) => fetchDetails({ connectionId, stream, requests: batch })));
-  return batches.flatMap((batch, b) => {
-    const { details } = answers[b]!;
-    if (details.length !== batch.length) throw new Error(`sync.details answered ${details.length} details for ${batch.length} invoices.`);
-    return details;
-  });
 }
 
 /** The page's invoice each pending detail names (the last of its id), position by position; null unless the page has invoices and each names one. */
