@@ -46,7 +46,9 @@ export function withCachedDetails(db: CacheDatabase, fetchPage: FetchDeferredPag
       // A cached VAT still pending is asked again with this page's own request.
       if (kept?.listHash === pending.listHash && kept.vatPending === undefined) invoice.vatLines = kept.vatLines ?? null;
       else {
-        delete invoice.vatLines;
+        // A page's invoices come without VAT when it is deferred: `delete` of a field that is not
+        // there still cost ~1 µs an invoice (in the renderer's profile of a 100,000 invoice first sync).
+        if ('vatLines' in invoice) delete invoice.vatLines;
         invoice.vatPending = pending.request;
       }
       if (detailsStream && events?.get(pending.recordId)?.listHash !== pending.listHash) invoice.detailsPending = pending.request;
