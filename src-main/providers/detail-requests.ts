@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Invoice, VatLine } from '../../src-shared/domain/records';
 import { maxDetailRequestLength, type PendingDetail } from '../../src-shared/rpc/sync-methods';
 import { RpcError } from '../../src-shared/rpc/rpc-error';
-import { decodeCursor, encodeCursor } from './sync-cursor';
+import { decodeCursor, encodeCursors } from './sync-cursor';
 
 /** An invoice of a page, the hash of its list entry, and what fetching its detail needs. */
 export interface DetailWork<R> {
@@ -23,9 +23,10 @@ export type FetchVat<R> = (requests: readonly R[]) => Promise<Array<VatLine[] | 
 export async function resolveDetails<R extends object>(work: readonly DetailWork<R>[], fetchVat: FetchVat<R>, deferred: boolean): Promise<PendingDetail[] | undefined> {
   const pending: PendingDetail[] = [];
   const now: DetailWork<R>[] = [];
-  for (const item of work) {
+  const requests = deferred ? encodeCursors(work.map((item) => item.request)) : [];
+  for (const [n, item] of work.entries()) {
     item.invoice.listHash = item.listHash;
-    const request = deferred ? encodeCursor(item.request) : null;
+    const request = deferred ? requests[n]! : null;
     if (request !== null && request.length <= maxDetailRequestLength) pending.push({ recordId: item.invoice.id, invoiceNumber: item.invoice.number, listHash: item.listHash, request });
     else now.push(item);
   }

@@ -27,6 +27,9 @@ const openObject = 0x7b;
 const closeObject = 0x7d;
 const openList = 0x5b;
 const closeList = 0x5d;
+const letterF = 0x66;
+const letterN = 0x6e;
+const letterT = 0x74;
 
 const loneSurrogate = /\p{Cs}/u;
 
@@ -87,17 +90,26 @@ function pairEnd(page: string, at: number): number {
   return keyEnd === -1 || page.charCodeAt(keyEnd) !== colon ? -1 : valueEnd(page, keyEnd + 1);
 }
 
+/** By its first character: `true`, `false` and `null` are each looked for only where one could start. */
 function valueEnd(page: string, at: number): number {
-  const first = page.charCodeAt(at);
-  if (first === quote) return stringEnd(page, at);
-  for (const literal of ['true', 'false', 'null']) if (page.startsWith(literal, at)) return at + literal.length;
-  return numberEnd(page, at);
+  switch (page.charCodeAt(at)) {
+    case quote:
+      return stringEnd(page, at);
+    case letterT:
+      return page.startsWith('true', at) ? at + 4 : -1;
+    case letterF:
+      return page.startsWith('false', at) ? at + 5 : -1;
+    case letterN:
+      return page.startsWith('null', at) ? at + 4 : -1;
+    default:
+      return numberEnd(page, at);
+  }
 }
 
-/** Where the string opening at `at` ends (no backslash in the page: its next quote closes it); -1 if never. Short strings: a loop is faster than indexOf. */
+/** Where the string opening at `at` ends (no backslash in the page: its next quote closes it); -1 if never. */
 function stringEnd(page: string, at: number): number {
-  for (let end = at + 1; end < page.length; end += 1) if (page.charCodeAt(end) === quote) return end + 1;
-  return -1;
+  const end = page.indexOf('"', at + 1);
+  return end === -1 ? -1 : end + 1;
 }
 
 /** Where the number at `at` ends, when it is one JSON.stringify writes the same way (see above); else -1. */

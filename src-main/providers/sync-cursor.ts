@@ -11,6 +11,23 @@ export function encodeCursor(state: object): string {
   return Buffer.from(JSON.stringify(state), 'utf8').toString('base64url');
 }
 
+const ascii = /^[\x00-\x7f]*$/;
+
+/**
+ * `encodeCursor` of each state, for a page's worth at once (an invoice's detail request is encoded
+ * like a cursor): their JSON goes into one buffer and each is encoded from its slice, where a
+ * buffer per state was most of what encoding one cost. Text other than ASCII (where a character
+ * is not one byte) is encoded one by one.
+ */
+export function encodeCursors(states: readonly object[]): string[] {
+  const texts = states.map((state) => JSON.stringify(state));
+  const all = texts.join('');
+  if (!ascii.test(all)) return texts.map((text) => Buffer.from(text, 'utf8').toString('base64url'));
+  const bytes = Buffer.from(all, 'latin1');
+  let at = 0;
+  return texts.map((text) => bytes.toString('base64url', at, (at += text.length)));
+}
+
 export function decodeCursor<S extends z.ZodType>(cursor: string, schema: S, stream: string): z.output<S> {
   let json: unknown;
   try {

@@ -46,7 +46,9 @@ export function withCachedDetails(db: CacheDatabase, fetchPage: FetchDeferredPag
       // A cached VAT still pending is asked again with this page's own request.
       if (kept?.listHash === pending.listHash && kept.vatPending === undefined) invoice.vatLines = kept.vatLines ?? null;
       else {
-        delete invoice.vatLines;
+        // A page's invoices come without VAT when it is deferred: `delete` of a field that is not
+        // there still cost ~1 µs an invoice (in the renderer's profile of a 100,000 invoice first sync).
+        if ('vatLines' in invoice) delete invoice.vatLines;
         invoice.vatPending = pending.request;
       }
       if (detailsStream && events?.get(pending.recordId)?.listHash !== pending.listHash) invoice.detailsPending = pending.request;
@@ -74,13 +76,18 @@ interface Kept {
 
 /** The cached versions of the pending invoices, from only the chunks that hold them. */
 async function cachedVat(db: CacheDatabase, located: Map<string, Located>, pending: readonly PendingDetail[]): Promise<Map<string, Kept>> {
-  const where = pending.flatMap((detail) => {
+  const found = new Map<string, Kept>();
+  // A first sync finds nothing cached: no lookup per invoice, no read per page (a profile of a
+  // 100,000 invoice first sync: 0.2 s of the renderer's CPU, on nothing).
+  if (located.size === 0) return found;
+  const where: Array<{ id: string } & Located> = [];
+  for (const detail of pending) {
     const at = located.get(detail.recordId);
-    return at ? [{ id: detail.recordId, ...at }] : [];
-  });
+    if (at) where.push({ id: detail.recordId, ...at });
+  }
+  if (where.length === 0) return found;
   const seqs = [...new Set(where.map(({ seq }) => seq))];
   const chunks = new Map((await db.invoiceChunks.bulkGet(seqs)).flatMap((chunk) => (chunk ? [[chunk.seq!, chunk] as const] : [])));
-  const found = new Map<string, Kept>();
   for (const { id, seq, at } of where) {
     const invoice = chunks.get(seq)?.invoices[at];
     if (invoice?.id === id) found.set(id, { listHash: invoice.listHash, vatLines: invoice.vatLines, vatPending: invoice.vatPending });

@@ -43,12 +43,27 @@ export function parseMinorUnits(value: unknown, currency: string, source: Amount
  * `unit` names what limits the decimals in the error message (`SEK`, `a VAT rate`).
  */
 export function parseFixedPoint(value: unknown, digits: number, source: AmountSource, unit: string): number {
-  // A whole number needs no text: times 10^digits it is exact whenever the product is a safe
-  // integer (a product past 2^53 never rounds back below it), and most amounts are whole.
-  if (typeof value === 'number' && Number.isInteger(value)) {
-    const minor = value * 10 ** digits;
-    if (Number.isSafeInteger(minor)) return minor + 0;
+  if (typeof value === 'number') {
+    // A whole number needs no text: times 10^digits it is exact whenever the product is a safe
+    // integer (a product past 2^53 never rounds back below it), and most amounts are whole.
+    if (Number.isInteger(value)) {
+      const minor = value * 10 ** digits;
+      if (Number.isSafeInteger(minor)) return minor + 0;
+    } else if (digits <= 3 && Math.abs(value) < 1e12) {
+      // A number with a fraction reads as the count k whose k / 10^digits is that very double.
+      // Below 1e12 doubles are closer together than 10^-3, so no other decimal of at most
+      // `digits` decimals reads as the same double: its shortest text, which the text reading
+      // below parses, is k's. Anything else (more decimals) is left to the text, and its error.
+      const scale = 10 ** digits;
+      const minor = Math.round(value * scale);
+      if (minor / scale === value) return minor + 0;
+    }
   }
+  return fixedPointOfText(value, digits, source, unit);
+}
+
+/** `parseFixedPoint` read through the value's decimal text, digit by digit: every value and every error. Exported for the test that holds the number paths to it. */
+export function fixedPointOfText(value: unknown, digits: number, source: AmountSource, unit: string): number {
   const where = `${source.record}, field ${source.field}`;
   const text = decimalText(value, source);
   const match = decimalPattern.exec(text);

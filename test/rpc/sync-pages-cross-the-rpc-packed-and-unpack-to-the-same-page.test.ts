@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packSyncPage, pendingInvoicesOf, unpackSyncPage, MalformedSyncPage, type PackedSyncPage } from '../../src-shared/rpc/packed-sync-page';
+import { packSyncPage, packedPageSchema, pendingInvoicesOf, unpackSyncPage, MalformedSyncPage, type PackedSyncPage } from '../../src-shared/rpc/packed-sync-page';
 import type { SyncPage } from '../../src-shared/rpc/sync-methods';
 import { collectionCase, invoice, ledgerEvent } from '../support/records';
 
@@ -84,5 +84,33 @@ describe('a sync page crossing the RPC', () => {
       { ...good(), nextCursor: '' },
     ];
     for (const answer of broken) expect(() => unpackSyncPage(answer), JSON.stringify(answer)).toThrow(MalformedSyncPage);
+  });
+
+  it('refuses by its hand check exactly the records and pending pairs the schema refuses', () => {
+    const good = () => JSON.parse(JSON.stringify(packSyncPage({ records: invoices(1), quarantined: [], nextCursor: null, progress: { done: 1 }, pendingDetails: [{ recordId: `${connection}/guid-0`, invoiceNumber: '100', listHash: 'hash-0', request: 'req' }] }))) as Record<string, unknown> & { records: Array<Record<string, unknown>> };
+    const oddPairs = [[0, 'req'], [-0, 'req'], [0.5, 'req'], [-1, 'req'], ['0', 'req'], [0, ''], [0, 5], [0, 'req', 'more'], [0], [], null, 'pair', { 0: 0, 1: 'req' }, [Number.NaN, 'req'], [1e400, 'req']];
+    const oddRecords = [null, [], 'record', 5, true, [1, 2]];
+    const answers = [
+      ...oddPairs.map((pair) => ({ ...good(), pendingAt: [pair] })),
+      ...oddRecords.map((record) => ({ ...good(), records: [record] })),
+      { ...good(), pendingAt: 'pairs' },
+      { ...good(), pendingAt: undefined },
+      { ...good(), records: 'records' },
+      { ...good(), records: undefined },
+      { ...good(), unchanged: true, records: [], pendingAt: undefined, pendingDetails: undefined, pageHash: 'h' },
+      { ...good(), unchanged: true },
+    ];
+    for (const answer of answers) {
+      const page = answer as { unchanged?: true; records?: unknown[]; pendingAt?: unknown; pendingDetails?: unknown; pageHash?: unknown };
+      const carriesNothing = !page.unchanged || (page.records?.length === 0 && page.pendingAt === undefined && page.pendingDetails === undefined && page.pageHash !== undefined);
+      const schemaTakes = packedPageSchema.safeParse(answer).success && carriesNothing;
+      let unpacked: unknown;
+      try {
+        unpacked = unpackSyncPage(answer);
+      } catch (error) {
+        expect(error, JSON.stringify(answer)).toBeInstanceOf(MalformedSyncPage);
+      }
+      expect(unpacked !== undefined, JSON.stringify(answer)).toBe(schemaTakes);
+    }
   });
 });
