@@ -62,6 +62,15 @@ export function invoiceTables(db: CacheDatabase) {
   return [db.invoiceChunks, db.invoiceDirectory, db.invoiceColumns, db.invoicePages];
 }
 
+/**
+ * The stores a read of the cached invoices needs: not `invoicePages`, which says only which walk
+ * last saw each chunk. So a read (a whole-cache snapshot as a sync starts) never holds up a walk's
+ * run of unchanged pages, which writes only those rows and the walk's cursor.
+ */
+export function listedTables(db: CacheDatabase) {
+  return [db.invoiceChunks, db.invoiceDirectory, db.invoiceColumns];
+}
+
 /** Writes one page's invoices as one chunk; call inside a transaction over `invoiceTables`. */
 export async function putInvoiceChunk(db: CacheDatabase, connectionId: string, origin: SyncOrigin, invoices: Invoice[], page?: KnownPage): Promise<void> {
   const seq = await db.invoiceChunks.add({ connectionId, ...origin, invoices });
@@ -169,7 +178,7 @@ function columnsFit(columns: InvoiceColumns | undefined, count: number): columns
  */
 export async function eachListedChunk(db: CacheDatabase, visit: (chunk: ListedChunk) => void): Promise<void> {
   const read = (after: number, limit: number) =>
-    db.transaction('r', invoiceTables(db), async () => {
+    db.transaction('r', listedTables(db), async () => {
       const seqs = await db.invoiceChunks.where(':id').above(after).limit(limit).primaryKeys();
       const [rows, columns] = await Promise.all([db.invoiceDirectory.bulkGet(seqs), db.invoiceColumns.bulkGet(seqs)]);
       const whole = seqs.filter((_, at) => !rows[at] || !columnsFit(columns[at], rows[at].ids.length));

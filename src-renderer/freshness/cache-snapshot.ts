@@ -1,19 +1,20 @@
 import Dexie from 'dexie';
 import type { CacheDatabase } from '../db/cache-database';
-import { invoiceTables } from '../db/invoice-chunks';
+import { listedTables } from '../db/invoice-chunks';
 import { loadLedgerRows } from '../queries/ledger-rows';
 import type { CacheSnapshot } from './what-changed';
 
 /**
  * What `whatChanged` compares, read from the cache in one read transaction; `failing` comes from
  * the sync store. Resolves once that transaction has begun, with the snapshot still to come in
- * `read`: a sync started then fetches its first pages meanwhile, and its first write waits for
- * the read (IndexedDB runs a write after an earlier overlapping transaction), so the sync is not
- * held up by the read and the snapshot holds nothing of the sync.
+ * `read`: a sync started then fetches its first pages meanwhile, and its first write of records
+ * waits for the read (IndexedDB runs a write after an earlier overlapping transaction), so the
+ * sync is not held up by the read and the snapshot holds nothing of the sync. Unchanged pages,
+ * which only move `invoicePages` rows (outside `listedTables`), are written meanwhile.
  */
 export function beginSnapshot(db: CacheDatabase, today: string, failing: ReadonlyMap<string, string>): Promise<{ read: Promise<CacheSnapshot> }> {
   return new Promise((begun, failed) => {
-    const read = db.transaction('r', [...invoiceTables(db), db.events, db.cases], () => {
+    const read = db.transaction('r', [...listedTables(db), db.events, db.cases], () => {
       begun({ read });
       return readSnapshot(db, today, failing);
     });

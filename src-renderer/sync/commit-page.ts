@@ -26,35 +26,56 @@ export type PageToCommit = SyncPage & { kept?: KeptChunk };
  * of invoices alone, all of them read, is stored with its hash, so the next walk may keep it so;
  * one with quarantined records is not (its quarantine would be lost), and is read again.
  */
-export async function commitPage(db: CacheDatabase, state: SyncState, page: PageToCommit, now: string): Promise<SyncState> {
-  const origin = { stream: state.stream, generation: state.generation };
-  const invoices: Invoice[] = [];
-  const events: CachedEvent[] = [];
-  const cases: CachedCase[] = [];
-  for (const record of page.records) {
-    if (record.connectionId !== state.connectionId) {
-      throw new Error(`A record for connection ${record.connectionId} arrived in a sync of ${state.connectionId}.`);
-    }
-    if (record.kind === 'invoice') invoices.push(record);
-    else if (record.kind === 'ledger-event') events.push({ ...record, ...origin });
-    else cases.push({ ...record, ...origin, invoiceNumbers: caseInvoiceNumbers(record) });
-  }
-  const finished = page.nextCursor === null;
-  const quarantined: CachedQuarantine[] = page.quarantined.map((entry) => ({ ...entry, connectionId: state.connectionId, stream: state.stream }));
-  const walkStarts = state.cursor === null;
-  if (page.unchanged && !page.kept) throw new Error(`An unchanged page of ${state.connectionId} ${state.stream} arrived without the chunk it keeps.`);
-  const onlyInvoices = page.pageHash !== undefined && quarantined.length === 0 && events.length === 0 && cases.length === 0;
-  const made = onlyInvoices ? { cursor: state.cursor, pageHash: page.pageHash!, nextCursor: page.nextCursor } : undefined;
+export function commitPage(db: CacheDatabase, state: SyncState, page: PageToCommit, now: string): Promise<SyncState> {
+  return commitPages(db, state, [page], now);
+}
 
-  return db.transaction('rw', [...invoiceTables(db), db.events, db.keptDetails, db.keptDetailEvents, db.cases, db.syncState, db.quarantine], async () => {
+/**
+ * Writes consecutive pages as `commitPage` writes one, all in ONE transaction with the cursor
+ * after the last: a run of unchanged pages costs one transaction, and a kill resumes at its
+ * first page or after its last, never inside it. A run of kept pages alone that ends no sweep
+ * locks only the small rows it moves and the walk's, so the walk may read the invoice
+ * directory (`keptAt`) for the next pages meanwhile.
+ */
+export async function commitPages(db: CacheDatabase, state: SyncState, pages: readonly PageToCommit[], now: string): Promise<SyncState> {
+  const origin = { stream: state.stream, generation: state.generation };
+  let cursor = state.cursor;
+  const written = pages.map((page) => {
+    if (page.unchanged && !page.kept) throw new Error(`An unchanged page of ${state.connectionId} ${state.stream} arrived without the chunk it keeps.`);
+    const invoices: Invoice[] = [];
+    const events: CachedEvent[] = [];
+    const cases: CachedCase[] = [];
+    for (const record of page.records) {
+      if (record.connectionId !== state.connectionId) {
+        throw new Error(`A record for connection ${record.connectionId} arrived in a sync of ${state.connectionId}.`);
+      }
+      if (record.kind === 'invoice') invoices.push(record);
+      else if (record.kind === 'ledger-event') events.push({ ...record, ...origin });
+      else cases.push({ ...record, ...origin, invoiceNumbers: caseInvoiceNumbers(record) });
+    }
+    const quarantined: CachedQuarantine[] = page.quarantined.map((entry) => ({ ...entry, connectionId: state.connectionId, stream: state.stream }));
+    const onlyInvoices = page.pageHash !== undefined && quarantined.length === 0 && events.length === 0 && cases.length === 0;
+    const made = onlyInvoices ? { cursor, pageHash: page.pageHash!, nextCursor: page.nextCursor } : undefined;
+    cursor = page.nextCursor;
+    return { kept: page.kept, invoices, events, cases, quarantined, made };
+  });
+  const finished = cursor === null;
+  const walkStarts = state.cursor === null;
+  const sweeps = finished && state.sweep;
+  const keptOnly = !sweeps && written.every((page) => page.kept && page.invoices.length + page.events.length + page.cases.length === 0);
+  const tables = keptOnly ? [db.invoicePages] : [...invoiceTables(db), db.events, db.keptDetails, db.keptDetailEvents, db.cases];
+
+  return db.transaction('rw', [...tables, db.syncState, db.quarantine], async () => {
     await refuseUnlessStillOwned(db, state);
     if (walkStarts) await db.quarantine.where('[connectionId+stream]').equals([state.connectionId, state.stream]).delete();
-    if (quarantined.length > 0) await db.quarantine.bulkAdd(quarantined);
-    if (page.kept) await keepInvoiceChunk(db, page.kept.seq, state.connectionId, origin, page.kept.page);
-    if (invoices.length > 0) await putInvoiceChunk(db, state.connectionId, origin, invoices, made);
-    if (events.length > 0) await db.events.bulkPut(events);
-    if (cases.length > 0) await db.cases.bulkPut(cases);
-    if (finished && state.sweep) {
+    for (const page of written) {
+      if (page.quarantined.length > 0) await db.quarantine.bulkAdd(page.quarantined);
+      if (page.kept) await keepInvoiceChunk(db, page.kept.seq, state.connectionId, origin, page.kept.page);
+      if (page.invoices.length > 0) await putInvoiceChunk(db, state.connectionId, origin, page.invoices, page.made);
+      if (page.events.length > 0) await db.events.bulkPut(page.events);
+      if (page.cases.length > 0) await db.cases.bulkPut(page.cases);
+    }
+    if (sweeps) {
       const key = [state.connectionId, state.stream];
       const stale = (row: { generation: number }) => row.generation < state.generation;
       await deleteInvoiceChunks(db, state.connectionId, { stream: state.stream, below: state.generation });
@@ -63,7 +84,7 @@ export async function commitPage(db: CacheDatabase, state: SyncState, page: Page
     }
     const next: SyncState = finished
       ? { ...state, cursor: null, sweep: false, lastAttemptAt: now, lastSuccessAt: now, lastError: null }
-      : { ...state, cursor: page.nextCursor, lastAttemptAt: now };
+      : { ...state, cursor, lastAttemptAt: now };
     await db.syncState.put(next);
     return next;
   });

@@ -2,7 +2,7 @@ import { streamsByProvider, type ProviderId, type SyncStream } from '../../src-s
 import { listsEverything } from '../../src-shared/domain/stream-listing';
 import type { KnownPage } from '../../src-shared/rpc/sync-methods';
 import type { CacheDatabase } from '../db/cache-database';
-import { commitPage, type PageToCommit } from './commit-page';
+import { commitPages, type PageToCommit } from './commit-page';
 import { drainPendingDetails } from './drain-pending-details';
 import { drainPendingVat } from './drain-pending-vat';
 import type { FetchDetails } from './page-details';
@@ -50,6 +50,12 @@ export interface SyncOptions {
    */
   fetchDetails?: FetchDetails;
 }
+
+/**
+ * Most pages written in one transaction: a run of unchanged pages that came while the write
+ * before it lasted (each only moves its chunk's small row), bounded so progress still moves.
+ */
+const maxPagesPerCommit = 10;
 
 /** The streams whose invoices carry VAT read from a per-invoice detail, drained right after their walk. */
 const vatStreams: Partial<Record<ProviderId, SyncStream>> = { aptic: 'invoices', flowtly: 'invoices' };
@@ -123,29 +129,75 @@ async function syncStream(
   const checkNotRepeated = repeatedPageCheck(provider);
   const lastWalk = await lastWalkPages(db, state, options);
   const ask = (cursor: string | null, known = lastWalk.knownFrom(cursor)) => fetchPage({ connectionId, stream, cursor, ...(known ? { known } : {}) });
-  let pending: Promise<PageToCommit> | null = ask(state.cursor);
+  // The pages taken and not yet written, from the walk's cursor; while one run is written, the
+  // pages that come meanwhile gather into the next (`commitPages`: one transaction for a run).
+  let run: PageToCommit[] = [];
+  let writing = null as { done: boolean; cancelled: boolean; written: Promise<void> } | null;
+  const write = (pages: PageToCommit[]) => {
+    const last = pages[pages.length - 1]!;
+    const handle = { done: false, cancelled: false, written: Promise.resolve() };
+    handle.written = commitPages(db, state, pages, now())
+      .then((next) => {
+        state = next;
+        progress.pages += pages.length;
+        progress.records += pages.reduce((sum, page) => sum + (page.kept?.refs.length ?? page.records.length), 0);
+        progress.done = last.progress.done;
+        progress.total = last.progress.total ?? null;
+        options.onProgress?.({ ...progress });
+        // A cancel stops after the pages being written, keeping them; none taken later is written.
+        handle.cancelled = state.cursor !== null && options.signal.aborted;
+      })
+      .finally(() => (handle.done = true));
+    // Its failure is handled when it is awaited, before the next write or the walk's end.
+    handle.written.catch(() => {});
+    return handle;
+  };
+  /** Waits for the write under way; a cancel seen when it ended stops the walk there. */
+  const settle = async () => {
+    const before = writing;
+    writing = null;
+    await before?.written;
+    if (before?.cancelled) throw new SyncCancelled();
+  };
+  let cursor = state.cursor;
+  let pending: Promise<PageToCommit> | null = ask(cursor);
   while (pending) {
-    let page = await pending;
-    pending = null;
-    if (page.unchanged) {
-      // Kept only while none of its invoices came earlier in this walk: a later page's version
-      // of an invoice is its current one (the chunk with the highest seq), and a kept chunk
-      // keeps its old seq. Else, or when the cache lost it meanwhile, the page is read.
-      const kept = await lastWalk.keptAt(connectionId, state.cursor, page.pageHash);
-      page = kept && !checkNotRepeated.seen('invoice', kept.refs) ? { ...page, kept } : await ask(state.cursor, []);
+    let page: PageToCommit;
+    try {
+      page = await pending;
+      if (page.unchanged) {
+        // Kept only while none of its invoices came earlier in this walk: a later page's version
+        // of an invoice is its current one (the chunk with the highest seq), and a kept chunk
+        // keeps its old seq. Else, or when the cache lost it meanwhile, the page is read.
+        const kept = await lastWalk.keptAt(connectionId, cursor, page.pageHash);
+        page = kept && !checkNotRepeated.seen('invoice', kept.refs) ? { ...page, kept } : await ask(cursor, []);
+      }
+    } catch (error) {
+      // The pages taken before it are written first, as when each was written before the next came.
+      await settle();
+      if (run.length > 0) await write(run).written;
+      throw error;
     }
+    pending = null;
     checkNotRepeated(page.kept ? { records: page.kept.refs.map((providerRef) => ({ kind: 'invoice' as const, providerRef })) } : page);
-    if (page.nextCursor !== null && !options.signal.aborted) {
-      pending = ask(page.nextCursor);
-      // Its failure is handled when it is awaited, after this page is safely written.
+    cursor = page.nextCursor;
+    run.push(page);
+    // An unchanged page that comes while the run before it is written waits to be written with
+    // the next ones; any other page waits for that write before the page after it is asked for,
+    // so no more than one page of records is held beside the one being written.
+    const more = cursor !== null && !options.signal.aborted;
+    const gathering = more && page.kept !== undefined && writing !== null && !writing.done && run.length < maxPagesPerCommit;
+    if (!gathering) await settle();
+    if (more) {
+      pending = ask(cursor);
+      // Its failure is handled when it is awaited, after the pages before it are safely written.
       pending.catch(() => {});
     }
-    state = await commitPage(db, state, page, now());
-    progress.pages += 1;
-    progress.records += page.kept?.refs.length ?? page.records.length;
-    progress.done = page.progress.done;
-    progress.total = page.progress.total ?? null;
-    options.onProgress?.({ ...progress });
-    if (page.nextCursor !== null && options.signal.aborted) throw new SyncCancelled();
+    if (gathering) continue;
+    writing = write(run);
+    run = [];
   }
+  await settle();
+  // Ended with pages left: cancelled.
+  if (state.cursor !== null) throw new SyncCancelled();
 }

@@ -1,4 +1,4 @@
-import type { KnownPage } from '../../src-shared/rpc/sync-methods';
+import { maxKnownPagesPerCall, type KnownPage } from '../../src-shared/rpc/sync-methods';
 import type { CacheDatabase, SyncState } from '../db/cache-database';
 import { earlierWalkPages } from '../db/invoice-chunks';
 
@@ -18,7 +18,7 @@ export interface KeptChunk {
  * nothing cached and offers none.
  */
 export interface LastWalkPages {
-  /** The page at `cursor` and the one after it, as main compares them; undefined when the cache holds none there. */
+  /** The page at `cursor` and those after it (`maxKnownPagesPerCall`), as main compares them; undefined when the cache holds none there. */
   knownFrom(cursor: string | null): KnownPage[] | undefined;
   /** The chunk the page at `cursor` keeps, if main answered it unchanged; undefined when the cache no longer holds it. */
   keptAt(connectionId: string, cursor: string | null, pageHash: string | undefined): Promise<KeptChunk | undefined>;
@@ -31,10 +31,11 @@ export async function lastWalkPages(db: CacheDatabase, walk: SyncState, { full }
   const byCursor = new Map(rows.map((row) => [row.page.cursor, row] as const));
   return {
     knownFrom(cursor) {
-      const here = byCursor.get(cursor);
-      if (!here) return undefined;
-      const next = here.page.nextCursor === null ? undefined : byCursor.get(here.page.nextCursor);
-      return next ? [here.page, next.page] : [here.page];
+      const chain: KnownPage[] = [];
+      for (let row = byCursor.get(cursor); row && chain.length < maxKnownPagesPerCall; row = row.page.nextCursor === null ? undefined : byCursor.get(row.page.nextCursor)) {
+        chain.push(row.page);
+      }
+      return chain.length > 0 ? chain : undefined;
     },
     async keptAt(connectionId, cursor, pageHash) {
       const row = byCursor.get(cursor);

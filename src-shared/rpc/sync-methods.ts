@@ -51,8 +51,12 @@ export interface KnownPage {
   nextCursor: string | null;
 }
 
-/** The known pages one `sync.page` call may carry: the page asked for, and the one after it (main reads it ahead). */
-export const maxKnownPagesPerCall = 2;
+/**
+ * The known pages one `sync.page` call may carry: the page asked for, and those after it in the
+ * last walk's order, which main fetches ahead (each up to ten provider requests at once, so this
+ * bounds what an unchanged walk has in flight).
+ */
+export const maxKnownPagesPerCall = 3;
 
 /** One invoice's detail: its VAT per rate (null: unknown), or the records it gives. */
 export interface InvoiceDetail {
@@ -85,7 +89,7 @@ export const syncMethods = {
         cursor: z.string().min(1).max(2048).nullable(),
         /** Leave per-invoice details to `sync.details` (listed in `pendingDetails`) instead of fetching them all. */
         deferDetails: z.boolean().optional(),
-        /** Pages committed in the last walk, at this cursor and the next (`KnownPage`); absent on a Full resync. */
+        /** Pages committed in the last walk, at this cursor and the next ones (`KnownPage`); absent on a Full resync. */
         known: z
           .array(z.object({ cursor: z.string().min(1).max(2048).nullable(), pageHash: z.string().min(1).max(128), nextCursor: z.string().min(1).max(2048).nullable() }).strict())
           .max(maxKnownPagesPerCall)

@@ -1,37 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cachedInvoices } from '../../src-renderer/db/invoice-chunks';
 import { removeConnectionData } from '../../src-renderer/db/remove-connection-data';
-import { SyncCancelled, syncConnection, type FetchPage } from '../../src-renderer/sync/sync-connection';
 import { countedSync, tokenOf, type CountedSync } from './support/counted-sync';
+import { walkInvoices } from './support/walk-invoices';
 
 /** 2,500 invoices: three sync pages (1,000, 1,000, 500), each ten or five of Aptic's pages of 100. */
 const scale = 2_500;
-
-/**
- * Walks the invoices stream alone, as a sync runs it (main's real handlers against the sandbox,
- * the renderer's loop and cache), cancelled once that walk is over or after `pages` of it;
- * answers, per page the walk asked for, whether main said it was unchanged.
- */
-async function walkInvoices(sync: CountedSync, { full = false, pages }: { full?: boolean; pages?: number } = {}): Promise<boolean[]> {
-  const unchanged: boolean[] = [];
-  const listPages = sync.listPages();
-  const fetchPage: FetchPage = async (input) => {
-    const page = await listPages(input);
-    if (input.stream === 'invoices') unchanged.push(page.unchanged === true);
-    return page;
-  };
-  const controller = new AbortController();
-  let committed = 0;
-  const onProgress = ({ stream, done, total }: { stream: string; done: number; total: number | null }) => {
-    if (stream !== 'invoices') return;
-    committed += 1;
-    if (committed === pages || (total !== null && done >= total)) controller.abort();
-  };
-  await syncConnection(sync.db, fetchPage, { id: sync.connection.id, provider: 'aptic' }, { full, signal: controller.signal, onProgress }).catch((error: unknown) => {
-    if (!(error instanceof SyncCancelled)) throw error;
-  });
-  return unchanged;
-}
 
 const chunkSeqs = async (sync: CountedSync) => (await sync.db.invoiceChunks.toCollection().primaryKeys()).sort((a, b) => a - b);
 const vatPending = async (sync: CountedSync) => (await sync.db.invoiceDirectory.toArray()).reduce((sum, row) => sum + (row.vatPending ?? 0), 0);

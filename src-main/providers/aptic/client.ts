@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Connection } from '../../../src-shared/domain/connection';
 import type { Invoice, LedgerEvent, SyncRecord } from '../../../src-shared/domain/records';
-import type { SyncPage } from '../../../src-shared/rpc/sync-methods';
+import { maxKnownPagesPerCall, type KnownPage, type SyncPage } from '../../../src-shared/rpc/sync-methods';
 import { clientCredentialsAuth } from '../client-credentials-auth';
 import type { HttpOptions } from '../http-options';
 import type { ProviderClient, SecretAccess } from '../provider-client';
@@ -11,7 +11,7 @@ import { createProviderHttp, validatePage, type ProviderHttp } from '../provider
 import { createDetailLimiter, mapInTurn } from '../detail-limiter';
 import { createReadAhead } from '../read-ahead';
 import { checkPagesEnd, decodeCursor, unknownStream } from '../sync-cursor';
-import { apticInvoiceListPages, apticInvoicePageSize, apticSkipCursor, knownAt, pagedOver, pageOf } from './invoice-list-pages';
+import { apticInvoiceListPages, apticInvoicePageSize, apticSkipCursor, knownAt, pagedOver, pageOf, pagesAhead } from './invoice-list-pages';
 import { normalizeApticInvoice, normalizeApticTransaction } from './normalize';
 import { apticWrites } from './writes';
 import { apticDetailsItem, apticListHash, apticVat, apticVatRequestSchema } from './vat-lines';
@@ -74,10 +74,10 @@ export function createApticClient(connection: ApticConnection, secrets: SecretAc
     http.getJson('v1/Invoices', (body, _headers, text) => read(validatePage(apticInvoiceListSchema, body, `invoices from ${skip}`), text), { $skip: skip, $top: top });
   const vat = apticVat(detailHttp);
   const invoicePage = apticInvoiceListPages(http, invoiceReader(connection.id), vat, redact);
-  // While the renderer stores one sync page, the next one is fetched (see read-ahead.ts), its
-  // first request too, so the provider waits for neither. The key names the deferral and the known
+  // While the renderer stores one sync page, the next ones are fetched (see read-ahead.ts,
+  // `pagesAhead`), so the provider waits for neither. The key names the deferral and the known
   // page too: a page read ahead with its VAT is not one read without, nor one compared with a hash.
-  const invoicesAhead = createReadAhead<SyncPage>(readAheadMaxAgeMs);
+  const invoicesAhead = createReadAhead<SyncPage>(readAheadMaxAgeMs, Date.now, maxKnownPagesPerCall - 1);
 
   return {
     provider: 'aptic',
@@ -98,10 +98,10 @@ export function createApticClient(connection: ApticConnection, secrets: SecretAc
       if (stream === 'invoices') {
         const defer = options?.deferDetails ?? false;
         const known = knownAt(options?.known, skip);
-        const page = (await invoicesAhead.take(`${skip}:${defer}:${known?.pageHash ?? ''}`)?.catch(() => null)) ?? (await invoicePage(skip, defer, known));
+        const key = (at: number, knownThere: KnownPage | undefined) => `${at}:${defer}:${knownThere?.pageHash ?? ''}`;
+        const page = (await invoicesAhead.take(key(skip, known))?.catch(() => null)) ?? (await invoicePage(skip, defer, known));
         const next = page.nextCursor === null ? null : decodeCursor(page.nextCursor, apticSkipCursor, stream).skip;
-        const knownNext = next === null ? undefined : knownAt(options?.known, next);
-        if (next !== null) invoicesAhead.start(`${next}:${defer}:${knownNext?.pageHash ?? ''}`, () => invoicePage(next, defer, knownNext));
+        for (const ahead of pagesAhead(options?.known, next)) invoicesAhead.start(key(ahead.skip, ahead.known), () => invoicePage(ahead.skip, defer, ahead.known));
         return page;
       }
       if (stream === 'invoice-details') {

@@ -81,27 +81,52 @@ export function apticInvoiceListPages(http: ProviderHttp, invoiceReader: RecordR
     return pageOfLists(skip, deferDetails, [first, ...rest]);
   };
 
-  /** The page when `known` may still be it: the bodies hashed before any is read. */
+  /**
+   * The page when `known` may still be it, its bodies hashed before any is read. Its provider
+   * pages are where `known`'s cursors say (a page's pages are full but its last), so all are asked
+   * for at once, no body waiting for the first; the last page (no next cursor) waits for its first
+   * body to say how many follow. Only the first is parsed: the pages it says follow must be the
+   * ones fetched, as when the hash was made.
+   */
   const pageIfUnchanged = async (skip: number, deferDetails: boolean, known: KnownPage, next: number | null): Promise<SyncPage> => {
-    const first = await listed(skip, (body, text) => ({ list: envelope(skip, body), text }));
-    const skips = skipsAfter(skip, first.list);
-    const texts = await mapLimited(skips, apticListConcurrency, (at) => http.getText('v1/Invoices', (text) => text, { $skip: at, $top: apticInvoicePageSize }));
-    const hash = pageHash(format(deferDetails), [first.text, ...texts]);
-    if (hash === known.pageHash) {
-      const { total } = first.list;
-      return { records: [], quarantined: [], nextCursor: known.nextCursor, progress: { done: next ?? total, total }, pageHash: hash, unchanged: true };
+    const fetchText = (at: number) => http.getText('v1/Invoices', (text) => text, { $skip: at, $top: apticInvoicePageSize });
+    let first: InvoiceList;
+    let skips: number[];
+    let texts: string[];
+    if (next === null) {
+      const head = await listed(skip, (body, text) => ({ list: envelope(skip, body), text }));
+      first = head.list;
+      skips = [skip, ...skipsAfter(skip, first)];
+      texts = [head.text, ...(await mapLimited(skips.slice(1), apticListConcurrency, fetchText))];
+    } else {
+      skips = Array.from({ length: Math.min(apticInvoicePagesPerCall, Math.ceil((next - skip) / apticInvoicePageSize)) }, (_, i) => skip + i * apticInvoicePageSize);
+      texts = await mapLimited(skips, apticInvoicePagesPerCall, fetchText);
+      try {
+        first = envelope(skip, parseJson(texts[0]!));
+      } catch {
+        return readPage(skip, deferDetails);
+      }
     }
-    // Changed: read the bodies already here; one that does not read is fetched again, as any.
+    const implied = [skip, ...skipsAfter(skip, first)];
+    const fetched = implied.length === skips.length && implied.every((at, n) => at === skips[n]);
+    const hash = pageHash(format(deferDetails), texts);
+    if (fetched && hash === known.pageHash) {
+      return { records: [], quarantined: [], nextCursor: known.nextCursor, progress: { done: next ?? first.total, total: first.total }, pageHash: hash, unchanged: true };
+    }
+    // Changed: read the bodies already here; one that does not read, or was not fetched, is fetched (again), as any.
+    const textAt = new Map(skips.map((at, n) => [at, texts[n]!]));
     const rest = await Promise.all(
-      skips.map((at, n) => {
+      implied.slice(1).map((at) => {
+        const text = textAt.get(at);
         try {
-          return readList(envelope(at, parseJson(texts[n]!)), texts[n]!);
+          if (text !== undefined) return readList(envelope(at, parseJson(text)), text);
         } catch {
-          return fetchRead(at);
+          // fetched again below
         }
+        return fetchRead(at);
       }),
     );
-    return pageOfLists(skip, deferDetails, [readList(first.list, first.text), ...rest]);
+    return pageOfLists(skip, deferDetails, [readList(first, texts[0]!), ...rest]);
   };
 
   return (skip: number, deferDetails: boolean, known: KnownPage | undefined): Promise<SyncPage> => {
@@ -114,6 +139,23 @@ export function apticInvoiceListPages(http: ProviderHttp, invoiceReader: RecordR
 /** The known page at `skip` (a null cursor is the start), if the renderer named one. */
 export function knownAt(known: readonly KnownPage[] | undefined, skip: number): KnownPage | undefined {
   return known?.find((page) => (page.cursor === null ? 0 : decodeCursor(page.cursor, apticSkipCursor, 'invoices').skip) === skip);
+}
+
+/**
+ * The pages to fetch ahead once a page answered with `next` (a `$skip`, null at the end): the next
+ * one, and after it, while the renderer named the page before as one the last walk committed
+ * (`known`), the page at that one's next cursor, so an unchanged walk is fetched as many pages
+ * ahead as the renderer hands main (`maxKnownPagesPerCall`).
+ */
+export function pagesAhead(known: readonly KnownPage[] | undefined, next: number | null): Array<{ skip: number; known: KnownPage | undefined }> {
+  const ahead: Array<{ skip: number; known: KnownPage | undefined }> = [];
+  for (let at = next; at !== null && ahead.length < Math.max(1, (known?.length ?? 0) - 1); ) {
+    const knownThere = knownAt(known, at);
+    ahead.push({ skip: at, known: knownThere });
+    const after = knownThere?.nextCursor ? decodeCursor(knownThere.nextCursor, apticSkipCursor, 'invoices').skip : null;
+    at = after !== null && after > at ? after : null;
+  }
+  return ahead;
 }
 
 /**
