@@ -59,8 +59,9 @@ export class CompactInvoices {
   outstanding = new Float64Array(0);
   problems = new Uint8Array(0);
   /**
-   * The rows' search texts, a block per `append`: each row's text followed by a line break (which
-   * no search word holds), so one `indexOf` over a block finds a word in any of its rows.
+   * The rows' search texts, a block per `append` or per `searchBlockRows` of it: each row's text
+   * followed by a line break (which no search word holds), so one `indexOf` over a block finds a
+   * word in any of its rows.
    */
   readonly searchBlocks: SearchBlock[] = [];
   /** Where each row's search text ends within its block (the line break's position). */
@@ -83,6 +84,7 @@ export class CompactInvoices {
       if (day === undefined) days.set(date, (day = dayNumber(date)));
       return day;
     };
+    let blockFirst = from;
     rows.forEach((row, n) => {
       const i = from + n;
       this.rows.push(row);
@@ -100,8 +102,13 @@ export class CompactInvoices {
       offset += row.searchText.length;
       this.textEnd[i] = offset;
       offset += 1;
+      if (i + 1 - blockFirst === searchBlockRows || n === rows.length - 1) {
+        this.searchBlocks.push({ first: blockFirst, end: i + 1, text: `${parts.join('\n')}\n` });
+        parts.length = 0;
+        offset = 0;
+        blockFirst = i + 1;
+      }
     });
-    if (rows.length > 0) this.searchBlocks.push({ first: from, end: from + rows.length, text: `${parts.join('\n')}\n` });
     this.length = from + rows.length;
   }
 
@@ -126,6 +133,14 @@ export class CompactInvoices {
     this.textEnd = grown(this.textEnd, (n) => new Uint32Array(n));
   }
 }
+
+/**
+ * At most this many rows' texts to a search block. The search's character bits are read a block at
+ * a time, and a block's bits are used only once it is read whole: the screen's index is made by one
+ * `append` of every row, and at a million rows a keystroke in the first seconds walked every row's
+ * text until all million were read.
+ */
+export const searchBlockRows = 4_096;
 
 /** Rows `first` to `end` (exclusive): their search texts, each ended by a line break. */
 export interface SearchBlock {

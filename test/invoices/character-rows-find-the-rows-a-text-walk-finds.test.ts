@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CharacterRows } from '../../src-renderer/invoices/character-rows';
-import { CompactInvoices } from '../../src-renderer/invoices/compact-invoices';
+import { CompactInvoices, searchBlockRows } from '../../src-renderer/invoices/compact-invoices';
 import { rowsWithWords, searchWords } from '../../src-renderer/invoices/compact-invoice-query';
 import { toInvoiceRow, type InvoiceRow } from '../../src-renderer/queries/invoice-row';
 import { invoice } from '../support/records';
@@ -66,6 +66,20 @@ describe('character rows', () => {
     const among = rowsWithWords(index, searchWords('1'), null, characters);
     for (const text of ['10', '104', '1 oy', 'van 1', 'zzz', '1', 'ö 1']) {
       expect(rowsWithWords(index, searchWords(text), among, characters)).toEqual(rowsWithWords(index, searchWords(text), among));
+    }
+  });
+
+  it('narrow the rows of one long append as they are read, a block of it at a time, before the rest are', () => {
+    // The screen makes its index with one append of every row: a block of all of them was of no use until all were read.
+    const many = generatedRows(2 * searchBlockRows + 100);
+    const index = new CompactInvoices(many);
+    expect(index.searchBlocks.map(({ first, end }) => [first, end])).toEqual([[0, searchBlockRows], [searchBlockRows, 2 * searchBlockRows], [2 * searchBlockRows, many.length]]);
+    const characters = new CharacterRows(index);
+    while (!characters.covers(0)) characters.extend(Number.NEGATIVE_INFINITY);
+    expect(characters.covers(index.searchBlocks.length - 1)).toBe(false);
+    for (const word of ['1', '10', 'öb', 'van', 'zz']) {
+      expect(rowsWithWords(index, [word], null, characters)).toEqual(rowsWithWords(index, [word], null));
+      expect([...rowsWithWords(index, [word], null)].filter((hit, i) => hit !== (many[i]!.searchText.includes(word) ? 1 : 0))).toEqual([]);
     }
   });
 

@@ -42,6 +42,8 @@ const keystrokeTimer = (rounds: readonly (readonly string[])[]) => `(async () =>
   const measured = [];
   for (const queries of rounds) {
     for (const text of queries) {
+      // A mark per keystroke splits a trace (RESKONTRA_BENCH_TRACE) into keystrokes.
+      performance.mark('keystroke ' + JSON.stringify(text));
       const start = performance.now();
       const ms = await new Promise((resolve) => {
         let settled = false;
