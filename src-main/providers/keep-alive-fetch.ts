@@ -28,17 +28,25 @@ import type { DetailLimiter } from './detail-limiter';
 export const idleSocketMs = 4_000;
 
 export function createKeepAliveFetch(baseUrl: string, paced?: { limiter: DetailLimiter; timeoutMs: number }, idleMs = idleSocketMs): typeof fetch {
-  const secure = new URL(baseUrl).protocol === 'https:';
+  const base = new URL(baseUrl);
+  const secure = base.protocol === 'https:';
+  const hostname = base.hostname.replace(/^\[|\]$/g, '');
+  /** A request to the base URL's origin (ky's `prefix` makes every one so) is sent by its path without parsing its URL again. */
+  const origin = `${base.origin}/`;
+  const target = (url: string) => {
+    if (url.startsWith(origin)) return { hostname, port: base.port, path: url.slice(origin.length - 1) };
+    const parsed = new URL(url);
+    return { hostname: parsed.hostname.replace(/^\[|\]$/g, ''), port: parsed.port, path: `${parsed.pathname}${parsed.search}` };
+  };
   const agentOptions = { keepAlive: true, timeout: idleMs };
   const agent = secure ? new HttpsAgent(agentOptions) : new HttpAgent(agentOptions);
   const send = secure ? httpsRequest : httpRequest;
 
   const exchange = async (request: Request, timeoutMs: number | null): Promise<Response> => {
     const body = request.body ? Buffer.from(await request.arrayBuffer()) : null;
-    const url = new URL(request.url);
     return new Promise<Response>((resolve, reject) => {
       const outgoing = send(
-        { agent, hostname: url.hostname.replace(/^\[|\]$/g, ''), port: url.port, path: `${url.pathname}${url.search}`, method: request.method, headers: Object.fromEntries(request.headers) },
+        { agent, ...target(request.url), method: request.method, headers: Object.fromEntries(request.headers) },
         (incoming) => {
           done();
           const status = incoming.statusCode ?? 0;

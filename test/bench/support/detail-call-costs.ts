@@ -30,7 +30,7 @@ export interface CallCost {
   clientCpuMs: number;
 }
 
-interface ChildSandbox {
+export interface ChildSandbox {
   baseUrl: string;
   credentials: Record<string, string>;
   settings: Record<string, string>;
@@ -45,7 +45,7 @@ function processCpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-async function startChildSandbox(seed: number, scale: number): Promise<ChildSandbox> {
+export async function startChildSandbox(seed: number, scale: number): Promise<ChildSandbox> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'sandbox-child.ts')], {
     env: { ...process.env, SANDBOX_SEED: String(seed), SANDBOX_SCALE: String(scale) },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -58,7 +58,7 @@ async function startChildSandbox(seed: number, scale: number): Promise<ChildSand
   return { ...started, cpuMs: () => processCpuMs(child.pid!), close: () => child.kill('SIGTERM') };
 }
 
-function ownCpuMs(): number {
+export function ownCpuMs(): number {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
 }
@@ -77,8 +77,18 @@ async function measured(sandbox: ChildSandbox, calls: number, work: () => Promis
   };
 }
 
+/** The sandbox's base URL (ending in a slash) and a bearer token from its token path. */
+export async function sandboxToken(sandbox: ChildSandbox): Promise<{ base: URL; token: string }> {
+  const base = new URL(sandbox.baseUrl.endsWith('/') ? sandbox.baseUrl : `${sandbox.baseUrl}/`);
+  const answer = await fetch(new URL(sandbox.settings.tokenPath!.replace(/^\//, ''), base), {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: sandbox.credentials.clientId!, client_secret: sandbox.credentials.clientSecret! }),
+  });
+  return { base, token: ((await answer.json()) as { access_token: string }).access_token };
+}
+
 /** GET as text over a keep-alive agent: the least a client can do per call. */
-function rawGet(agent: Agent, url: URL, token: string): Promise<string> {
+export function rawGet(agent: Agent, url: URL, token: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const outgoing = request(url, { agent, headers: { authorization: `Bearer ${token}`, accept: 'application/json' } }, (incoming) => {
       const chunks: Buffer[] = [];
@@ -99,12 +109,7 @@ export async function measureDetailCallCosts(seed: number, scale: number, invoic
   const sandbox = await startChildSandbox(seed, scale);
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   try {
-    const base = new URL(sandbox.baseUrl.endsWith('/') ? sandbox.baseUrl : `${sandbox.baseUrl}/`);
-    const tokenAnswer = await fetch(new URL(sandbox.settings.tokenPath!.replace(/^\//, ''), base), {
-      method: 'POST',
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: sandbox.credentials.clientId!, client_secret: sandbox.credentials.clientSecret! }),
-    });
-    const token = ((await tokenAnswer.json()) as { access_token: string }).access_token;
+    const { base, token } = await sandboxToken(sandbox);
     const items = (
       await Promise.all(
         Array.from({ length: Math.ceil(invoices / 100) }, async (_, page) =>
