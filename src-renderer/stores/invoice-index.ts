@@ -44,6 +44,11 @@ export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
    * this same cache kept: what the screen shows until it is ready. Null when there was none.
    */
   const firstRows = shallowRef<InvoiceRow[] | null>(null);
+  /**
+   * Whether the first load has looked for a kept first screen (a read of one row): screens wait
+   * for it (App.vue), so a start shows that screen at once rather than "Reading…" for a moment.
+   */
+  const firstLookDone = ref(false);
   const ready = ref(false);
   const error = ref<unknown>(null);
   /** The day statuses were read on: a list open past midnight is rebuilt on the next load. */
@@ -64,11 +69,15 @@ export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
       const today = calendarToday();
       try {
         const db = cacheDatabase();
-        const { stamp, screen } = await readFirstScreen(db, today);
+        const looked = readFirstScreen(db, today);
+        // Done only once what it found is in place: a screen rendered in between would say "Reading…".
+        void looked.catch(() => (firstLookDone.value = true));
+        const { stamp, screen } = await looked;
         if (screen) {
           figures.value = screen.figures;
           firstRows.value = screen.invoiceRows;
         }
+        firstLookDone.value = true;
         const loaded = await loadLedgerRows(db, today, {
           figures: async (final) => {
             figures.value = final;
@@ -148,5 +157,5 @@ export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
     if (ready.value) void load();
   });
 
-  return { rows, entries, ledgerRows, figures, firstRows, ready, error, day, load, compact, hasColumns, order, inOrder, entryOf };
+  return { rows, entries, ledgerRows, figures, firstRows, firstLookDone, ready, error, day, load, compact, hasColumns, order, inOrder, entryOf };
 });
