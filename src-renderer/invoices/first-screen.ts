@@ -39,7 +39,22 @@ export function firstRowsOf<Row>(rows: readonly Row[], keep: (row: Row) => boole
  * once, unfiltered, in `defaultSort`), the rows that screen shows first once built.
  */
 export function firstScreenOf(ledger: readonly InvoiceRow[], figures: LedgerFigures, today: string): FirstScreen {
-  return { figures, invoiceRows: firstRowsOf(ledger, invoicePredicate({}, today), compareRows(defaultSort), firstScreenRows) };
+  const compare = defaultSort.column === 'dueDate' && defaultSort.direction === 'desc' ? latestDueFirst : compareRows(defaultSort);
+  return { figures, invoiceRows: firstRowsOf(ledger, invoicePredicate({}, today), compare, firstScreenRows) };
+}
+
+/**
+ * `compareRows(defaultSort)` for ISO dates (YYYY-MM-DD or none, which sort the same by code
+ * point as by the collator): the collator was most of a pass over a million rows (1.0-1.7 s
+ * against ~0.1 s), work a load does again each time the cache changes.
+ */
+function latestDueFirst(a: InvoiceRow, b: InvoiceRow): number {
+  if (a.dueDate !== b.dueDate) {
+    if (a.dueDate === null) return -1;
+    if (b.dueDate === null) return 1;
+    return a.dueDate < b.dueDate ? 1 : -1;
+  }
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /** Whether the Invoices screen shows its default view, the one a first screen holds rows of. */
