@@ -4,6 +4,8 @@ import type { Case, Invoice, LedgerEvent, QuarantinedRecord } from '../../src-sh
 import type { RpcErrorBody } from '../../src-shared/rpc/rpc-error';
 import type { InvoiceChunk, InvoiceDirectoryRow, InvoicePageRow } from './invoice-chunks';
 import type { InvoiceColumns } from './invoice-columns';
+import { cacheStampMiddleware, type CacheStampRow } from './cache-stamp';
+import type { FirstScreenRow } from './first-screen';
 import type { OutboxAction } from '../outbox/outbox-action';
 import type { KeptDetailEventsRow, KeptDetailsRow } from '../sync/kept-details';
 import { schemaVersions, type SchemaVersion } from './schema-versions';
@@ -62,6 +64,9 @@ export class CacheDatabase extends Dexie {
   syncState!: Table<SyncState, [string, string]>;
   quarantine!: Table<CachedQuarantine, number>;
   outbox!: Table<OutboxAction, string>;
+  /** A new value with every write to the tables the lists are read from (db/cache-stamp.ts). */
+  cacheStamp!: Table<CacheStampRow, number>;
+  firstScreen!: Table<FirstScreenRow, number>;
 
   constructor(name = cacheDatabaseName, versions: readonly SchemaVersion[] = schemaVersions, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -69,6 +74,7 @@ export class CacheDatabase extends Dexie {
       const declared = this.version(version).stores(stores);
       if (upgrade) declared.upgrade(upgrade);
     }
+    this.use(cacheStampMiddleware);
   }
 }
 

@@ -113,6 +113,16 @@ export const schemaVersions: readonly SchemaVersion[] = [
       invoicePages: 'seq, [connectionId+stream]',
     },
   },
+  {
+    version: 11,
+    stores: {
+      // The stamp every write to the lists' tables renews (db/cache-stamp.ts), and what a start
+      // shows before the cache is read, kept with the stamp it was worked out at (db/first-screen.ts).
+      // Both start empty: an upgraded cache shows its first screen from the first load on.
+      cacheStamp: 'id',
+      firstScreen: 'id',
+    },
+  },
 ];
 
 /** Events read per request by the v8 migration, and invoices per row it writes. */

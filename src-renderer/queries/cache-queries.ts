@@ -11,12 +11,14 @@ import { stringPool } from './string-pool';
  * chunk (db/invoice-columns.ts), a few chunks at a time: the full records, with their raw
  * provider fields, are not read.
  */
-export async function loadInvoiceRows(db: CacheDatabase, today: string): Promise<InvoiceRow[]> {
+export async function loadInvoiceRows(db: CacheDatabase, today: string, between?: () => Promise<void>): Promise<InvoiceRow[]> {
   const rows: InvoiceRow[] = [];
   const pool = stringPool();
   await eachListedChunk(db, (chunk) => {
     for (const row of rowsOfChunk(chunk, today, pool)) rows.push(row);
   });
+  // `between`: waited for before the sort, a long step at 100,000 (ledger-rows.ts's `LoadProgress`).
+  await between?.();
   return latestVersions(rows);
 }
 

@@ -25,15 +25,24 @@ export interface LedgerRows {
 export interface LoadProgress {
   /** The ledger's final figures, once every invoice is read and joined, before the ledger's rows are made; the load waits for what it returns. */
   figures?: (figures: LedgerFigures) => void | Promise<void>;
+  /**
+   * Waited for between the load's long steps (each a few hundred ms at 100,000 invoices): what a
+   * screen already shows (a kept first screen) stays answering a click while the rest loads.
+   */
+  between?: () => Promise<void>;
 }
 
 /** Reads and joins the whole cache, with statuses read on `today`. */
 export async function loadLedgerRows(db: CacheDatabase, today: string, progress: LoadProgress = {}): Promise<LedgerRows> {
-  const { figures } = progress;
+  const { figures, between } = progress;
   const sources = loadLedgerSources(db);
-  const rows = await loadInvoiceRows(db, today);
-  const joined = joinLedgerCompact({ invoices: rows, ...(await sources) }, today);
+  const rows = await loadInvoiceRows(db, today, between);
+  const ledgerSources = await sources;
+  await between?.();
+  const joined = joinLedgerCompact({ invoices: rows, ...ledgerSources }, today);
+  await between?.();
   if (figures) await figures(ledgerFiguresOf(joined, rows, today));
+  await between?.();
   return ledgerOf(rows, joined, today);
 }
 

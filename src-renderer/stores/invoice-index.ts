@@ -3,12 +3,15 @@ import { computed, ref, shallowRef, watch } from 'vue';
 import { calendarToday } from '../../src-shared/dates/today';
 import type { LedgerEntry } from '../../src-shared/ledger/join-ledger';
 import { cacheDatabase } from '../db/cache-database';
+import { readFirstScreen, writeFirstScreen } from '../db/first-screen';
+import { firstScreenOf } from '../invoices/first-screen';
 import { CompactInvoices } from '../invoices/compact-invoices';
 import { idRanks, sortedPositions } from '../invoices/compact-invoice-query';
 import type { InvoiceSort } from '../queries/invoice-filter';
 import type { InvoiceView } from '../invoices/invoice-view';
 import type { InvoiceRow } from '../queries/invoice-row';
 import { afterPaint } from '../lists/after-paint';
+import { whenIdle } from '../lists/when-idle';
 import type { LedgerFigures } from '../queries/ledger-figures';
 import { loadLedgerRows, type LedgerRows } from '../queries/ledger-rows';
 import { useSyncStore } from './sync';
@@ -19,7 +22,9 @@ import { useSyncStore } from './sync';
  * entry per real invoice, see src-shared/ledger). Each list is also held as columns
  * (`CompactInvoices`) that the Invoices screen searches, sorts and totals. Nothing is shown before
  * every invoice is read and joined: a row read earlier could still be joined by a later record,
- * or sort after one (the Invoices screen's first rows come from the join, invoices/first-screen.ts).
+ * or sort after one (the Invoices screen's first rows come from the join, invoices/first-screen.ts),
+ * except what a full load of this very cache said before: the first screen kept with the cache's
+ * stamp (db/first-screen.ts), shown at once and written again after a load that found it stale.
  */
 export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
   /** One row per provider record. */
@@ -34,6 +39,16 @@ export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
    * read and joined, before the ledger's rows are made; null until the first load has them.
    */
   const figures = shallowRef<LedgerFigures | null>(null);
+  /**
+   * The Invoices screen's first rows in its default view, from the first screen a full load of
+   * this same cache kept: what the screen shows until it is ready. Null when there was none.
+   */
+  const firstRows = shallowRef<InvoiceRow[] | null>(null);
+  /**
+   * Whether the first load has looked for a kept first screen (a read of one row): screens wait
+   * for it (App.vue), so a start shows that screen at once rather than "Reading…" for a moment.
+   */
+  const firstLookDone = ref(false);
   const ready = ref(false);
   const error = ref<unknown>(null);
   /** The day statuses were read on: a list open past midnight is rebuilt on the next load. */
@@ -54,12 +69,23 @@ export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
       const today = calendarToday();
       try {
         const db = cacheDatabase();
+        const looked = readFirstScreen(db, today);
+        // Done only once what it found is in place: a screen rendered in between would say "Reading…".
+        void looked.catch(() => (firstLookDone.value = true));
+        const { stamp, screen } = await looked;
+        if (screen) {
+          figures.value = screen.figures;
+          firstRows.value = screen.invoiceRows;
+        }
+        firstLookDone.value = true;
         const loaded = await loadLedgerRows(db, today, {
           figures: async (final) => {
             figures.value = final;
             // Shown before the rows and the join take the main thread for a while.
             await afterPaint();
           },
+          // A kept first screen is on screen: a click on it is answered between the load's long steps.
+          ...(screen ? { between: afterPaint } : {}),
         });
         sorted.clear();
         orders.clear();
@@ -72,6 +98,10 @@ export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
         ready.value = true;
         loadedRevision = revision;
         error.value = null;
+        const final = figures.value;
+        // Kept for the next start when it had none of this cache; a write since makes it refuse.
+        // Only time is lost when it fails (the next start reads the cache as it would without it).
+        if (!screen && final) whenIdle(() => void writeFirstScreen(db, stamp, today, firstScreenOf(loaded.ledger, final, today)).catch(() => undefined));
       } catch (cause) {
         error.value = cause;
       } finally {
@@ -127,5 +157,5 @@ export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
     if (ready.value) void load();
   });
 
-  return { rows, entries, ledgerRows, figures, ready, error, day, load, compact, hasColumns, order, inOrder, entryOf };
+  return { rows, entries, ledgerRows, figures, firstRows, firstLookDone, ready, error, day, load, compact, hasColumns, order, inOrder, entryOf };
 });
