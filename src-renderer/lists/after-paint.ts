@@ -20,3 +20,20 @@ export function afterPaint(): Promise<void> {
     requestAnimationFrame(() => channel.port2.postMessage(null));
   });
 }
+
+/**
+ * Once the page has had a turn: input waiting is answered first (Chromium runs input before the
+ * continuation), without waiting for a frame as `afterPaint` does, ~10–17 ms each time.
+ */
+export function afterInput(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}

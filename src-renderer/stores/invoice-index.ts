@@ -10,7 +10,7 @@ import { idRanks, sortedPositions } from '../invoices/compact-invoice-query';
 import type { InvoiceSort } from '../queries/invoice-filter';
 import type { InvoiceView } from '../invoices/invoice-view';
 import type { InvoiceRow } from '../queries/invoice-row';
-import { afterPaint } from '../lists/after-paint';
+import { afterInput, afterPaint } from '../lists/after-paint';
 import { whenIdle } from '../lists/when-idle';
 import type { LedgerFigures } from '../queries/ledger-figures';
 import { loadLedgerRows, type LedgerRows } from '../queries/ledger-rows';
@@ -85,7 +85,7 @@ export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
             await afterPaint();
           },
           // A kept first screen is on screen: a click on it is answered between the load's long steps.
-          ...(screen ? { between: afterPaint } : {}),
+          ...(screen ? { between: afterInput } : {}),
         });
         sorted.clear();
         orders.clear();
