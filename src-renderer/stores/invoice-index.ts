@@ -81,8 +81,9 @@ export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
         const loaded = await loadLedgerRows(db, today, {
           figures: async (final) => {
             figures.value = final;
-            // Shown before the rows and the join take the main thread for a while.
-            await afterPaint();
+            // Shown before the rows and the join take the main thread for a while; a kept first
+            // screen already shows these very figures (same stamp, same day), so no frame is waited for.
+            if (!screen) await afterPaint();
           },
           // A kept first screen is on screen: a click on it is answered between the load's long steps.
           ...(screen ? { between: afterInput } : {}),
