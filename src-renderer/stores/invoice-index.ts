@@ -41,7 +41,8 @@ export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
   const figures = shallowRef<LedgerFigures | null>(null);
   /**
    * The Invoices screen's first rows in its default view, from the first screen a full load of
-   * this same cache kept: what the screen shows until it is ready. Null when there was none.
+   * this same cache kept: what the screen shows until it is ready. Null when there was none, and
+   * once the store is ready.
    */
   const firstRows = shallowRef<InvoiceRow[] | null>(null);
   /**
@@ -97,6 +98,8 @@ export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
         entryOfRecord.value = loaded.entryOf;
         day.value = today;
         ready.value = true;
+        // Shown only until ready (InvoicesView): the built list's own first rows are these from now on.
+        firstRows.value = null;
         loadedRevision = revision;
         error.value = null;
         const final = figures.value;
