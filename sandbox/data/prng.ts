@@ -84,18 +84,26 @@ export const STREAM = {
 
 const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
-/** value.toString(16).padStart(8, '0') of an unsigned 32-bit value, a byte at a time. */
-export const hex8 = (value: number): string =>
-  `${HEX_BYTES[value >>> 24] ?? ''}${HEX_BYTES[(value >>> 16) & 0xff] ?? ''}${HEX_BYTES[(value >>> 8) & 0xff] ?? ''}${HEX_BYTES[value & 0xff] ?? ''}`;
+/** The low 16 bits as four hex digits (a table of 256 stays in the cache; one of 65,536 did not). */
+const hex4 = (value: number): string => `${HEX_BYTES[(value >>> 8) & 0xff] ?? ''}${HEX_BYTES[value & 0xff] ?? ''}`;
 
-/** The first 24 characters of a UUID written from the words a, b and c. */
-function uuidHead(a: string, b: string, c: string): string {
-  const variant = ((parseInt(c[0] ?? '0', 16) & 0x3) | 0x8).toString(16);
-  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-`;
+/** value.toString(16).padStart(8, '0') of an unsigned 32-bit value. */
+export const hex8 = (value: number): string => `${hex4(value >>> 16)}${hex4(value)}`;
+
+/** hex8 of the low 16 bits of the high word then the low word: the last 12 digits of a 48-bit value. */
+export const hex12 = (high: number, low: number): string => `${hex4(high)}${hex4(low >>> 16)}${hex4(low)}`;
+
+/**
+ * The first 24 characters of a UUID from the words a, b and c: hex8(a), b's first four digits,
+ * "4" and b's last three (its fifth digit dropped), c's first digit as the variant (8-b), c's next
+ * three. Computed from the words, so no string is made only to be sliced.
+ */
+function uuidHead(a: number, b: number, c: number): string {
+  return `${hex8(a)}-${hex4(b >>> 16)}-${hex4(0x4000 | (b & 0xfff))}-${hex4(0x8000 | ((c >>> 16) & 0x3fff))}-`;
 }
 
 // The words are mix32(...key, n) for n = 1..4, the key folded once.
-const word = (folded: number, n: number): string => hex8(foldPart(folded, n) >>> 0);
+const word = (folded: number, n: number): number => foldPart(folded, n) >>> 0;
 
 /** The first 24 characters of uuidFor(...key): Aptic's GUIDs end in their own index instead. */
 export function uuidHeadFor(...key: readonly number[]): string {
@@ -107,5 +115,5 @@ export function uuidHeadFor(...key: readonly number[]): string {
 export function uuidFor(...key: readonly number[]): string {
   const h = foldKey(key);
   const c = word(h, 3);
-  return `${uuidHead(word(h, 1), word(h, 2), c)}${c.slice(4, 8)}${word(h, 4)}`;
+  return `${uuidHead(word(h, 1), word(h, 2), c)}${hex4(c)}${hex8(word(h, 4))}`;
 }
