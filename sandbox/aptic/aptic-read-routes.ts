@@ -1,5 +1,6 @@
 /** Aptic's read endpoints: Ping, the invoice list, one invoice, its financial details and transactions. */
 import { apticDetail, apticFinancialDetails, apticListItem, apticTransactions, apticTransactionSummary, type ApticInvoiceFacts } from '../data/aptic-view';
+import { apticListPageJson } from '../data/aptic-list-json';
 import { json, type Reply } from '../http/reply';
 import type { RequestContext, Route } from '../http/router';
 import type { ApticState } from './aptic-state';
@@ -39,7 +40,7 @@ export function apticReadRoutes(state: ApticState): Route[] {
       handle: (context) =>
         withListQuery(context, INVOICE_LIST_FIELDS, (query) => {
           const page = runListQuery({ size: state.size(), itemAt: (p) => apticListItem(state.factsAt(p)) }, query);
-          return json(200, { count: page.items.length, skip: query.skip, total: page.total, value: page.items });
+          return { status: 200, text: apticListPageJson(query.skip, page.total, page.items) };
         }),
     },
     { method: 'GET', pattern: '/v1/Invoices/:guid', handle: (context) => withInvoice(state, context, (facts) => json(200, apticDetail(facts))) },
