@@ -1,11 +1,11 @@
 /** Aptic's read endpoints: Ping, the invoice list, one invoice, its financial details and transactions. */
 import { apticDetail, apticFinancialDetails, apticListItem, apticTransactions, apticTransactionSummary, type ApticInvoiceFacts } from '../data/aptic-view';
-import { apticListPageJson } from '../data/aptic-list-json';
 import { json, type Reply } from '../http/reply';
 import type { RequestContext, Route } from '../http/router';
 import type { ApticState } from './aptic-state';
 import { readListQuery } from './aptic-list-params';
 import { arraySource, runListQuery, type ListQuery } from './list-query';
+import { apticListPageBytes } from './aptic-list-page';
 import { FilterError } from './odata-filter';
 import { INVOICE_LIST_FIELDS, TRANSACTION_FIELDS, type FieldTypes } from './odata-fields';
 import { problem } from './problem-details';
@@ -40,7 +40,7 @@ export function apticReadRoutes(state: ApticState): Route[] {
       handle: (context) =>
         withListQuery(context, INVOICE_LIST_FIELDS, (query) => {
           const page = runListQuery({ size: state.size(), itemAt: (p) => apticListItem(state.factsAt(p)) }, query);
-          return { status: 200, text: apticListPageJson(query.skip, page.total, page.items) };
+          return { status: 200, bytes: apticListPageBytes(query.skip, page.total, page.items) };
         }),
     },
     { method: 'GET', pattern: '/v1/Invoices/:guid', handle: (context) => withInvoice(state, context, (facts) => json(200, apticDetail(facts))) },

@@ -1,26 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { apticFactsFor, apticListItem, createDataset, type ApticListItem } from '../../sandbox/data';
-import { apticListPageJson } from '../../sandbox/data/aptic-list-json';
+import { apticListPageBytes } from '../../sandbox/aptic/aptic-list-page';
 import { useApticSandbox } from './support/aptic-session';
 import { asArray, asRecord, postJson, requestJson } from './support/sandbox-http';
 
 /**
- * The Aptic list page is written field by field (sandbox/data/aptic-list-json.ts) instead of by
- * JSON.stringify; these hold it to JSON.stringify's text for generated invoices and for the
- * text and amounts a PUT can bring.
+ * The Aptic list page is written straight into bytes (sandbox/aptic/aptic-list-page.ts) instead
+ * of by JSON.stringify; these hold it to JSON.stringify's text, as UTF-8, for generated invoices
+ * and for the text and amounts a PUT can bring.
  */
 const byStringify = (skip: number, total: number, items: readonly ApticListItem[]): string => JSON.stringify({ count: items.length, skip, total, value: items });
+const written = (skip: number, total: number, items: readonly ApticListItem[]): string => {
+  const bytes = apticListPageBytes(skip, total, items);
+  // UTF-8 that does not decode would turn into U+FFFD and differ below.
+  return new TextDecoder('utf-8').decode(bytes);
+};
 
-describe('the Aptic list page text', () => {
+describe('the Aptic list page bytes', () => {
   it('is JSON.stringify of the page for generated invoices across a million', () => {
     const seed = 3;
     const dataset = createDataset(seed, 1_000_000);
+    const first = apticListPageBytes(0, dataset.scale, [apticListItem(apticFactsFor(seed, dataset.invoiceAt(0)))]);
+    const firstText = first.toString('utf8');
     for (let page = 0; page < 40; page += 1) {
       const skip = page * 24_989;
       const items = Array.from({ length: 100 }, (_, i) => apticListItem(apticFactsFor(seed, dataset.invoiceAt(skip + i))));
-      expect(apticListPageJson(skip, dataset.scale, items)).toBe(byStringify(skip, dataset.scale, items));
+      expect(written(skip, dataset.scale, items)).toBe(byStringify(skip, dataset.scale, items));
     }
-    expect(apticListPageJson(0, 0, [])).toBe(byStringify(0, 0, []));
+    // The writer is reused; a page handed out earlier (perhaps still in the socket) stays as it was.
+    expect(first.toString('utf8')).toBe(firstText);
+    expect(written(0, 0, [])).toBe(byStringify(0, 0, []));
   });
 
   it('escapes the text a PUT may bring and prints every amount as JSON.stringify does', () => {
@@ -31,7 +40,8 @@ describe('the Aptic list page text', () => {
     for (const text of texts) items.push({ ...base, invoiceNumber: text, customerName: text, customerNumber: `${text}!` });
     for (const amount of amounts) items.push({ ...base, originalPrincipal: amount, remainingPrincipal: -amount, paidSum: amount / 3, remainingSum: amount * 100 });
     for (let cents = -1_000; cents <= 100_000; cents += 7) items.push({ ...base, originalPrincipal: cents / 100, remainingPrincipal: (cents * 1_000_003) / 100 });
-    expect(apticListPageJson(7, 9, items)).toBe(byStringify(7, 9, items));
+    expect(written(7, 9, items)).toBe(byStringify(7, 9, items));
+    expect(apticListPageBytes(7, 9, items).equals(Buffer.from(byStringify(7, 9, items), 'utf8'))).toBe(true);
   });
 });
 
