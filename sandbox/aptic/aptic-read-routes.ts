@@ -5,6 +5,7 @@ import type { RequestContext, Route } from '../http/router';
 import type { ApticState } from './aptic-state';
 import { readListQuery } from './aptic-list-params';
 import { arraySource, runListQuery, type ListQuery } from './list-query';
+import { apticListPageBytes } from './aptic-list-page';
 import { FilterError } from './odata-filter';
 import { INVOICE_LIST_FIELDS, TRANSACTION_FIELDS, type FieldTypes } from './odata-fields';
 import { problem } from './problem-details';
@@ -39,7 +40,7 @@ export function apticReadRoutes(state: ApticState): Route[] {
       handle: (context) =>
         withListQuery(context, INVOICE_LIST_FIELDS, (query) => {
           const page = runListQuery({ size: state.size(), itemAt: (p) => apticListItem(state.factsAt(p)) }, query);
-          return json(200, { count: page.items.length, skip: query.skip, total: page.total, value: page.items });
+          return { status: 200, bytes: apticListPageBytes(query.skip, page.total, page.items) };
         }),
     },
     { method: 'GET', pattern: '/v1/Invoices/:guid', handle: (context) => withInvoice(state, context, (facts) => json(200, apticDetail(facts))) },

@@ -3,7 +3,7 @@
  * of 100,000 without a lookup table: the last group is (index + a per-seed offset) mod 2^48, the
  * rest is hashed from (seed, index), and a GUID only resolves if it regenerates exactly.
  */
-import { hex8, mix32, STREAM, uuidHeadFor } from './prng';
+import { mix32, STREAM, uuidEndingIn } from './prng';
 
 const SPAN = 2 ** 48;
 
@@ -17,9 +17,7 @@ function offsetFor(seed: number): number {
 
 export function apticGuidFor(seed: number, index: number): string {
   const tail = (index + offsetFor(seed)) % SPAN;
-  // The 48-bit tail as 12 hex digits: its top 16 bits, then its low 32.
-  const hex = `${hex8(Math.floor(tail / 0x1_0000_0000)).slice(4)}${hex8(tail >>> 0)}`;
-  return `${uuidHeadFor(seed, STREAM.guid, index)}${hex}`;
+  return uuidEndingIn(Math.floor(tail / 0x1_0000_0000), tail >>> 0, seed, STREAM.guid, index);
 }
 
 /** The invoice index a GUID names for this seed, or null when it is not one of ours. */

@@ -8,7 +8,7 @@
  * renders generated and changed invoices alike.
  */
 import { apticGuidFor } from './aptic-guid';
-import { addDays, atMidnightUtc, DATASET_TODAY, daysBetween } from './calendar';
+import { atMidnightUtc, DATASET_TODAY, DATASET_TODAY_DAY, dayNumberOf } from './calendar';
 import type { Currency, SandboxCustomer } from './customers';
 import { collectionBalance, SELLER, type CollectionCase, type InvoiceLine, type SandboxInvoice } from './invoices';
 import { minorToNumber } from './money-format';
@@ -127,8 +127,9 @@ function apticStatus(facts: ApticInvoiceFacts): number {
   if (facts.creditedMinor > 0 && facts.creditedMinor >= facts.totalMinor) return STATUS_FLAG.credited;
   const inCollection = facts.collection && facts.collection.closedDate === null ? STATUS_FLAG.collection : 0;
   if (apticRemainingPrincipal(facts) === 0) return STATUS_FLAG.paid | (facts.collection ? STATUS_FLAG.collection : 0);
-  const overdue = facts.dueDate < DATASET_TODAY ? STATUS_FLAG.overdue : 0;
-  const reminded = addDays(facts.dueDate, 10) < DATASET_TODAY ? STATUS_FLAG.reminderSent : 0;
+  const dueDay = dayNumberOf(facts.dueDate);
+  const overdue = dueDay < DATASET_TODAY_DAY ? STATUS_FLAG.overdue : 0;
+  const reminded = dueDay + 10 < DATASET_TODAY_DAY ? STATUS_FLAG.reminderSent : 0;
   return STATUS_FLAG.unpaid | overdue | reminded | inCollection;
 }
 
@@ -179,7 +180,7 @@ export function apticListItem(facts: ApticInvoiceFacts): ApticListItem {
     customerNumber: facts.customer.number,
     invoiceDate: facts.issueDate,
     dueDate: facts.dueDate,
-    daysDue: remainingPrincipal > 0 ? Math.max(0, daysBetween(facts.dueDate, DATASET_TODAY)) : 0,
+    daysDue: remainingPrincipal > 0 ? Math.max(0, DATASET_TODAY_DAY - dayNumberOf(facts.dueDate)) : 0,
     invoiceType: 'Invoice',
     registrationDate: facts.registrationDate,
     currencyCode: facts.currency,

@@ -25,17 +25,17 @@ export function dateOfDayNumber(days: number): string {
   return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
 }
 
-/** Formatted days, by day number: generated dates fall within a few years of each other. */
-const formattedDays = new Map<number, string>();
+/**
+ * Formatted days, by day number from 1970 to 2149 (an array: a Map lookup was the generator's
+ * costliest line). Generated dates fall within a few years of each other; others are formatted.
+ */
+const FORMATTED_SPAN = 0x1_0000;
+const formattedDays = new Array<string | undefined>(FORMATTED_SPAN);
 
-function formattedDay(days: number): string {
-  let formatted = formattedDays.get(days);
-  if (formatted === undefined) {
-    if (formattedDays.size >= 100_000) formattedDays.clear();
-    formatted = dateOfDayNumber(days);
-    formattedDays.set(days, formatted);
-  }
-  return formatted;
+/** YYYY-MM-DD of a day number (days since 1970-01-01), formatted once per day. */
+export function dateOfDay(days: number): string {
+  if (days < 0 || days >= FORMATTED_SPAN) return dateOfDayNumber(days);
+  return (formattedDays[days] ??= dateOfDayNumber(days));
 }
 
 const digitAt = (text: string, at: number): number => text.charCodeAt(at) - 48;
@@ -56,7 +56,7 @@ export function daysBetween(from: string, to: string): number {
 }
 
 export function addDays(date: string, days: number): string {
-  return formattedDay(dayNumberOf(date) + days);
+  return dateOfDay(dayNumberOf(date) + days);
 }
 
 export function minDate(a: string, b: string): string {
@@ -87,6 +87,9 @@ export function atMidnightUtc(date: string): string {
  * midnight keeps serving the same data.
  */
 export const DATASET_TODAY = sandboxToday(process.env);
+
+/** DATASET_TODAY as a day number, for the generator's arithmetic on day numbers. */
+export const DATASET_TODAY_DAY = dayNumberOf(DATASET_TODAY);
 
 /** SANDBOX_TODAY if set (a real YYYY-MM-DD day, else an error), otherwise today's calendar day. */
 export function sandboxToday(env: Readonly<Record<string, string | undefined>>, now: Date = new Date()): string {

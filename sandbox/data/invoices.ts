@@ -3,7 +3,7 @@
  * Invoice 0 is always the Vettig seed page's invoice 10425 (1,000 SEK, factored 2025-01-31,
  * recoursed 2025-03-15, recourse paid 2025-03-27); the rest are drawn from their own streams.
  */
-import { addDays, DATASET_TODAY, daysBetween, minDate } from './calendar';
+import { addDays, DATASET_TODAY, DATASET_TODAY_DAY, dateOfDay, daysBetween } from './calendar';
 import { customerAt, CUSTOMER_POOL_SIZE, type Currency, type SandboxCustomer } from './customers';
 import { randomFor, STREAM, type Random } from './prng';
 import { PRODUCTS } from './products';
@@ -113,6 +113,16 @@ function sum(values: readonly number[]): number {
   return values.reduce((total, value) => total + value, 0);
 }
 
+const PAYMENT_TERMS_DAYS: readonly number[] = [14, 30, 30, 30, 45];
+
+/**
+ * The issue day plus `days`, but never after the dataset's today. A function of the module, not
+ * a closure in invoiceAt: tsx (keepNames) names each closure as it is made, a property write per invoice.
+ */
+function afterIssue(issueDay: number, days: number): string {
+  return dateOfDay(Math.min(issueDay + days, DATASET_TODAY_DAY));
+}
+
 function drawLines(random: Random, customer: SandboxCustomer): InvoiceLine[] {
   const count = random.int(1, 4);
   const lines: InvoiceLine[] = [];
@@ -150,28 +160,33 @@ function allocate(amountMinor: number, owed: { capital: number; interest: number
   return { date, capitalMinor, interestMinor, costsMinor };
 }
 
+/** Collection interest on the capital from the due date to `date`. */
+function interestUntil(capitalMinor: number, dueDate: string, date: string): number {
+  return Math.round((capitalMinor * COLLECTION_INTEREST_BASIS_POINTS * daysBetween(dueDate, date)) / 10_000 / 365);
+}
+
 function collectionFor(random: Random, index: number, currency: Currency, capitalMinor: number, dueDate: string): CollectionCase {
   const openedDate = addDays(dueDate, 30);
   const costsMinor = COLLECTION_COSTS_MINOR[currency];
-  const interestUntil = (date: string): number =>
-    Math.round((capitalMinor * COLLECTION_INTEREST_BASIS_POINTS * daysBetween(dueDate, date)) / 10_000 / 365);
   const outcome = random.next();
   const payDate = addDays(openedDate, random.int(10, 90));
-  const base = { caseId: 500_000 + index, openedDate, interestRateBasisPoints: COLLECTION_INTEREST_BASIS_POINTS, capitalMinor, costsMinor };
+  // One literal built after the outcome, not a shared base spread into each (spreading was most of
+  // this function's time), and no closures (tsx names each as it is made).
+  let closedDate: string | null = null;
+  let interestMinor: number;
+  let payments: CollectionPayment[] = [];
   if (payDate < DATASET_TODAY && outcome < 0.35) {
-    const interestMinor = interestUntil(payDate);
+    interestMinor = interestUntil(capitalMinor, dueDate, payDate);
     const owed = { capital: capitalMinor, interest: interestMinor, costs: costsMinor };
-    const payment = allocate(capitalMinor + interestMinor + costsMinor, owed, payDate);
-    return { ...base, closedDate: payDate, interestMinor, payments: [payment] };
+    closedDate = payDate;
+    payments = [allocate(capitalMinor + interestMinor + costsMinor, owed, payDate)];
+  } else {
+    interestMinor = interestUntil(capitalMinor, dueDate, DATASET_TODAY);
+    const owedTotal = capitalMinor + interestMinor + costsMinor;
+    const partial = Math.floor((owedTotal * random.int(20, 60)) / 100 / 100) * 100;
+    if (payDate < DATASET_TODAY && outcome < 0.65 && partial > 0) payments = [allocate(partial, { capital: capitalMinor, interest: interestMinor, costs: costsMinor }, payDate)];
   }
-  const interestMinor = interestUntil(DATASET_TODAY);
-  const owedTotal = capitalMinor + interestMinor + costsMinor;
-  const partial = Math.floor((owedTotal * random.int(20, 60)) / 100 / 100) * 100;
-  if (payDate < DATASET_TODAY && outcome < 0.65 && partial > 0) {
-    const payment = allocate(partial, { capital: capitalMinor, interest: interestMinor, costs: costsMinor }, payDate);
-    return { ...base, closedDate: null, interestMinor, payments: [payment] };
-  }
-  return { ...base, closedDate: null, interestMinor, payments: [] };
+  return { caseId: 500_000 + index, openedDate, interestRateBasisPoints: COLLECTION_INTEREST_BASIS_POINTS, capitalMinor, costsMinor, closedDate, interestMinor, payments };
 }
 
 function firstSwedishCustomer(seed: number): SandboxCustomer {
@@ -215,14 +230,21 @@ export function invoiceAt(seed: number, index: number): SandboxInvoice {
   const random = randomFor(seed, STREAM.invoice, index);
   // Squaring skews towards low customer indices: a few regulars, a long tail of one-off buyers.
   const customer = customerAt(seed, Math.floor(CUSTOMER_POOL_SIZE * random.next() ** 2));
-  const issueDate = addDays(DATASET_TODAY, -random.int(0, 364));
-  const paymentTermsDays = random.pick([14, 30, 30, 30, 45]);
-  const dueDate = addDays(issueDate, paymentTermsDays);
+  // Days are kept as day numbers and formatted once each: parsing the dates back was a tenth of the generator.
+  const issueDay = DATASET_TODAY_DAY - random.int(0, 364);
+  const issueDate = dateOfDay(issueDay);
+  const paymentTermsDays = random.pick(PAYMENT_TERMS_DAYS);
+  const dueDay = issueDay + paymentTermsDays;
+  const dueDate = dateOfDay(dueDay);
   const lines = drawLines(random, customer);
-  const netMinor = sum(lines.map((line) => line.netMinor));
-  const vatMinor = sum(lines.map((line) => line.vatMinor));
+  let netMinor = 0;
+  let vatMinor = 0;
+  for (const line of lines) {
+    netMinor += line.netMinor;
+    vatMinor += line.vatMinor;
+  }
   const totalMinor = netMinor + vatMinor;
-  const overdueDays = daysBetween(dueDate, DATASET_TODAY);
+  const overdueDays = DATASET_TODAY_DAY - dueDay;
 
   const stateRoll = random.next();
   const outcomeRoll = random.next();
@@ -240,7 +262,7 @@ export function invoiceAt(seed: number, index: number): SandboxInvoice {
   // A factored invoice is its factor's to chase; it never goes to the seller's collection agency.
   if (factored && state === 'collection') state = 'overdue';
 
-  const paymentDate = minDate(addDays(issueDate, random.int(3, paymentTermsDays + 10)), DATASET_TODAY);
+  const paymentDate = afterIssue(issueDay, random.int(3, paymentTermsDays + 10));
   // Customers pay round sums; on a tiny invoice a round share could be nothing, so pay half instead.
   const roundShare = Math.floor((totalMinor * random.int(20, 70)) / 100 / 100) * 100;
   const partialMinor = roundShare > 0 ? roundShare : Math.floor(totalMinor / 2);
@@ -248,8 +270,8 @@ export function invoiceAt(seed: number, index: number): SandboxInvoice {
     state === 'paid' ? [{ date: paymentDate, amountMinor: totalMinor }] : state === 'partlyPaid' ? [{ date: paymentDate, amountMinor: partialMinor }] : [];
 
   const creditedMinor = state === 'credited' ? totalMinor : 0;
-  const creditDate = state === 'credited' ? minDate(addDays(issueDate, random.int(2, 20)), DATASET_TODAY) : null;
-  const disputedDate = state === 'disputed' ? minDate(addDays(issueDate, random.int(5, 20)), DATASET_TODAY) : null;
+  const creditDate = state === 'credited' ? afterIssue(issueDay, random.int(2, 20)) : null;
+  const disputedDate = state === 'disputed' ? afterIssue(issueDay, random.int(5, 20)) : null;
 
   let factoring: Factoring | null = null;
   if (factored) {
@@ -257,9 +279,8 @@ export function invoiceAt(seed: number, index: number): SandboxInvoice {
     // Drawn last, so adding it left every earlier draw (and so the rest of the invoice) as it was.
     factoring = factoringFor(random.chance(0.5) ? 'vettig' : 'aptic', totalMinor, issueDate, withRecourse);
     if (factoring.withRecourse && state === 'overdue' && overdueDays > 14) {
-      const recoursePaymentDate = addDays(dueDate, 26);
-      factoring.recourseDate = addDays(dueDate, 14);
-      factoring.recoursePaymentDate = recoursePaymentDate <= DATASET_TODAY ? recoursePaymentDate : null;
+      factoring.recourseDate = dateOfDay(dueDay + 14);
+      factoring.recoursePaymentDate = dueDay + 26 <= DATASET_TODAY_DAY ? dateOfDay(dueDay + 26) : null;
     }
   }
 

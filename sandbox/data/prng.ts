@@ -82,30 +82,45 @@ export const STREAM = {
   caseDetails: 7,
 } as const;
 
-const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+/** Character codes of the hex digits 0-f. */
+const HEX = Array.from({ length: 16 }, (_, digit) => digit.toString(16).charCodeAt(0));
 
-/** value.toString(16).padStart(8, '0') of an unsigned 32-bit value, a byte at a time. */
-export const hex8 = (value: number): string =>
-  `${HEX_BYTES[value >>> 24] ?? ''}${HEX_BYTES[(value >>> 16) & 0xff] ?? ''}${HEX_BYTES[(value >>> 8) & 0xff] ?? ''}${HEX_BYTES[value & 0xff] ?? ''}`;
+/** The hex digit of `value` that starts at bit `shift` (its four bits). */
+const nibble = (value: number, shift: number): number => HEX[(value >>> shift) & 0xf] ?? 0;
 
-/** The first 24 characters of a UUID written from the words a, b and c. */
-function uuidHead(a: string, b: string, c: string): string {
-  const variant = ((parseInt(c[0] ?? '0', 16) & 0x3) | 0x8).toString(16);
-  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-`;
+const DASH = 45;
+const FOUR = 52;
+
+/**
+ * A version-4-shaped UUID from the words a, b and c and a 48-bit tail (its top 16 bits, then its
+ * low 32): hex8(a), b's first four digits, "4" and b's last three (its fifth digit dropped), the
+ * variant (8-b, from c's first digit) and c's next three, then the tail. One fromCharCode makes
+ * it flat in one step: templates of hex pieces were ~3.5x slower (a string per piece), and a
+ * page of 100 Aptic invoices writes ~170 of these.
+ */
+function uuidText(a: number, b: number, c: number, tailHigh: number, tailLow: number): string {
+  return String.fromCharCode(
+    nibble(a, 28), nibble(a, 24), nibble(a, 20), nibble(a, 16), nibble(a, 12), nibble(a, 8), nibble(a, 4), nibble(a, 0), DASH,
+    nibble(b, 28), nibble(b, 24), nibble(b, 20), nibble(b, 16), DASH,
+    FOUR, nibble(b, 8), nibble(b, 4), nibble(b, 0), DASH,
+    HEX[8 | ((c >>> 28) & 0x3)] ?? 0, nibble(c, 24), nibble(c, 20), nibble(c, 16), DASH,
+    nibble(tailHigh, 12), nibble(tailHigh, 8), nibble(tailHigh, 4), nibble(tailHigh, 0),
+    nibble(tailLow, 28), nibble(tailLow, 24), nibble(tailLow, 20), nibble(tailLow, 16), nibble(tailLow, 12), nibble(tailLow, 8), nibble(tailLow, 4), nibble(tailLow, 0),
+  );
 }
 
 // The words are mix32(...key, n) for n = 1..4, the key folded once.
-const word = (folded: number, n: number): string => hex8(foldPart(folded, n) >>> 0);
+const word = (folded: number, n: number): number => foldPart(folded, n) >>> 0;
 
-/** The first 24 characters of uuidFor(...key): Aptic's GUIDs end in their own index instead. */
-export function uuidHeadFor(...key: readonly number[]): string {
+/** uuidFor(...key) with its last 12 digits replaced by a 48-bit tail: Aptic's GUIDs end in their own index. */
+export function uuidEndingIn(tailHigh: number, tailLow: number, ...key: readonly number[]): string {
   const h = foldKey(key);
-  return uuidHead(word(h, 1), word(h, 2), word(h, 3));
+  return uuidText(word(h, 1), word(h, 2), word(h, 3), tailHigh, tailLow);
 }
 
 /** A version-4-shaped UUID that is a pure function of its key. */
 export function uuidFor(...key: readonly number[]): string {
   const h = foldKey(key);
   const c = word(h, 3);
-  return `${uuidHead(word(h, 1), word(h, 2), c)}${c.slice(4, 8)}${word(h, 4)}`;
+  return uuidText(word(h, 1), word(h, 2), c, c & 0xffff, word(h, 4));
 }

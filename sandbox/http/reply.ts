@@ -6,6 +6,8 @@ export interface Reply {
   body?: unknown;
   /** A body sent as-is (malformed JSON faults use this). */
   text?: string;
+  /** A body already encoded (Aptic's list page is written straight into bytes). */
+  bytes?: Buffer;
 }
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Reply {
@@ -17,8 +19,9 @@ export function noContent(): Reply {
 }
 
 /** The bytes and content type a reply goes out with. */
-export function serialise(reply: Reply): { contentType: string; payload: string } {
+export function serialise(reply: Reply): { contentType: string; payload: string | Buffer } {
   const contentType = reply.headers?.['content-type'] ?? 'application/json; charset=utf-8';
+  if (reply.bytes !== undefined) return { contentType, payload: reply.bytes };
   if (reply.text !== undefined) return { contentType, payload: reply.text };
   if (reply.body === undefined) return { contentType, payload: '' };
   return { contentType, payload: JSON.stringify(reply.body) };

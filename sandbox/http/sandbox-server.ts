@@ -57,7 +57,8 @@ function send(response: ServerResponse, reply: Reply): void {
 /** Headers and the first half of the body, then a dead socket: what a client sees on a dropped connection. */
 function sendAndDrop(response: ServerResponse, reply: Reply): void {
   const { contentType, payload } = serialise(reply);
-  const bytes = Buffer.from(payload.length > 1 ? payload : '{"truncated":', 'utf8');
+  const body = payload.length > 1 ? payload : '{"truncated":';
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
   response.writeHead(200, { 'content-type': contentType, 'content-length': String(bytes.length) });
   response.write(bytes.subarray(0, Math.max(1, Math.floor(bytes.length / 2))), () => response.destroy());
 }
