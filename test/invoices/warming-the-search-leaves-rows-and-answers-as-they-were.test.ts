@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { CompactInvoices } from '../../src-renderer/invoices/compact-invoices';
+import { idRanks, sortedPositions } from '../../src-renderer/invoices/compact-invoice-query';
+import { createInvoiceFilterCache } from '../../src-renderer/invoices/invoice-filter-cache';
+import { positionedRows, rowsOf } from '../../src-renderer/invoices/positioned-rows';
+import { warmSearch } from '../../src-renderer/invoices/warm-search';
+import { compareRows, matchesFilter, totalsByCurrency, type InvoiceSort } from '../../src-renderer/queries/invoice-filter';
+import { toInvoiceRow, type InvoiceRow } from '../../src-renderer/queries/invoice-row';
+import { invoice } from '../support/records';
+
+const today = '2025-06-30';
+const sort: InvoiceSort = { column: 'dueDate', direction: 'desc' };
+const customers = ['Åsa Öberg AB', 'Van der Berg B.V.', 'Mäkinen Oy'];
+
+function generatedRows(count: number): InvoiceRow[] {
+  return Array.from({ length: count }, (_, i) =>
+    toInvoiceRow(
+      invoice(`c${i % 2}`, String(100_000 + i), {
+        customer: { name: `${customers[i % customers.length]} ${i % 50}`, number: null },
+        dueDate: `2025-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+        currency: i % 3 === 0 ? 'EUR' : 'SEK',
+        total: 1_000 + i,
+        outstanding: i % 4 === 0 ? 0 : 500 + i,
+      }),
+      today,
+    ),
+  );
+}
+
+describe('warming the search', () => {
+  it('runs searches over a copy of the first rows and leaves the rows, and the answers made after it, as they were', () => {
+    const rows = generatedRows(1_500);
+    const before = JSON.stringify(rows);
+    // The first row's words typed on a character at a time ("100000", "åsa", "öberg"), walked and from bits.
+    expect(warmSearch(rows, today)).toBe(2 * (5 + 3 + 5));
+    expect(JSON.stringify(rows)).toBe(before);
+
+    const index = new CompactInvoices(rows);
+    const order = sortedPositions(index, sort, idRanks(index));
+    const filterRows = createInvoiceFilterCache();
+    for (const text of ['', '1', '10', '100', '1000', '10001', 'å', 'ås', 'åsa', 'ö', 'öb', 'öbe']) {
+      const answer = filterRows(index, order, { text }, today);
+      const kept = rows.filter((row) => matchesFilter(row, { text }, today)).sort(compareRows(sort));
+      expect([...rowsOf(positionedRows(index.rows, answer.positions))]).toEqual(kept);
+      expect(answer.totals()).toEqual(totalsByCurrency(kept));
+    }
+  });
+
+  it('runs nothing over an empty list', () => {
+    expect(warmSearch([], today)).toBe(0);
+  });
+});
