@@ -28,6 +28,12 @@ interface CpuProfile {
   timeDeltas: number[];
 }
 
+// Read through `head`: a closed pipe ends the script rather than throwing.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
+
 const [tracePath, profilePath] = process.argv.slice(2);
 if (!tracePath) throw new Error('usage: tsx scripts/keystroke-trace.ts trace.json [keys.cpuprofile]');
 const { traceEvents } = JSON.parse(readFileSync(tracePath, 'utf8')) as { traceEvents: TraceEvent[] };

@@ -2,7 +2,7 @@ import type { CurrencyTotals, InvoiceFilter } from '../queries/invoice-filter';
 import { CharacterRows } from './character-rows';
 import { compactTotals, matchingRows, narrowedTotals, PositionsInOrder, type MatchingRows } from './compact-invoice-query';
 import type { CompactInvoices } from './compact-invoices';
-import { afterPaint } from '../lists/after-paint';
+import { afterInput, afterPaint } from '../lists/after-paint';
 import { warmSearch } from './warm-search';
 
 /** A filter's answer over one sorted list: the kept rows as a mask (row order) and their positions in list order. */
@@ -91,10 +91,10 @@ function normalised(text: string | undefined): string {
   return text?.trim().toLocaleLowerCase().replace(/\s+/g, ' ') ?? '';
 }
 
-/** Where frames are painted (not in Node's tests): `warmSearch` of the index's first rows, after the next frame. */
+/** Where frames are painted (not in Node's tests): `warmSearch` of the index's first rows after the next frame, a word at a time. */
 function warmAfterPaint(index: CompactInvoices, day: string): void {
   if (typeof requestAnimationFrame !== 'function') return;
-  void afterPaint().then(() => warmSearch(index.rows, day));
+  void afterPaint().then(() => warmSearch(index.rows, day, afterInput));
 }
 
 const reading = new WeakSet<CharacterRows>();

@@ -28,11 +28,14 @@ function generatedRows(count: number): InvoiceRow[] {
 }
 
 describe('warming the search', () => {
-  it('runs searches over a copy of the first rows and leaves the rows, and the answers made after it, as they were', () => {
+  it('runs searches over a copy of the first rows and leaves the rows, and the answers made after it, as they were', async () => {
     const rows = generatedRows(1_500);
     const before = JSON.stringify(rows);
     // The first row's words typed on a character at a time ("100000", "åsa", "öberg"), walked and from bits.
-    expect(warmSearch(rows, today)).toBe(2 * (5 + 3 + 5));
+    let turns = 0;
+    expect(await warmSearch(rows, today, async () => void turns++)).toBe(2 * (5 + 3 + 5));
+    // A turn for the page after each word.
+    expect(turns).toBe(2 * 3);
     expect(JSON.stringify(rows)).toBe(before);
 
     const index = new CompactInvoices(rows);
@@ -46,7 +49,7 @@ describe('warming the search', () => {
     }
   });
 
-  it('runs nothing over an empty list', () => {
-    expect(warmSearch([], today)).toBe(0);
+  it('runs nothing over an empty list', async () => {
+    expect(await warmSearch([], today)).toBe(0);
   });
 });
