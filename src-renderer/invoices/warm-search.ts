@@ -21,9 +21,11 @@ export async function warmSearch(rows: readonly InvoiceRow[], today: string, bet
   if (sample.length === 0) return 0;
   const order = sortedPositions(sample, { column: 'dueDate', direction: 'desc' }, idRanks(sample));
   const characters = new CharacterRows(sample);
-  // The first row's words: numbers and names as people type them, each found in the copy.
-  const { text } = sample.searchBlocks[0]!;
-  const words = text.slice(0, text.indexOf('\n')).split(' ').filter((word) => word.length > 0).slice(0, 3);
+  // Words of the first rows as people type them (numbers, names), each found in the copy: three
+  // of at least three characters where there are, so longer words' paths are run too.
+  const distinct = [...new Set(sample.searchBlocks[0]!.text.split(/\s+/).filter((word) => word.length > 0))];
+  const long = distinct.filter((word) => word.length >= 3);
+  const words = (long.length >= 3 ? long : distinct).slice(0, 3);
   let searches = 0;
   for (const read of [false, true]) {
     if (read) characters.extend(Number.POSITIVE_INFINITY);

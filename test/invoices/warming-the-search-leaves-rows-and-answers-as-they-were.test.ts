@@ -49,6 +49,12 @@ describe('warming the search', () => {
     }
   });
 
+  it('types longer words where the first row has few', async () => {
+    // With a bare "7" first, the next row's "100001", "van" and "der" (a word typed up to five characters).
+    const rows = generatedRows(20).map((row, i) => (i === 0 ? { ...row, searchText: '7' } : row));
+    expect(await warmSearch(rows, today)).toBe(2 * (5 + 3 + 3));
+  });
+
   it('runs nothing over an empty list', async () => {
     expect(await warmSearch([], today)).toBe(0);
   });
