@@ -2,6 +2,8 @@ import type { CurrencyTotals, InvoiceFilter } from '../queries/invoice-filter';
 import { CharacterRows } from './character-rows';
 import { compactTotals, matchingRows, narrowedTotals, PositionsInOrder, type MatchingRows } from './compact-invoice-query';
 import type { CompactInvoices } from './compact-invoices';
+import { afterInput, afterPaint } from '../lists/after-paint';
+import { warmSearch } from './warm-search';
 
 /** A filter's answer over one sorted list: the kept rows as a mask (row order) and their positions in list order. */
 export interface InvoiceAnswer extends MatchingRows {
@@ -22,10 +24,16 @@ export function createInvoiceFilterCache(limit = 32) {
   const answers = new Map<string, { filter: InvoiceFilter; answer: InvoiceAnswer }>();
   const characters = new WeakMap<CompactInvoices, CharacterRows>();
 
-  /** The index's character rows, read a slice at a time whenever the page is idle until every block is. */
+  /**
+   * The index's character rows, read a slice at a time whenever the page is idle until every block
+   * is; with a new index, the search's code is warmed once the list is painted (warm-search.ts).
+   */
   function charactersOf(index: CompactInvoices): CharacterRows {
     let rows = characters.get(index);
-    if (!rows) characters.set(index, (rows = new CharacterRows(index)));
+    if (!rows) {
+      characters.set(index, (rows = new CharacterRows(index)));
+      warmAfterPaint(index, today);
+    }
     if (!rows.complete) readWhenIdle(rows);
     return rows;
   }
@@ -81,6 +89,15 @@ function totalsOnce(index: CompactInvoices, kept: MatchingRows, wider: InvoiceAn
 
 function normalised(text: string | undefined): string {
   return text?.trim().toLocaleLowerCase().replace(/\s+/g, ' ') ?? '';
+}
+
+/** Where frames are painted (not in Node's tests): `warmSearch` of the index's first rows after the next frame, a word at a time. */
+function warmAfterPaint(index: CompactInvoices, day: string): void {
+  if (typeof requestAnimationFrame !== 'function') return;
+  // Only time is at stake: what fails here (amounts past exact sums) fails again, and is shown, in the list's own answer.
+  void afterPaint()
+    .then(() => warmSearch(index.rows, day, afterInput))
+    .catch(() => undefined);
 }
 
 const reading = new WeakSet<CharacterRows>();
