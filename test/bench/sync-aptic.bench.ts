@@ -55,6 +55,8 @@ async function rawWriteMs(page: Page): Promise<{ ms: number; records: number }> 
         };
         tx.oncomplete = () => resolve();
         tx.onerror = () => reject(tx.error);
+        // A throw in a request's handler aborts the transaction without an error event.
+        tx.onabort = () => reject(tx.error ?? new Error('the ceiling write was aborted'));
       });
     }
     const ms = performance.now() - started;
