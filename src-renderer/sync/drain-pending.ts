@@ -2,7 +2,7 @@ import type { SyncStream } from '../../src-shared/domain/provider';
 import type { Invoice } from '../../src-shared/domain/records';
 import { maxDetailRequestsPerCall, type InvoiceDetail } from '../../src-shared/rpc/sync-methods';
 import type { CacheDatabase } from '../db/cache-database';
-import { pendingCounts, type InvoiceChunk, type InvoiceDirectoryRow, type PendingField } from '../db/invoice-chunks';
+import { chunkOf, invoicesOf, pendingCounts, type InvoiceDirectoryRow, type PendingField } from '../db/invoice-chunks';
 import type { FetchDetails } from './page-details';
 import { SyncCancelled } from './sync-stopped';
 
@@ -78,7 +78,7 @@ export async function drainPending(
       const { seq } = work[next++]!;
       const chunk = await db.invoiceChunks.get(seq);
       if (!chunk || chunk.stream !== kind.listStream) continue;
-      const asked: Asked[] = chunk.invoices.flatMap((invoice, at) => {
+      const asked: Asked[] = invoicesOf(chunk).flatMap((invoice, at) => {
         const request = invoice[field];
         return request !== undefined && latest.get(invoice.id) === seq ? [{ at, id: invoice.id, listHash: invoice.listHash, request }] : [];
       });
@@ -129,20 +129,21 @@ async function writeAnswers(db: CacheDatabase, kind: PendingKind, { seq, newest 
   return db.transaction('rw', [db.invoiceChunks, db.invoiceDirectory, ...kind.tables(db)], async () => {
     const [chunk, row] = await Promise.all([db.invoiceChunks.get(seq), db.invoiceDirectory.get(seq)]);
     if (!chunk || !row) return 0;
+    const invoices = invoicesOf(chunk);
     const added = await db.invoiceDirectory.where(':id').above(Math.max(seq, newest)).filter((other) => other.connectionId === chunk.connectionId).toArray();
     const newer = new Set(added.flatMap((other) => other.ids));
     const answered: Answered[] = [];
     asked.forEach((one, n) => {
-      const invoice = chunk.invoices[one.at];
+      const invoice = invoices[one.at];
       if (!invoice || invoice.id !== one.id || invoice.listHash !== one.listHash || invoice[kind.field] !== one.request || newer.has(one.id)) return;
       answered.push({ invoice, asked: one, answer: answers[n]! });
     });
     if (answered.length === 0) return 0;
     const stored = await kind.write(answered);
-    answered.forEach(({ asked: { at } }, n) => (chunk.invoices[at] = stored[n]!));
-    await db.invoiceChunks.put(chunk satisfies InvoiceChunk);
+    answered.forEach(({ asked: { at } }, n) => (invoices[at] = stored[n]!));
+    await db.invoiceChunks.put(chunkOf(chunk.connectionId, chunk, invoices, seq));
     const { vatPending: _vat, detailsPending: _details, ...rest } = row;
-    await db.invoiceDirectory.put({ ...rest, ...pendingCounts(chunk.invoices) });
+    await db.invoiceDirectory.put({ ...rest, ...pendingCounts(invoices) });
     return answered.length;
   });
 }

@@ -3,7 +3,7 @@ import type { Invoice } from '../../src-shared/domain/records';
 import type { PendingDetail, SyncDetails, SyncPage } from '../../src-shared/rpc/sync-methods';
 import { pendingInvoicesOf } from '../../src-shared/rpc/packed-sync-page';
 import type { CacheDatabase } from '../db/cache-database';
-import { invoiceDirectory, type Located } from '../db/invoice-chunks';
+import { invoiceDirectory, invoicesOf, type Located } from '../db/invoice-chunks';
 import { heldDetails, type HeldDetails } from './kept-details';
 import type { FetchPage } from './sync-connection';
 
@@ -87,9 +87,9 @@ async function cachedVat(db: CacheDatabase, located: Map<string, Located>, pendi
   }
   if (where.length === 0) return found;
   const seqs = [...new Set(where.map(({ seq }) => seq))];
-  const chunks = new Map((await db.invoiceChunks.bulkGet(seqs)).flatMap((chunk) => (chunk ? [[chunk.seq!, chunk] as const] : [])));
+  const chunks = new Map((await db.invoiceChunks.bulkGet(seqs)).flatMap((chunk) => (chunk ? [[chunk.seq!, invoicesOf(chunk)] as const] : [])));
   for (const { id, seq, at } of where) {
-    const invoice = chunks.get(seq)?.invoices[at];
+    const invoice = chunks.get(seq)?.[at];
     if (invoice?.id === id) found.set(id, { listHash: invoice.listHash, vatLines: invoice.vatLines, vatPending: invoice.vatPending });
   }
   return found;

@@ -79,7 +79,9 @@ const layoutTimer = `async ({ layout, count, template }) => {
     for (let i = 0; i < count; i += layout.chunk) {
       const tx = db.transaction(layout.columns ? ['chunks', 'columns'] : 'chunks', 'readwrite', { durability: 'default' });
       const invoices = records.slice(i, i + layout.chunk);
-      const chunk = { connectionId: template.connectionId, stream: 'invoices', generation: 1, invoices };
+      const chunk = layout.text === 'json' ? { connectionId: template.connectionId, stream: 'invoices', generation: 1, text: JSON.stringify(invoices) }
+        : layout.text === 'bytes' ? { connectionId: template.connectionId, stream: 'invoices', generation: 1, bytes: new TextEncoder().encode(JSON.stringify(invoices)) }
+        : { connectionId: template.connectionId, stream: 'invoices', generation: 1, invoices };
       if (layout.lookup) { chunk.ids = invoices.map((r) => r.id); chunk.numbers = invoices.map((r) => r.number); }
       tx.objectStore('chunks').put(chunk).onsuccess = (event) => {
         if (layout.columns) tx.objectStore('columns').put({ seq: event.target.result, ...columnsOf(layout.columns, invoices) });
@@ -100,7 +102,7 @@ const layoutTimer = `async ({ layout, count, template }) => {
   const readStarted = performance.now();
   const store = layout.columns ? 'columns' : layout.chunk ? 'chunks' : 'invoices';
   const all = await answer(reopened.transaction(store).objectStore(store).getAll());
-  const read = layout.columns ? all.reduce((sum, row) => sum + (row.rows ?? row.number ?? row.numbers).length, 0) : layout.chunk ? all.flatMap((chunk) => chunk.invoices).length : all.length;
+  const read = layout.columns ? all.reduce((sum, row) => sum + (row.rows ?? row.number ?? row.numbers).length, 0) : layout.chunk ? all.flatMap((chunk) => chunk.text !== undefined ? JSON.parse(chunk.text) : chunk.bytes !== undefined ? JSON.parse(new TextDecoder().decode(chunk.bytes)) : chunk.invoices).length : all.length;
   const readMs = performance.now() - readStarted;
   reopened.close();
   await answer(indexedDB.deleteDatabase(name));
@@ -116,6 +118,8 @@ interface Layout {
   lookup?: boolean;
   /** Beside each chunk, in the same transaction, its invoices' list fields in one encoding; reading back reads only these. */
   columns?: 'objects' | 'arrays' | 'typed';
+  /** The chunk's invoices as one value: their JSON text, or that text's UTF-8 bytes (written and parsed inside the timing). */
+  text?: 'json' | 'bytes';
 }
 
 const layouts: Layout[] = [
@@ -124,6 +128,8 @@ const layouts: Layout[] = [
   { name: 'chunk-100', label: 'chunks of 100 invoices, one per transaction', chunk: 100 },
   { name: 'chunk-500', label: 'chunks of 500 invoices, one per transaction', chunk: 500 },
   { name: 'chunk-1000', label: 'chunks of 1,000 invoices, one per transaction', chunk: 1_000 },
+  { name: 'chunk-1000-json', label: 'chunks of 1,000, the invoices as one JSON text', chunk: 1_000, text: 'json' },
+  { name: 'chunk-1000-bytes', label: 'chunks of 1,000, the invoices as JSON in UTF-8 bytes', chunk: 1_000, text: 'bytes' },
   { name: 'chunk-5000', label: 'chunks of 5,000 invoices, one per transaction', chunk: 5_000 },
   { name: 'chunk-1000-lookup', label: 'chunks of 1,000 with multi-entry indexes of ids and numbers', chunk: 1_000, lookup: true },
   { name: 'chunk-100-lookup', label: 'chunks of 100 with multi-entry indexes of ids and numbers', chunk: 100, lookup: true },

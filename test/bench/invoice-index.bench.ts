@@ -32,7 +32,8 @@ export const fillCacheScript = (count: number) => `(async () => {
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
-  const chunks = await all('invoiceChunks');
+  // A chunk holds its invoices as one JSON text (src-renderer/db/invoice-chunks.ts; an array before).
+  const chunks = (await all('invoiceChunks')).map((chunk) => ({ ...chunk, invoices: chunk.text === undefined ? chunk.invoices : JSON.parse(chunk.text) }));
   const columnsBySeq = new Map((await all('invoiceColumns')).map((row) => [row.seq, row]));
   const templates = chunks.flatMap((chunk) => chunk.invoices.map((invoice, at) => {
     const columns = columnsBySeq.get(chunk.seq);
@@ -80,7 +81,7 @@ export const fillCacheScript = (count: number) => `(async () => {
     await new Promise((resolve, reject) => {
       const tx = db.transaction(['invoiceChunks', 'invoiceDirectory', 'invoiceColumns', 'cacheStamp'], 'readwrite');
       tx.objectStore('cacheStamp').put({ id: 1, stamp: crypto.randomUUID() });
-      tx.objectStore('invoiceChunks').add({ connectionId, stream, generation, invoices }).onsuccess = (event) => {
+      tx.objectStore('invoiceChunks').add({ connectionId, stream, generation, text: JSON.stringify(invoices) }).onsuccess = (event) => {
         const seq = event.target.result;
         tx.objectStore('invoiceDirectory').add({ seq, connectionId, ids: invoices.map((i) => i.id), numbers: invoices.map((i) => i.number) });
         tx.objectStore('invoiceColumns').add({ seq, format, strings, codes, amounts, references });

@@ -27,11 +27,14 @@ async function rawWriteMs(page: Page): Promise<{ ms: number; records: number }> 
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
-    const chunks = await new Promise<Array<{ invoices: Array<{ id: string; number: string }> }>>((resolve, reject) => {
+    // A chunk holds its invoices as one JSON text (src-renderer/db/invoice-chunks.ts): rewritten as it is stored.
+    type Stored = { seq?: number; text?: string; invoices?: Array<{ id: string; number: string }> };
+    const stored = await new Promise<Stored[]>((resolve, reject) => {
       const request = cache.transaction('invoiceChunks').objectStore('invoiceChunks').getAll();
-      request.onsuccess = () => resolve(request.result as Array<{ invoices: Array<{ id: string; number: string }> }>);
+      request.onsuccess = () => resolve(request.result as Stored[]);
       request.onerror = () => reject(request.error);
     });
+    const chunks = stored.map(({ seq: _seq, ...chunk }) => ({ chunk, invoices: (chunk.text === undefined ? chunk.invoices! : JSON.parse(chunk.text)) as Array<{ id: string; number: string }> }));
     cache.close();
     const raw = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open(`raw-ceiling-${Date.now()}`, 1);
@@ -44,20 +47,22 @@ async function rawWriteMs(page: Page): Promise<{ ms: number; records: number }> 
       request.onerror = () => reject(request.error);
     });
     const started = performance.now();
-    for (const { seq: _seq, ...chunk } of chunks as Array<{ seq?: number; invoices: Array<{ id: string; number: string }> }>) {
+    for (const { chunk, invoices } of chunks) {
       await new Promise<void>((resolve, reject) => {
         const tx = raw.transaction(['invoiceChunks', 'invoiceDirectory'], 'readwrite');
         tx.objectStore('invoiceChunks').add(chunk).onsuccess = (event) => {
           const seq = (event.target as IDBRequest<number>).result;
-          tx.objectStore('invoiceDirectory').add({ seq, ids: chunk.invoices.map((i) => i.id), numbers: chunk.invoices.map((i) => i.number) });
+          tx.objectStore('invoiceDirectory').add({ seq, ids: invoices.map((i) => i.id), numbers: invoices.map((i) => i.number) });
         };
         tx.oncomplete = () => resolve();
         tx.onerror = () => reject(tx.error);
+        // A throw in a request's handler aborts the transaction without an error event.
+        tx.onabort = () => reject(tx.error ?? new Error('the ceiling write was aborted'));
       });
     }
     const ms = performance.now() - started;
     raw.close();
-    return { ms, records: new Set(chunks.flatMap((chunk) => chunk.invoices.map((i) => i.id))).size };
+    return { ms, records: new Set(chunks.flatMap(({ invoices }) => invoices.map((i) => i.id))).size };
   });
 }
 

@@ -57,7 +57,7 @@ const cacheRows = `(async () => {
   // Invoices are stored a page at a time (src-renderer/db/invoice-chunks.ts): the last chunk holding an id has its current version.
   const invoices = new Map();
   for (const chunk of await all('invoiceChunks')) {
-    for (const invoice of chunk.invoices) invoices.set(invoice.id, { ...invoice, connectionId: chunk.connectionId, stream: chunk.stream });
+    for (const invoice of chunk.text === undefined ? chunk.invoices : JSON.parse(chunk.text)) invoices.set(invoice.id, { ...invoice, connectionId: chunk.connectionId, stream: chunk.stream });
   }
   const out = [];
   for (const rows of [[...invoices.values()], await all('events'), await all('cases')]) {

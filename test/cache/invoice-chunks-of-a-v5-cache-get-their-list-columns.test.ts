@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncState } from '../../src-renderer/db/cache-database';
-import { cachedInvoice, cachedInvoices } from '../../src-renderer/db/invoice-chunks';
+import { cachedInvoice, cachedInvoices, chunkOf, invoicesOf } from '../../src-renderer/db/invoice-chunks';
 import { removeConnectionData } from '../../src-renderer/db/remove-connection-data';
 import { schemaVersions } from '../../src-renderer/db/schema-versions';
 import { loadInvoiceRows } from '../../src-renderer/queries/cache-queries';
@@ -111,8 +111,8 @@ describe('a v5 cache opened by the layout with list columns', () => {
     await db.invoiceColumns.update(second!, { format: 0 as 1 });
     // Rewritten without its columns: an invoice fewer, so the old columns no longer line up.
     const chunk = (await db.invoiceChunks.get(third!))!;
-    const invoices = chunk.invoices.slice(1);
-    await db.invoiceChunks.put({ ...chunk, invoices });
+    const invoices = invoicesOf(chunk).slice(1);
+    await db.invoiceChunks.put(chunkOf(chunk.connectionId, chunk, invoices, third!));
     await db.invoiceDirectory.put({ seq: third!, connectionId: chunk.connectionId, ids: invoices.map((item) => item.id), numbers: invoices.map((item) => item.number) });
     expect(await loadInvoiceRows(db, today)).toEqual(await expectedRows(db));
     expect((await cachedInvoice(db, 'c1/10001'))?.raw).toEqual({ ocr: 'OCR10001', clientReferenceNumber: 'R-1', amount: 1 });

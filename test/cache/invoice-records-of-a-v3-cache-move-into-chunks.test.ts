@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CachedInvoice, SyncState } from '../../src-renderer/db/cache-database';
-import { cachedInvoice, cachedInvoices } from '../../src-renderer/db/invoice-chunks';
+import { cachedInvoice, cachedInvoices, invoicesOf } from '../../src-renderer/db/invoice-chunks';
 import { removeConnectionData } from '../../src-renderer/db/remove-connection-data';
 import { schemaVersions } from '../../src-renderer/db/schema-versions';
 import { invoiceHistory, recordCounts } from '../../src-renderer/queries/cache-queries';
@@ -37,7 +37,7 @@ describe('a v3 cache opened by the chunked layout', () => {
     expect(db.tables.map((table) => table.name)).not.toContain('invoices');
     expect(await cachedInvoices(db)).toEqual([...rows].sort((a, b) => (a.id < b.id ? -1 : 1)));
     // Chunks of at most 1,000, each of one connection, stream and generation.
-    const chunks = await db.invoiceChunks.toArray();
+    const chunks = (await db.invoiceChunks.toArray()).map((chunk) => ({ ...chunk, invoices: invoicesOf(chunk) }));
     expect(chunks.every((chunk) => chunk.invoices.length <= 1_000 && chunk.invoices.every((row) => row.connectionId === chunk.connectionId))).toBe(true);
     expect(chunks.map((chunk) => chunk.invoices.length).reduce((a, b) => a + b, 0)).toBe(2_530);
     expect((await cachedInvoice(db, 'c1/10007'))?.total).toBe(7);

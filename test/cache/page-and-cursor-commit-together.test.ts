@@ -29,8 +29,10 @@ describe('committing a sync page', () => {
     const { db } = memoryCache();
     const state = await openWalk(db, 'c1', 'invoices', normal);
     await commitPage(db, state, page([invoice('c1', '1')], 'p2'), now);
-    // A value IndexedDB cannot clone: the write fails inside the transaction.
-    const broken = page([invoice('c1', '2'), { ...invoice('c1', '3'), raw: { unclonable: (() => 1) as unknown as string } }], 'p3');
+    // A value neither IndexedDB can clone nor JSON.stringify can write (a chunk is stored as its
+    // invoices' JSON text): the write fails inside the transaction.
+    const unwritable = { toJSON: () => { throw new Error('unwritable'); } } as unknown as string;
+    const broken = page([invoice('c1', '2'), { ...invoice('c1', '3'), raw: { unwritable } }], 'p3');
     await expect(commitPage(db, { ...state, cursor: 'p2' }, broken, now)).rejects.toThrow();
     expect(await invoiceCount(db)).toBe(1);
     expect((await db.syncState.get(['c1', 'invoices']))?.cursor).toBe('p2');

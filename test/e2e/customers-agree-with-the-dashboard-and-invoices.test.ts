@@ -199,10 +199,12 @@ describe('collection cases', () => {
         request.onsuccess = () => {
           const cursor = request.result;
           if (!cursor) return;
-          const chunk = cursor.value as { seq: number; connectionId: string; invoices: Array<{ id: string; number: string }> };
-          const invoices = chunk.invoices.filter((invoice) => invoice.number !== number);
-          if (invoices.length < chunk.invoices.length) {
-            cursor.update({ ...chunk, invoices });
+          // A chunk holds its invoices as one JSON text (or, written before that, as an array).
+          const chunk = cursor.value as { seq: number; connectionId: string; text?: string; invoices?: Array<{ id: string; number: string }> };
+          const all = (chunk.text === undefined ? chunk.invoices! : JSON.parse(chunk.text)) as Array<{ id: string; number: string }>;
+          const invoices = all.filter((invoice) => invoice.number !== number);
+          if (invoices.length < all.length) {
+            cursor.update(chunk.text === undefined ? { ...chunk, invoices } : { ...chunk, text: JSON.stringify(invoices) });
             transaction.objectStore('invoiceDirectory').put({ seq: chunk.seq, connectionId: chunk.connectionId, ids: invoices.map((i) => i.id), numbers: invoices.map((i) => i.number) });
             transaction.objectStore('invoiceColumns').delete(chunk.seq);
           }

@@ -366,11 +366,13 @@ describe('data a removal left behind when the window closed halfway', () => {
       });
       const tx = db.transaction(['invoiceChunks', 'invoiceDirectory', 'syncState'], 'readwrite');
       const chunks = tx.objectStore('invoiceChunks');
-      const [first] = await new Promise<Array<{ invoices: Array<Record<string, unknown>> }>>((resolve) => {
+      const [first] = await new Promise<Array<{ text?: string; invoices?: Array<Record<string, unknown>> }>>((resolve) => {
         const request = chunks.getAll(null, 1);
-        request.onsuccess = () => resolve(request.result as Array<{ invoices: Array<Record<string, unknown>> }>);
+        request.onsuccess = () => resolve(request.result as Array<{ text?: string; invoices?: Array<Record<string, unknown>> }>);
       });
-      const rows = first!.invoices.slice(0, 100).map((row) => ({ ...row, id: `${id}/${String(row.id)}`, number: String(row.number), connectionId: id }));
+      // A chunk holds its invoices as one JSON text (or, written before that, as an array).
+      const stored = (first!.text === undefined ? first!.invoices! : JSON.parse(first!.text)) as Array<Record<string, unknown>>;
+      const rows = stored.slice(0, 100).map((row) => ({ ...row, id: `${id}/${String(row.id)}`, number: String(row.number), connectionId: id }));
       chunks.add({ connectionId: id, stream: 'invoices', generation: 1, invoices: rows }).onsuccess = (event) => {
         const seq = (event.target as IDBRequest<number>).result;
         tx.objectStore('invoiceDirectory').put({ seq, connectionId: id, ids: rows.map((row) => row.id), numbers: rows.map((row) => row.number) });

@@ -137,8 +137,9 @@ export async function readCache(page: Page): Promise<Array<Record<string, unknow
       });
     // Invoices are stored a page at a time (src-renderer/db/invoice-chunks.ts): the last chunk holding an id has its current version.
     const invoices = new Map<string, unknown>();
-    for (const chunk of (await all('invoiceChunks')) as Array<{ stream: string; generation: number; invoices: Array<{ id: string }> }>) {
-      for (const invoice of chunk.invoices) invoices.set(invoice.id, { ...invoice, stream: chunk.stream, generation: chunk.generation });
+    // A chunk holds its invoices as one JSON text, or (written before that) as an array.
+    for (const chunk of (await all('invoiceChunks')) as Array<{ stream: string; generation: number; text?: string; invoices?: Array<{ id: string }> }>) {
+      for (const invoice of (chunk.text === undefined ? chunk.invoices! : JSON.parse(chunk.text)) as Array<{ id: string }>) invoices.set(invoice.id, { ...invoice, stream: chunk.stream, generation: chunk.generation });
     }
     const rows = [...invoices.values(), ...(await all('events')), ...(await all('cases'))];
     db.close();
