@@ -2,9 +2,11 @@ import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
 
 /**
  * The tables the cache's lists and the Dashboard's figures are read from (queries/ledger-rows.ts):
- * a write to any of them changes what the first screen (db/first-screen.ts) would say.
+ * a write to any of them changes what the first screen (db/first-screen.ts) would say. Not
+ * `invoicePages` (which walk last saw each chunk, read by no load): an unchanged walk moves every
+ * one of those rows, and must leave the stamp, and the first screen kept under it, as they were.
  */
-export const stampedTables: ReadonlySet<string> = new Set(['invoiceChunks', 'invoiceDirectory', 'invoiceColumns', 'invoicePages', 'events', 'cases']);
+export const stampedTables: ReadonlySet<string> = new Set(['invoiceChunks', 'invoiceDirectory', 'invoiceColumns', 'events', 'cases']);
 
 /** The one row of `cacheStamp`: a new random value written with every write to a stamped table. */
 export interface CacheStampRow {
@@ -43,6 +45,8 @@ export const cacheStampMiddleware: Middleware<DBCore> = {
           ...table,
           async mutate(request: DBCoreMutateRequest) {
             const answer = await table.mutate(request);
+            // A bulk write of nothing (a sweep with nothing to delete) changes nothing a load reads.
+            if (writesNothing(request)) return answer;
             const { trans } = request;
             // An upgrade's transaction from before v11 has no such store yet.
             if (!(trans as unknown as IDBTransaction).objectStoreNames?.contains(cacheStampTable)) return answer;
@@ -55,3 +59,9 @@ export const cacheStampMiddleware: Middleware<DBCore> = {
     };
   },
 };
+
+function writesNothing(request: DBCoreMutateRequest): boolean {
+  if (request.type === 'add' || request.type === 'put') return request.values.length === 0;
+  if (request.type === 'delete') return request.keys.length === 0;
+  return false;
+}

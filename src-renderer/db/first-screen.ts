@@ -49,6 +49,11 @@ export async function writeFirstScreen(db: CacheDatabase, stamp: string, day: st
   });
 }
 
+/** The cache's stamp now; inside a transaction, call with `cacheStamp` in its scope to read it with what else it reads. */
+export async function readCacheStamp(db: CacheDatabase): Promise<string> {
+  return stampOf(await db.cacheStamp.get(1));
+}
+
 function stampOf(row: CacheStampRow | undefined): string {
   return row?.stamp ?? unstamped;
 }

@@ -3,9 +3,10 @@ import { ref } from 'vue';
 import { calendarToday } from '../../src-shared/dates/today';
 import type { Connection } from '../../src-shared/domain/connection';
 import { cacheDatabase } from '../db/cache-database';
-import { beginSnapshot, cacheSnapshot } from '../freshness/cache-snapshot';
+import { snapshotsAround } from '../freshness/cache-snapshot';
 import { readFreshness, writeFreshness, type FreshnessSettings } from '../freshness/freshness-settings';
 import { addUnread, whatChanged, type Change } from '../freshness/what-changed';
+import { useInvoiceIndexStore } from './invoice-index';
 import { useSyncStore } from './sync';
 
 const unreadKey = 'reskontra.unreadChanges';
@@ -27,6 +28,7 @@ function readUnread(storage: Storage): Change[] {
  */
 export const useFreshnessStore = defineStore('freshness', () => {
   const sync = useSyncStore();
+  const index = useInvoiceIndexStore();
   const storage = window.localStorage;
   const settings = ref<FreshnessSettings>(readFreshness(storage));
   const unread = ref<Change[]>(readUnread(storage));
@@ -61,11 +63,13 @@ export const useFreshnessStore = defineStore('freshness', () => {
         const db = cacheDatabase();
         await sync.loadHistory(connections);
         // The sync starts as soon as the read has begun, not when it ends: see beginSnapshot.
-        const reading = await beginSnapshot(db, calendarToday(), failing(connections));
-        const syncing = sync.syncAll(connections, options);
-        const before = await reading.read;
-        await syncing;
-        const after = await cacheSnapshot(db, calendarToday(), failing(connections));
+        // After the sync, a ledger the Invoices store holds is loaded again by it (its watch of
+        // `revision`): the news wait for that load rather than read the same cache beside it.
+        const inputs = async (after: boolean) => {
+          if (after && index.ready) await index.load();
+          return { today: calendarToday(), failing: failing(connections), held: index.heldLedger() };
+        };
+        const { before, after } = await snapshotsAround(db, inputs, () => sync.syncAll(connections, options));
         const changes = whatChanged(before, after).filter((change) => settings.value.kinds[change.kind]);
         if (changes.length > 0) {
           unread.value = addUnread(unread.value, changes);

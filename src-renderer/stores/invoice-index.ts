@@ -4,6 +4,7 @@ import { calendarToday } from '../../src-shared/dates/today';
 import type { LedgerEntry } from '../../src-shared/ledger/join-ledger';
 import { cacheDatabase } from '../db/cache-database';
 import { readFirstScreen, writeFirstScreen } from '../db/first-screen';
+import type { HeldLedger } from '../freshness/cache-snapshot';
 import { firstScreenOf } from '../invoices/first-screen';
 import { CompactInvoices } from '../invoices/compact-invoices';
 import { idRanks, sortedPositions } from '../invoices/compact-invoice-query';
@@ -61,6 +62,8 @@ export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
   const entryOfRecord = shallowRef<LedgerRows['entryOf']>(() => undefined);
   let loading: Promise<void> | null = null;
   let loadedRevision = -1;
+  /** The cache's stamp read before the load that made `ledgerRows` (so a write during that load makes it older, never newer). */
+  let loadedStamp: string | null = null;
   const sync = useSyncStore();
 
   async function load(): Promise<void> {
@@ -74,6 +77,11 @@ export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
         // Done only once what it found is in place: a screen rendered in between would say "Reading…".
         void looked.catch(() => (firstLookDone.value = true));
         const { stamp, screen } = await looked;
+        // A sync that wrote nothing a load reads (an unchanged one) left these rows exactly as a load would make them.
+        if (ready.value && stamp === loadedStamp && day.value === today) {
+          loadedRevision = revision;
+          return;
+        }
         if (screen) {
           figures.value = screen.figures;
           firstRows.value = screen.invoiceRows;
@@ -96,6 +104,7 @@ export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
         loadedLedger.value = loaded;
         ledgerRows.value = loaded.ledger;
         entryOfRecord.value = loaded.entryOf;
+        loadedStamp = stamp;
         day.value = today;
         ready.value = true;
         // Shown only until ready (InvoicesView): the built list's own first rows are these from now on.
@@ -157,9 +166,14 @@ export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
     return entryOfRecord.value(recordId);
   }
 
+  /** The ledger as loaded, with the stamp and day it was loaded at (a snapshot of the same cache may take it); null before a load. */
+  function heldLedger(): HeldLedger | null {
+    return ready.value && loadedStamp !== null ? { stamp: loadedStamp, day: day.value, ledger: ledgerRows.value } : null;
+  }
+
   watch(() => sync.revision, () => {
     if (ready.value) void load();
   });
 
-  return { rows, entries, ledgerRows, figures, firstRows, firstLookDone, ready, error, day, load, compact, hasColumns, order, inOrder, entryOf };
+  return { rows, entries, ledgerRows, figures, firstRows, firstLookDone, ready, error, day, load, compact, hasColumns, order, inOrder, entryOf, heldLedger };
 });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cachedInvoices } from '../../src-renderer/db/invoice-chunks';
 import type { SandboxProvider } from '../../sandbox/start-sandbox';
 import { expectKeptScreenIsTheFullLoads, keepFirstScreen } from '../support/kept-first-screen';
-import { countedSync, tokenOf, type CountedSync } from './support/counted-sync';
+import { countedSync, postponeAptic, type CountedSync } from './support/counted-sync';
 
 const today = '2025-06-30';
 
@@ -46,12 +46,7 @@ describe('a first screen read while a sync writes the cache', () => {
       if (provider === 'aptic') {
         // A changed list entry: its page is read again and its VAT and details fetched again.
         const [changed] = (await cachedInvoices(sync.db)).filter((invoice) => invoice.dueDate !== null);
-        const postponed = await fetch(`${sync.sandbox.baseUrl}/v1/Invoices/${changed!.providerRef}/Postpone`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${await tokenOf(sync)}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ newDueDate: '2031-01-31' }),
-        });
-        expect(postponed.status).toBeLessThan(300);
+        expect(await postponeAptic(sync, changed!.providerRef, '2031-01-31')).toBeLessThan(300);
       }
       const second = await keepingBeside(sync, sync.sync({ full: provider === 'vettig' }));
       expect(second.checked + second.stale).toBeGreaterThan(0);

@@ -83,13 +83,17 @@ describe('the first screen kept for the next start, after a write to the cache',
     }
   }
 
-  it('stays current after writes to tables no load reads: sync states, quarantine, the outbox, kept details', async () => {
+  it('stays current after writes to tables no load reads: sync states, quarantine, the outbox, the pages a walk kept, and a write of nothing', async () => {
     const { db } = memoryCache();
     await filled(db);
     await kept(db);
     await db.syncState.put({ connectionId: 'c1', stream: 'invoices', cursor: 'p2', generation: 2, sweep: true, lastSuccessAt: null, lastAttemptAt: '2025-03-01T10:00:00Z', lastError: null });
     await db.quarantine.add({ connectionId: 'c1', stream: 'invoices', providerRef: 'x', reason: 'unreadable', raw: {} } as never);
     await db.outbox.put({ id: 'a1', state: 'queued', targetId: 'c1/1', createdAt: '2025-03-01T10:00:00Z' } as never);
+    // An unchanged walk moves each kept chunk's page row into it, and its sweep finds nothing to delete.
+    await db.invoicePages.put({ seq: 1, connectionId: 'c1', stream: 'invoices', generation: 2, page: 'p0', listHash: 'h' } as never);
+    await db.invoiceChunks.bulkDelete([]);
+    await db.events.bulkPut([]);
     expect(await isStale(db)).toBe(false);
   });
 

@@ -100,3 +100,13 @@ export async function tokenOf(sync: CountedSync): Promise<string> {
   const answer = await fetch(`${baseUrl}${settings.tokenPath ?? '/login/oauth/access_token'}`, { method: 'POST', body: form });
   return ((await answer.json()) as { access_token: string }).access_token;
 }
+
+/** Postpones an Aptic invoice through the sandbox's own write endpoint: its list entry (due date) changes. Returns the answer's status. */
+export async function postponeAptic(sync: CountedSync, guid: string, newDueDate: string): Promise<number> {
+  const answer = await fetch(`${sync.sandbox.baseUrl}/v1/Invoices/${guid}/Postpone`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${await tokenOf(sync)}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ newDueDate }),
+  });
+  return answer.status;
+}
