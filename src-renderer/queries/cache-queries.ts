@@ -5,6 +5,7 @@ import type { CaseFacts, FinancingFacts } from '../../src-shared/ledger/ledger-s
 import { debtorOf } from './case-debtor';
 import { rowsOfChunk, type InvoiceRow } from './invoice-row';
 import { stringPool } from './string-pool';
+import { markLoadStep } from '../stores/load-marks';
 
 /**
  * Reads every cached invoice as a compact row, ordered by id, from the columns stored beside each
@@ -17,6 +18,7 @@ export async function loadInvoiceRows(db: CacheDatabase, today: string, between?
   await eachListedChunk(db, (chunk) => {
     for (const row of rowsOfChunk(chunk, today, pool)) rows.push(row);
   });
+  markLoadStep('records read');
   // `between`: waited for before the sort, a long step at 100,000 (ledger-rows.ts's `LoadProgress`).
   await between?.();
   return latestVersions(rows);
