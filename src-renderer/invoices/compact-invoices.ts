@@ -25,6 +25,19 @@ export class Dictionary {
   }
 }
 
+/** `dictionary.code`, the last value's code kept: neighbouring rows often share a connection, currency or customer. */
+function lastCoded(dictionary: Dictionary): (value: string) => number {
+  let last: string | undefined;
+  let lastCode = 0;
+  return (value) => {
+    if (value !== last) {
+      lastCode = dictionary.code(value);
+      last = value;
+    }
+    return lastCode;
+  };
+}
+
 /** A date column's value for "no date": sorts after every day, as `compareRows` puts null last. */
 export const noDay = 2 ** 31 - 1;
 
@@ -84,23 +97,38 @@ export class CompactInvoices {
       if (day === undefined) days.set(date, (day = dayNumber(date)));
       return day;
     };
+    // Held in locals and the text columns named one by one: a row's fields read by name, not by a
+    // key from a list, and each column found once per append (~0.2 s of a load at 100,000 before).
+    const { connection, currency, status, customerKey, issueDay, dueDay, total, outstanding, problems, textEnd } = this;
+    const customer = this.textCodes.customer;
+    const provider = this.textCodes.provider;
+    const financing = this.textCodes.financing;
+    const connections = lastCoded(this.connections);
+    const currencies = lastCoded(this.currencies);
+    const customerKeys = lastCoded(this.customerKeys);
+    const customers = lastCoded(this.texts.customer);
+    const providers = lastCoded(this.texts.provider);
+    const financings = lastCoded(this.texts.financing);
     let blockFirst = from;
-    rows.forEach((row, n) => {
+    for (let n = 0; n < rows.length; n++) {
+      const row = rows[n]!;
       const i = from + n;
       this.rows.push(row);
-      this.connection[i] = this.connections.code(row.connectionId);
-      this.currency[i] = this.currencies.code(row.currency);
-      this.status[i] = statusCode.get(row.status) ?? 0;
-      this.customerKey[i] = this.customerKeys.code(customerKeyOf(row));
-      this.issueDay[i] = dayOf(row.issueDate);
-      this.dueDay[i] = dayOf(row.dueDate);
-      this.total[i] = row.total;
-      this.outstanding[i] = row.outstanding;
-      this.problems[i] = row.problems > 0 ? 1 : 0;
-      for (const column of textColumns) this.textCodes[column][i] = this.texts[column].code(row[column]);
+      connection[i] = connections(row.connectionId);
+      currency[i] = currencies(row.currency);
+      status[i] = statusCode.get(row.status) ?? 0;
+      customerKey[i] = customerKeys(customerKeyOf(row));
+      issueDay[i] = dayOf(row.issueDate);
+      dueDay[i] = dayOf(row.dueDate);
+      total[i] = row.total;
+      outstanding[i] = row.outstanding;
+      problems[i] = row.problems > 0 ? 1 : 0;
+      customer[i] = customers(row.customer);
+      provider[i] = providers(row.provider);
+      financing[i] = financings(row.financing);
       parts.push(row.searchText);
       offset += row.searchText.length;
-      this.textEnd[i] = offset;
+      textEnd[i] = offset;
       offset += 1;
       if (i + 1 - blockFirst === searchBlockRows || n === rows.length - 1) {
         this.searchBlocks.push({ first: blockFirst, end: i + 1, text: `${parts.join('\n')}\n` });
@@ -108,7 +136,7 @@ export class CompactInvoices {
         offset = 0;
         blockFirst = i + 1;
       }
-    });
+    }
     this.length = from + rows.length;
   }
 

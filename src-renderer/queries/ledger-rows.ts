@@ -5,6 +5,7 @@ import type { CacheDatabase } from '../db/cache-database';
 import { loadInvoiceRows, loadLedgerSources } from './cache-queries';
 import { ledgerFiguresOf, type LedgerFigures } from './ledger-figures';
 import { entryRow, type InvoiceRow } from './invoice-row';
+import { markLoadStep } from '../stores/load-marks';
 
 /** The cache read as lists: every provider record, and every real invoice once (the ledger). */
 export interface LedgerRows {
@@ -35,15 +36,21 @@ export interface LoadProgress {
 /** Reads and joins the whole cache, with statuses read on `today`. */
 export async function loadLedgerRows(db: CacheDatabase, today: string, progress: LoadProgress = {}): Promise<LedgerRows> {
   const { figures, between } = progress;
+  markLoadStep('start');
   const sources = loadLedgerSources(db);
   const rows = await loadInvoiceRows(db, today, between);
   const ledgerSources = await sources;
   await between?.();
+  markLoadStep('records read and sorted');
   const joined = joinLedgerCompact({ invoices: rows, ...ledgerSources }, today);
+  markLoadStep('joined');
   await between?.();
   if (figures) await figures(ledgerFiguresOf(joined, rows, today));
+  markLoadStep('figures');
   await between?.();
-  return ledgerOf(rows, joined, today);
+  const ledger = ledgerOf(rows, joined, today);
+  markLoadStep('ledger rows');
+  return ledger;
 }
 
 /** `records` ordered by id, each id once (as `loadInvoiceRows` gives them), and their join. */

@@ -16,6 +16,7 @@ import { whenIdle } from '../lists/when-idle';
 import type { LedgerFigures } from '../queries/ledger-figures';
 import { loadLedgerRows, type LedgerRows } from '../queries/ledger-rows';
 import { useSyncStore } from './sync';
+import { markLoadStep } from './load-marks';
 
 /**
  * Every cached invoice as a compact row, held in memory once so search, filters, sorting and
@@ -107,6 +108,7 @@ export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
         loadedStamp = stamp;
         day.value = today;
         ready.value = true;
+        markLoadStep('ready');
         // Shown only until ready (InvoicesView): the built list's own first rows are these from now on.
         firstRows.value = null;
         loadedRevision = revision;
@@ -127,7 +129,10 @@ export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
   /** One view's rows as columns, built once per cache version. */
   function compact(view: InvoiceView = 'ledger'): CompactInvoices {
     let held = columns.get(view);
-    if (!held) columns.set(view, (held = { compact: new CompactInvoices(view === 'ledger' ? ledgerRows.value : rows.value) }));
+    if (!held) {
+      columns.set(view, (held = { compact: new CompactInvoices(view === 'ledger' ? ledgerRows.value : rows.value) }));
+      markLoadStep(`columns of ${view}`);
+    }
     return held.compact;
   }
 
@@ -144,7 +149,9 @@ export const useInvoiceIndexStore = defineStore('invoiceIndex', () => {
       const columnsOfView = compact(view);
       const held = columns.get(view)!;
       held.idRank ??= idRanks(columnsOfView);
+      markLoadStep(`id ranks of ${view}`);
       orders.set(key, (positions = sortedPositions(columnsOfView, sort, held.idRank)));
+      markLoadStep(`order ${key}`);
     }
     return positions;
   }

@@ -1,6 +1,6 @@
 import type { FinancingState, InvoiceStatus, IsoDate } from '../domain/records';
 import { statusOn } from './invoice-status';
-import { customerKey, customerKeysByName, ledgerKey } from './invoice-identity';
+import { customerKey, customerKeysByName, ledgerKey, ledgerPlaces } from './invoice-identity';
 import {
   caseSources,
   financingSource,
@@ -82,23 +82,24 @@ export function joinLedgerCompact(input: LedgerInput, today: string): (number | 
     }
     return source;
   };
-  // A key's one record as its index until a second source joins it.
-  const groups = new Map<string, number | LedgerSource[]>();
+  // Per ledger key (its place), in the order first seen: a key's one record as its index until a second source joins it.
+  const placeOf = ledgerPlaces();
+  const groups: (number | LedgerSource[])[] = [];
   const add = (source: LedgerSource) => {
-    const key = ledgerKey(source.number, source.currency);
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, [source]);
-    else if (typeof group === 'number') groups.set(key, [sourceAt(group), source]);
+    const place = placeOf(source.number, source.currency);
+    const group = place < groups.length ? groups[place]! : undefined;
+    if (group === undefined) groups.push([source]);
+    else if (typeof group === 'number') groups[place] = [sourceAt(group), source];
     else group.push(source);
   };
   for (let i = 0; i < invoices.length; i++) {
     if (credited.removed.has(i)) continue;
     const facts = invoices[i]!;
     if (facts.credits === null && !credited.sources.has(i)) {
-      const key = ledgerKey(facts.number, facts.currency);
-      const group = groups.get(key);
-      if (group === undefined) groups.set(key, i);
-      else if (typeof group === 'number') groups.set(key, [sourceAt(group), sourceAt(i)]);
+      const place = placeOf(facts.number, facts.currency);
+      const group = place < groups.length ? groups[place]! : undefined;
+      if (group === undefined) groups.push(i);
+      else if (typeof group === 'number') groups[place] = [sourceAt(group), sourceAt(i)];
       else group.push(sourceAt(i));
     } else add(sourceAt(i));
   }
@@ -115,11 +116,13 @@ export function joinLedgerCompact(input: LedgerInput, today: string): (number | 
 
   const entries: (number | LedgerEntry)[] = [];
   const keyOfCustomer = customerKeysByName();
-  for (const [key, sources] of groups) {
+  for (const sources of groups) {
     if (typeof sources === 'number') {
       entries.push(sources);
       continue;
     }
+    // Every source of a group has its key: the first's is the group's.
+    const key = ledgerKey(sources[0]!.number, sources[0]!.currency);
     sources.sort(byRank);
     const standing = sources.find((source) => source.outstanding !== null);
     // A factor's events alone say nothing of what is owed: no entry (see `SourceRole`).

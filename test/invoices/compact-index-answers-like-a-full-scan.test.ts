@@ -8,6 +8,7 @@ import { createInvoiceFilterCache } from '../../src-renderer/invoices/invoice-fi
 import { positionedRows, rowsOf } from '../../src-renderer/invoices/positioned-rows';
 import { compareRows, matchesFilter, noCustomerKey, sortableColumns, totalsByCurrency, type InvoiceFilter, type InvoiceSort } from '../../src-renderer/queries/invoice-filter';
 import { toInvoiceRow, type InvoiceRow } from '../../src-renderer/queries/invoice-row';
+import { listRowOf } from '../support/list-rows';
 import { invoice } from '../support/records';
 
 const today = '2025-06-30';
@@ -28,23 +29,7 @@ const rowArb: fc.Arbitrary<InvoiceRow> = fc
     problems: fc.constantFrom(0, 0, 2),
     financing: fc.constantFrom('own-ledger', 'factored', 'unknown'),
   })
-  .map((f) => ({
-    ...toInvoiceRow(
-      invoice(f.connection, f.ref, {
-        number: f.ref,
-        customer: { name: f.customer || null, number: f.customer ? null : `K${f.ref}` },
-        issueDate: f.issueDate,
-        dueDate: f.dueDate,
-        currency: f.currency,
-        total: f.total,
-        outstanding: f.outstanding,
-        status: f.status,
-        financing: f.financing as 'own-ledger',
-      }),
-      today,
-    ),
-    problems: f.problems,
-  }));
+  .map((f) => ({ ...listRowOf(f, today), problems: f.problems }));
 
 const filterFields = fc.record({
     text: fc.constantFrom('', '1', '12', '123', 'b', 'berg', 'van d', 'ö', 'öb', 'ij', 'MÄK', 'k1', 'nils son'),

@@ -107,6 +107,14 @@ const firstRowsTimer = `(() => {
     requestAnimationFrame(() => (window.__firstRowsAt = performance.now()));
   });
   observer.observe(document, { subtree: true, childList: true });
+  // The count said (every row searchable, totals final), seen inside the page.
+  const counted = new MutationObserver(() => {
+    const status = [...document.querySelectorAll('[role="status"]')].find((element) => /invoices$/.test(element.textContent ?? ''));
+    if (!status) return;
+    counted.disconnect();
+    requestAnimationFrame(() => (window.__countedAt = performance.now()));
+  });
+  counted.observe(document, { subtree: true, childList: true, characterData: true });
 })()`;
 
 interface FirstRows {
@@ -128,6 +136,14 @@ export async function measureInvoicesScreen(previous: Page, previousCdp: CDPSess
   await previous.close();
   // A fresh page, as after a restart: nothing of the cache is in memory yet.
   const cold = await previous.context().newPage();
+  // RESKONTRA_BENCH_LOAD_PROFILE=file.cpuprofile keeps the renderer's CPU profile from the page's opening to every row searchable.
+  const loadProfile = process.env.RESKONTRA_BENCH_LOAD_PROFILE;
+  const loadSession = loadProfile ? await cold.context().newCDPSession(cold) : undefined;
+  if (loadSession) {
+    await loadSession.send('Profiler.enable');
+    await loadSession.send('Profiler.setSamplingInterval', { interval: 200 });
+    await loadSession.send('Profiler.start');
+  }
   await cold.goto(`${url}#token=${token}`);
   await cold.getByRole('navigation').waitFor();
   await cold.evaluate(firstRowsTimer);
@@ -136,7 +152,29 @@ export async function measureInvoicesScreen(previous: Page, previousCdp: CDPSess
   await cold.locator('.invoice-table tbody tr:not(.spacer)').first().waitFor({ timeout });
   const polledMs = Date.now() - started;
   await cold.getByRole('status').filter({ hasText: /invoices$/ }).waitFor({ timeout });
-  const indexReadyMs = Date.now() - started;
+  const countPolledMs = Date.now() - started;
+  // Timed inside the page, from the click to the frame painted with the count, as the first rows
+  // are: Playwright's poll backs off to one look per 500 ms, so seen from outside the count came
+  // up to half a second after it was painted, whatever the load did.
+  await cold.waitForFunction(() => (window as { __countedAt?: number }).__countedAt !== undefined, undefined, { timeout });
+  const indexReadyMs = Math.round(
+    await cold.evaluate(() => {
+      const page = window as { __clickedAt?: number; __countedAt?: number };
+      return page.__countedAt! - page.__clickedAt!;
+    }),
+  );
+  const steps = (await cold.evaluate(() => {
+    const clickedAt = (window as { __clickedAt?: number }).__clickedAt ?? 0;
+    const countedAt = (window as { __countedAt?: number }).__countedAt;
+    return performance.getEntriesByType('mark').filter(({ name }) => name.startsWith('load: ')).map(({ name, startTime }) => ({ name: name.slice(6), ms: startTime - clickedAt }))
+      .concat(countedAt === undefined ? [] : [{ name: 'count painted', ms: countedAt - clickedAt }]);
+  })) as { name: string; ms: number }[];
+  // The load's steps (src-renderer/stores/load-marks.ts), in ms from the click; the load starts before it, with the page.
+  process.stderr.write(`  load steps from the click: ${steps.map(({ name, ms }, at) => `${name} ${Math.round(ms)} (+${Math.round(ms - (steps[at - 1]?.ms ?? ms))})`).join(', ')}; searchable (the count painted) ${indexReadyMs} ms after the click (seen from outside after ${countPolledMs} ms)\n`);
+  if (loadSession && loadProfile) {
+    await writeFile(loadProfile, JSON.stringify((await loadSession.send('Profiler.stop')).profile));
+    await loadSession.detach();
+  }
   await cold.waitForFunction(() => (window as { __firstRowsAt?: number }).__firstRowsAt !== undefined, undefined, { timeout });
   const first = (await cold.evaluate(() => {
     const page = window as { __clickedAt?: number; __firstRowsAt?: number; __firstRows?: string[] };
