@@ -1,5 +1,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { CacheDatabase, CachedCase, CachedEvent, CachedInvoice, CachedQuarantine } from '../db/cache-database';
+import { unstamped } from '../db/cache-stamp';
+import { readCacheStamp } from '../db/first-screen';
 import { eachListedChunk, invoiceCountsByConnection, invoicesNumbered } from '../db/invoice-chunks';
 import type { CaseFacts, FinancingFacts } from '../../src-shared/ledger/ledger-source';
 import { debtorOf } from './case-debtor';
@@ -114,6 +116,34 @@ export async function quarantinedOf(db: CacheDatabase, connectionId: string): Pr
 export async function recordCounts(db: CacheDatabase, connectionId: string): Promise<RecordCounts> {
   const range = <T, K>(table: Table<T, K>) =>
     table.where('[connectionId+stream]').between([connectionId, Dexie.minKey], [connectionId, Dexie.maxKey], true, true).count();
-  const [invoices, events, cases, quarantined] = await Promise.all([invoiceCountsByConnection(db), range(db.events), range(db.cases), range(db.quarantine)]);
+  const [invoices, events, cases, quarantined] = await Promise.all([invoiceCountsUnderStamp(db), range(db.events), range(db.cases), range(db.quarantine)]);
   return { invoices: invoices.get(connectionId) ?? 0, events, cases, quarantined };
+}
+
+/**
+ * Invoice counts per connection, with the cache stamp read in the same transaction. Counting them
+ * reads the whole directory (every invoice id, as a newer chunk may list one again), and every
+ * connection card asks after every sync: at 100,000 invoices that was most of what an unchanged
+ * sync left to do. The events', cases' and quarantine's counts are index counts, read each time.
+ */
+const countsUnderStamp = new WeakMap<CacheDatabase, { stamp: string; counts: Promise<Map<string, number>> }>();
+
+async function invoiceCountsUnderStamp(db: CacheDatabase): Promise<Map<string, number>> {
+  const stamp = await readCacheStamp(db);
+  const kept = countsUnderStamp.get(db);
+  // An unstamped cache is not kept: its stamp cannot tell one state from another.
+  if (kept && stamp !== unstamped && kept.stamp === stamp) return kept.counts;
+  const read = db.transaction('r', [db.cacheStamp, db.invoiceDirectory], async () => ({ stamp: await readCacheStamp(db), counts: await invoiceCountsByConnection(db) }));
+  const counts = read.then(({ counts }) => counts);
+  countsUnderStamp.set(db, { stamp, counts });
+  read.then(
+    (done) => {
+      // Kept under the stamp read with the counts (a write may have moved it since the first read).
+      if (countsUnderStamp.get(db)?.counts === counts) countsUnderStamp.set(db, { stamp: done.stamp, counts });
+    },
+    () => {
+      if (countsUnderStamp.get(db)?.counts === counts) countsUnderStamp.delete(db);
+    },
+  );
+  return counts;
 }

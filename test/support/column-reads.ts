@@ -2,10 +2,10 @@ import type { DBCore, DBCoreTable, Middleware } from 'dexie';
 import type { CacheDatabase } from '../../src-renderer/db/cache-database';
 
 /**
- * Counts reads of the invoices' list columns on `db` (use before it opens): only a load of the
- * ledger reads them, so a count that stays the same means no load read the cache.
+ * Counts reads of one table on `db` (use before it opens), by default the invoices' list columns:
+ * only a load of the ledger reads them, so a count that stays the same means no load read the cache.
  */
-export function countColumnReads(db: CacheDatabase): { count: number } {
+export function countColumnReads(db: CacheDatabase, tableName = 'invoiceColumns'): { count: number } {
   const counted = { count: 0 };
   const counting: Middleware<DBCore> = {
     stack: 'dbcore',
@@ -14,7 +14,7 @@ export function countColumnReads(db: CacheDatabase): { count: number } {
       ...down,
       table(name) {
         const table = down.table(name);
-        if (name !== 'invoiceColumns') return table;
+        if (name !== tableName) return table;
         const count = <T>(read: T): T => (counted.count++, read);
         const reads: DBCoreTable = { ...table, get: (req) => count(table.get(req)), getMany: (req) => count(table.getMany(req)), query: (req) => count(table.query(req)), openCursor: (req) => count(table.openCursor(req)) };
         return reads;
