@@ -1,4 +1,5 @@
 import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
+import type { CacheDatabase } from './cache-database';
 
 /**
  * The tables the cache's lists and the Dashboard's figures are read from (queries/ledger-rows.ts):
@@ -18,6 +19,15 @@ export const cacheStampTable = 'cacheStamp';
 
 /** The stamp of a cache no stamped write has touched since it had `cacheStamp` (it holds no row). */
 export const unstamped = '';
+
+/**
+ * The cache's stamp now; inside a transaction, call with `cacheStamp` in its scope to read it with
+ * what else it reads. Two equal stamps mean no stamped write in between (a write always leaves a
+ * new row, so not even `unstamped` comes back).
+ */
+export async function readCacheStamp(db: CacheDatabase): Promise<string> {
+  return (await db.cacheStamp.get(1))?.stamp ?? unstamped;
+}
 
 /**
  * Writes a new stamp in the same transaction as every write to a stamped table, so no writer can

@@ -1,7 +1,7 @@
 import type { LedgerFigures } from '../queries/ledger-figures';
 import type { InvoiceRow } from '../queries/invoice-row';
 import type { CacheDatabase } from './cache-database';
-import { unstamped, type CacheStampRow } from './cache-stamp';
+import { readCacheStamp } from './cache-stamp';
 
 /**
  * Bumped whenever what a row holds changes shape (`InvoiceRow`, `LedgerFigures`) or how it is
@@ -30,8 +30,7 @@ export type FirstScreen = Pick<FirstScreenRow, 'figures' | 'invoiceRows'>;
 /** The cache's stamp now, and its first screen when that is the current cache's on `today`. */
 export async function readFirstScreen(db: CacheDatabase, today: string): Promise<{ stamp: string; screen: FirstScreen | null }> {
   return db.transaction('r', [db.cacheStamp, db.firstScreen], async () => {
-    const [stampRow, row] = await Promise.all([db.cacheStamp.get(1), db.firstScreen.get(1)]);
-    const stamp = stampOf(stampRow);
+    const [stamp, row] = await Promise.all([readCacheStamp(db), db.firstScreen.get(1)]);
     const current = row !== undefined && row.format === firstScreenFormat && row.stamp === stamp && row.day === today;
     return { stamp, screen: current ? { figures: row.figures, invoiceRows: row.invoiceRows } : null };
   });
@@ -43,17 +42,8 @@ export async function readFirstScreen(db: CacheDatabase, today: string): Promise
  */
 export async function writeFirstScreen(db: CacheDatabase, stamp: string, day: string, screen: FirstScreen): Promise<boolean> {
   return db.transaction('rw', [db.cacheStamp, db.firstScreen], async () => {
-    if (stampOf(await db.cacheStamp.get(1)) !== stamp) return false;
+    if ((await readCacheStamp(db)) !== stamp) return false;
     await db.firstScreen.put({ id: 1, format: firstScreenFormat, stamp, day, ...screen });
     return true;
   });
-}
-
-/** The cache's stamp now; inside a transaction, call with `cacheStamp` in its scope to read it with what else it reads. */
-export async function readCacheStamp(db: CacheDatabase): Promise<string> {
-  return stampOf(await db.cacheStamp.get(1));
-}
-
-function stampOf(row: CacheStampRow | undefined): string {
-  return row?.stamp ?? unstamped;
 }

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import type { CacheDatabase } from '../db/cache-database';
-import { readCacheStamp } from '../db/first-screen';
+import { readCacheStamp } from '../db/cache-stamp';
 import { listedTables } from '../db/invoice-chunks';
 import type { InvoiceRow } from '../queries/invoice-row';
 import { loadLedgerRows } from '../queries/ledger-rows';

@@ -1,7 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { CacheDatabase, CachedCase, CachedEvent, CachedInvoice, CachedQuarantine } from '../db/cache-database';
-import { unstamped } from '../db/cache-stamp';
-import { readCacheStamp } from '../db/first-screen';
+import { readCacheStamp } from '../db/cache-stamp';
 import { eachListedChunk, invoiceCountsByConnection, invoicesNumbered } from '../db/invoice-chunks';
 import type { CaseFacts, FinancingFacts } from '../../src-shared/ledger/ledger-source';
 import { debtorOf } from './case-debtor';
@@ -131,8 +130,7 @@ const countsUnderStamp = new WeakMap<CacheDatabase, { stamp: string; counts: Pro
 async function invoiceCountsUnderStamp(db: CacheDatabase): Promise<Map<string, number>> {
   const stamp = await readCacheStamp(db);
   const kept = countsUnderStamp.get(db);
-  // An unstamped cache is not kept: its stamp cannot tell one state from another.
-  if (kept && stamp !== unstamped && kept.stamp === stamp) return kept.counts;
+  if (kept?.stamp === stamp) return kept.counts;
   const read = db.transaction('r', [db.cacheStamp, db.invoiceDirectory], async () => ({ stamp: await readCacheStamp(db), counts: await invoiceCountsByConnection(db) }));
   const counts = read.then(({ counts }) => counts);
   countsUnderStamp.set(db, { stamp, counts });

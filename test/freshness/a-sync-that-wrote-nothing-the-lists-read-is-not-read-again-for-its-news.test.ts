@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CacheDatabase } from '../../src-renderer/db/cache-database';
-import { readCacheStamp } from '../../src-renderer/db/first-screen';
+import { readCacheStamp } from '../../src-renderer/db/cache-stamp';
 import { putInvoiceChunk } from '../../src-renderer/db/invoice-chunks';
 import { cacheSnapshot, snapshotsAround, type HeldLedger, type SnapshotInputs } from '../../src-renderer/freshness/cache-snapshot';
 import { whatChanged } from '../../src-renderer/freshness/what-changed';
